@@ -1,0 +1,151 @@
+//! From tokens to the terms both the matcher and the red-flag detector use:
+//! typo correction, slang and synonyms, and word endings folded by stemming.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::knowledge::{Knowledge, Lexicon};
+use crate::text::tokenize;
+use crate::typo::Vocabulary;
+
+/// Longest synonym phrase, in words, that the table may hold.
+const MAX_PHRASE: usize = 4;
+
+/// One word of a message after analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The word as mapped by the synonym table, before stemming.
+    pub word: String,
+    /// The stem, which is what everything is compared by.
+    pub stem: String,
+}
+
+pub struct Analyzer {
+    stemmer: Stemmer,
+    synonyms: HashMap<Vec<String>, Vec<String>>,
+    vocabulary: Vocabulary,
+    known_stems: HashSet<String>,
+}
+
+impl Analyzer {
+    /// Builds the analyzer from the lexicon, learning the vocabulary from
+    /// every text in the knowledge so typos can be corrected towards it.
+    pub fn new(k: &Knowledge) -> Analyzer {
+        let mut a = Analyzer {
+            stemmer: Stemmer::create(Algorithm::English),
+            synonyms: synonym_table(&k.lexicon),
+            vocabulary: Vocabulary::new(),
+            known_stems: HashSet::new(),
+        };
+        for text in knowledge_texts(k) {
+            a.learn(text);
+        }
+        for (from, to) in &k.lexicon.synonyms {
+            a.learn(from);
+            a.learn(to);
+        }
+        a
+    }
+
+    /// Adds the words of `text` to the vocabulary.
+    pub fn learn(&mut self, text: &str) {
+        for word in tokenize(text) {
+            if word.chars().all(char::is_alphabetic) {
+                self.vocabulary.add(&word);
+            }
+            let stem = self.stem(&word);
+            self.known_stems.insert(stem);
+        }
+    }
+
+    pub fn vocabulary_size(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    /// Analyses text written by a member: typos are corrected.
+    pub fn analyze(&self, text: &str) -> Vec<Term> {
+        let words: Vec<String> = tokenize(text).into_iter().map(|w| self.correct(w)).collect();
+        self.finish(words)
+    }
+
+    /// Analyses text from the knowledge itself, which is never "corrected".
+    pub fn analyze_known(&self, text: &str) -> Vec<Term> {
+        self.finish(tokenize(text))
+    }
+
+    fn finish(&self, words: Vec<String>) -> Vec<Term> {
+        self.apply_synonyms(words)
+            .into_iter()
+            .map(|word| Term {
+                stem: self.stem(&word),
+                word,
+            })
+            .collect()
+    }
+
+    pub fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(word).into_owned()
+    }
+
+    fn correct(&self, word: String) -> String {
+        let known = self.vocabulary.contains(&word) || self.known_stems.contains(&self.stem(&word));
+        if known || !word.chars().all(char::is_alphabetic) {
+            return word;
+        }
+        match self.vocabulary.correct(&word) {
+            Some(fixed) => fixed.to_string(),
+            None => word,
+        }
+    }
+
+    /// Replaces the longest synonym phrase at each position.
+    fn apply_synonyms(&self, words: Vec<String>) -> Vec<String> {
+        let mut out = Vec::with_capacity(words.len());
+        let mut i = 0;
+        while i < words.len() {
+            let longest = (1..=MAX_PHRASE.min(words.len() - i))
+                .rev()
+                .find_map(|n| self.synonyms.get(&words[i..i + n]).map(|to| (n, to)));
+            match longest {
+                Some((n, to)) => {
+                    out.extend(to.iter().cloned());
+                    i += n;
+                }
+                None => {
+                    out.push(words[i].clone());
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+fn synonym_table(lexicon: &Lexicon) -> HashMap<Vec<String>, Vec<String>> {
+    lexicon
+        .synonyms
+        .iter()
+        .map(|(from, to)| (tokenize(from), tokenize(to)))
+        .filter(|(from, to)| !from.is_empty() && from.len() <= MAX_PHRASE && !to.is_empty())
+        .collect()
+}
+
+/// Every piece of text whose words a member might use.
+fn knowledge_texts(k: &Knowledge) -> Vec<&str> {
+    let mut texts: Vec<&str> = Vec::new();
+    for e in &k.entries {
+        texts.push(&e.title);
+        texts.push(&e.body);
+        texts.extend(e.aliases.iter().map(String::as_str));
+        texts.extend(e.keywords.iter().map(String::as_str));
+    }
+    for c in &k.red_flags.categories {
+        texts.extend(c.terms.iter().map(String::as_str));
+    }
+    let l = &k.lexicon;
+    for list in [&l.anchors, &l.elsewhere, &l.stopwords] {
+        texts.extend(list.iter().map(String::as_str));
+    }
+    texts
+}

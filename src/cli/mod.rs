@@ -1,0 +1,90 @@
+//! The `knotbot` command line: one file per subcommand.
+
+mod ask;
+mod check;
+mod eval;
+mod stretch;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::knowledge::{Knowledge, KnowledgeError};
+
+#[derive(Parser)]
+#[command(name = "knotbot", version, about = "Answers questions about glute muscle knots, on Discord or here.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Answer a question (or each line of standard input) as the bot would.
+    Ask(ask::Args),
+    /// Validate the knowledge files.
+    Check(check::Args),
+    /// Run an evaluation set and print the four rates and every miss.
+    Eval(eval::Args),
+    /// Print the stretch of the day.
+    Stretch(stretch::Args),
+}
+
+/// Where knowledge comes from: a directory, or the copy in the binary.
+#[derive(clap::Args, Clone)]
+pub struct KnowledgeArg {
+    /// Knowledge directory (default: the knowledge compiled into knotbot).
+    #[arg(long, value_name = "DIR")]
+    knowledge: Option<PathBuf>,
+}
+
+impl KnowledgeArg {
+    pub fn load(&self) -> Result<Knowledge, KnowledgeError> {
+        match &self.knowledge {
+            Some(dir) => Knowledge::load_dir(dir),
+            None => Knowledge::shipped(),
+        }
+    }
+
+    pub fn dir(&self) -> Option<&Path> {
+        self.knowledge.as_deref()
+    }
+}
+
+/// Exit status for a knowledge base with problems.
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit status for bad arguments or unreadable input files.
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn main() -> ExitCode {
+    init_logging();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Ask(args) => ask::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Stretch(args) => stretch::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("knotbot: {e:#}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Prints each knowledge problem as `file:line: message`.
+pub fn report_problems(e: &KnowledgeError) -> ExitCode {
+    for p in &e.0 {
+        eprintln!("{p}");
+    }
+    eprintln!("knotbot: the knowledge has {} problem(s); nothing was loaded", e.0.len());
+    ExitCode::from(EXIT_PROBLEMS)
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}

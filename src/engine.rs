@@ -1,0 +1,140 @@
+//! The answering engine: one immutable value built from a knowledge base,
+//! turning a member's message into the reply the bot would post.
+//!
+//! An `Engine` is never changed after it is built; when the knowledge
+//! changes a new one is built and swapped in whole, so readers never see a
+//! half-updated index.
+
+use crate::analysis::Analyzer;
+use crate::knowledge::{Entry, Knowledge};
+use crate::matcher::{Matcher, Ranking, Scored};
+use crate::reply::{Body, Flag, Match, Reply};
+use crate::safety::RedFlagDetector;
+
+pub struct Engine {
+    knowledge: Knowledge,
+    analyzer: Analyzer,
+    matcher: Matcher,
+    detector: RedFlagDetector,
+}
+
+impl Engine {
+    /// Builds every index once; answering never rebuilds anything.
+    pub fn new(knowledge: Knowledge) -> Engine {
+        let analyzer = Analyzer::new(&knowledge);
+        let matcher = Matcher::new(&knowledge, &analyzer);
+        let detector = RedFlagDetector::new(&knowledge.red_flags, &analyzer);
+        Engine {
+            knowledge,
+            analyzer,
+            matcher,
+            detector,
+        }
+    }
+
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
+    }
+
+    /// The reply to `message`. Total: any input gives a reply, in time
+    /// bounded by the text module's caps.
+    pub fn answer(&self, message: &str) -> Reply {
+        let terms = self.analyzer.analyze(message);
+        let flags = self.detector.detect(&terms);
+        let ranking = self.matcher.rank(&terms);
+        let chosen = self.choose(&ranking, &flags);
+        let suggestions = ranking
+            .candidates
+            .iter()
+            .filter(|c| Some(c.entry) != chosen.map(|m| m.entry))
+            .take(3)
+            .map(|c| self.to_match(*c))
+            .collect();
+        let replies = &self.knowledge.replies;
+        let body = match chosen {
+            Some(c) => {
+                let e = &self.knowledge.entries[c.entry];
+                Body::Answer {
+                    title: e.title.clone(),
+                    text: e.body.clone(),
+                }
+            }
+            None if terms.is_empty() => Body::Empty(replies.empty.clone()),
+            None => Body::NotSure(replies.not_sure.clone()),
+        };
+        Reply {
+            question: message.to_string(),
+            matched: chosen.map(|c| self.to_match(c)),
+            suggestions,
+            red_flags: self.flags(&flags),
+            care_prompt: self.care_prompt(&flags),
+            body,
+            footer: replies.footer.clone(),
+            did_you_mean: replies.did_you_mean.clone(),
+        }
+    }
+
+    /// The matcher's confident choice; but when a red flag is found the
+    /// answer is an entry that explains that sign, unless the message is
+    /// about another part of the body.
+    fn choose(&self, ranking: &Ranking, flags: &[usize]) -> Option<Scored> {
+        let confident = ranking.confident();
+        let Some(&first) = flags.first() else { return confident };
+        if ranking.about_elsewhere() {
+            return None;
+        }
+        let explains = |entry: usize| {
+            let id = &self.knowledge.entries[entry].id;
+            flags.iter().any(|f| self.knowledge.red_flags.categories[*f].answers.contains(id))
+        };
+        if let Some(c) = confident.filter(|c| explains(c.entry)) {
+            return Some(c);
+        }
+        let id = self.knowledge.red_flags.categories[first].answers.first()?;
+        let entry = self.knowledge.entries.iter().position(|e| &e.id == id)?;
+        let score = ranking.score_of(entry).unwrap_or(0.0);
+        Some(Scored { entry, score })
+    }
+
+    fn to_match(&self, c: Scored) -> Match {
+        let e: &Entry = &self.knowledge.entries[c.entry];
+        Match {
+            kind: e.kind,
+            id: e.id.clone(),
+            score: c.score,
+            title: e.title.clone(),
+        }
+    }
+
+    fn flags(&self, found: &[usize]) -> Vec<Flag> {
+        let categories = &self.knowledge.red_flags.categories;
+        found
+            .iter()
+            .map(|i| Flag {
+                id: categories[*i].id.clone(),
+                name: categories[*i].name.clone(),
+            })
+            .collect()
+    }
+
+    /// The care prompt naming the signs found; the urgent one if any is.
+    fn care_prompt(&self, found: &[usize]) -> Option<String> {
+        if found.is_empty() {
+            return None;
+        }
+        let rf = &self.knowledge.red_flags;
+        let urgent = found.iter().any(|i| rf.categories[*i].urgent);
+        let names: Vec<&str> = found.iter().map(|i| rf.categories[*i].name.as_str()).collect();
+        let template = if urgent { &rf.urgent_prompt } else { &rf.care_prompt };
+        Some(template.replace("{signs}", &join_names(&names)))
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,147 @@
+//! Parsing each file into the model, keeping every problem's line.
+
+use toml::Spanned;
+
+use super::files::{
+    FaqFile, FaqRow, LexiconFile, RedFlagFile, RepliesFile, StretchFile, Text, TopicFile, TopicRow,
+};
+use super::problem::{line_at, Reporter};
+use super::{
+    Entry, EntryKind, Knowledge, KnowledgeError, Lexicon, Problem, RedFlagCategory, RedFlags,
+    Replies, Sources, Stretch,
+};
+
+/// Parses all files; any syntax or shape problem refuses the whole set.
+pub fn parse_all(sources: &Sources) -> Result<Knowledge, KnowledgeError> {
+    let mut problems = Vec::new();
+    let faq: Option<FaqFile> = parse(sources, "faq.toml", &mut problems);
+    let topics: Option<TopicFile> = parse(sources, "topics.toml", &mut problems);
+    let flags: Option<RedFlagFile> = parse(sources, "red_flags.toml", &mut problems);
+    let stretches: Option<StretchFile> = parse(sources, "stretches.toml", &mut problems);
+    let lexicon: Option<LexiconFile> = parse(sources, "lexicon.toml", &mut problems);
+    let replies: Option<RepliesFile> = parse(sources, "replies.toml", &mut problems);
+    match (faq, topics, flags, stretches, lexicon, replies) {
+        (Some(faq), Some(topics), Some(flags), Some(stretches), Some(lexicon), Some(replies))
+            if problems.is_empty() =>
+        {
+            let mut entries: Vec<Entry> = faq.faq.into_iter().map(|r| faq_entry(sources, r)).collect();
+            entries.extend(topics.topic.into_iter().map(|r| topic_entry(sources, r)));
+            Ok(Knowledge {
+                entries,
+                red_flags: red_flags(flags),
+                stretches: stretches.stretch.into_iter().map(stretch).collect(),
+                lexicon: lexicon_of(lexicon),
+                replies: replies_of(replies),
+            })
+        }
+        _ => Err(KnowledgeError(problems)),
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    sources: &Sources,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    let file = sources.get(name);
+    match toml::from_str::<T>(&file.text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            let mut report = Reporter::new(&file.name, &file.text);
+            let message = e.message().trim().to_string();
+            match e.span() {
+                Some(span) => report.at_span(&span, message),
+                None => report.at_line(1, message),
+            }
+            problems.extend(report.problems);
+            None
+        }
+    }
+}
+
+fn owned(t: Text) -> String {
+    t.into_inner().trim().to_string()
+}
+
+fn owned_all(list: Vec<Text>) -> Vec<String> {
+    list.into_iter().map(owned).collect()
+}
+
+fn line_of(sources: &Sources, name: &str, id: &Spanned<String>) -> usize {
+    line_at(&sources.get(name).text, id.span().start)
+}
+
+fn faq_entry(sources: &Sources, row: FaqRow) -> Entry {
+    Entry {
+        kind: EntryKind::Faq,
+        line: line_of(sources, "faq.toml", &row.id),
+        id: owned(row.id),
+        title: owned(row.question),
+        aliases: owned_all(row.aliases.into_inner()),
+        keywords: owned_all(row.keywords),
+        body: owned(row.answer),
+        related: owned_all(row.related),
+    }
+}
+
+fn topic_entry(sources: &Sources, row: TopicRow) -> Entry {
+    Entry {
+        kind: EntryKind::Topic,
+        line: line_of(sources, "topics.toml", &row.id),
+        id: owned(row.id),
+        title: owned(row.name),
+        aliases: owned_all(row.aliases.into_inner()),
+        keywords: owned_all(row.keywords),
+        body: owned(row.summary),
+        related: owned_all(row.related),
+    }
+}
+
+fn red_flags(file: RedFlagFile) -> RedFlags {
+    let categories = file
+        .red_flag
+        .into_iter()
+        .map(|r| RedFlagCategory {
+            id: owned(r.id),
+            name: owned(r.name),
+            urgent: r.urgent,
+            answers: owned_all(r.answers),
+            terms: owned_all(r.terms.into_inner()),
+        })
+        .collect();
+    RedFlags {
+        care_prompt: owned(file.care_prompt),
+        urgent_prompt: owned(file.urgent_prompt),
+        categories,
+    }
+}
+
+fn stretch(row: crate::knowledge::files::StretchRow) -> Stretch {
+    Stretch {
+        id: owned(row.id),
+        name: owned(row.name),
+        targets: owned_all(row.targets.into_inner()),
+        steps: owned_all(row.steps.into_inner()),
+        hold: owned(row.hold),
+        caution: owned(row.caution),
+    }
+}
+
+fn lexicon_of(file: LexiconFile) -> Lexicon {
+    Lexicon {
+        stopwords: owned_all(file.stopwords),
+        anchors: owned_all(file.anchors),
+        elsewhere: owned_all(file.elsewhere),
+        negations: owned_all(file.negations),
+        synonyms: file.synonyms.into_iter().map(|(k, v)| (k.trim().to_string(), owned(v))).collect(),
+    }
+}
+
+fn replies_of(file: RepliesFile) -> Replies {
+    Replies {
+        footer: owned(file.footer),
+        not_sure: owned(file.not_sure),
+        did_you_mean: owned(file.did_you_mean),
+        empty: owned(file.empty),
+    }
+}

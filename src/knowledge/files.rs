@@ -1,0 +1,114 @@
+//! The on-disk shape of each knowledge file, exactly as moderators write it.
+//!
+//! Unknown keys are refused so that a typo such as `alias =` for `aliases =`
+//! is reported instead of silently dropping the aliases.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub type Text = Spanned<String>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqFile {
+    #[serde(default)]
+    pub faq: Vec<FaqRow>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqRow {
+    pub id: Text,
+    pub question: Text,
+    pub aliases: Spanned<Vec<Text>>,
+    pub answer: Text,
+    #[serde(default)]
+    pub keywords: Vec<Text>,
+    #[serde(default)]
+    pub related: Vec<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicFile {
+    #[serde(default)]
+    pub topic: Vec<TopicRow>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicRow {
+    pub id: Text,
+    pub name: Text,
+    pub aliases: Spanned<Vec<Text>>,
+    pub summary: Text,
+    #[serde(default)]
+    pub keywords: Vec<Text>,
+    #[serde(default)]
+    pub related: Vec<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlagFile {
+    pub care_prompt: Text,
+    pub urgent_prompt: Text,
+    #[serde(default)]
+    pub red_flag: Vec<RedFlagRow>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlagRow {
+    pub id: Text,
+    pub name: Text,
+    #[serde(default)]
+    pub urgent: bool,
+    #[serde(default)]
+    pub answers: Vec<Text>,
+    pub terms: Spanned<Vec<Text>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StretchFile {
+    #[serde(default)]
+    pub stretch: Vec<StretchRow>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StretchRow {
+    pub id: Text,
+    pub name: Text,
+    pub targets: Spanned<Vec<Text>>,
+    pub steps: Spanned<Vec<Text>>,
+    pub hold: Text,
+    pub caution: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    #[serde(default)]
+    pub stopwords: Vec<Text>,
+    #[serde(default)]
+    pub anchors: Vec<Text>,
+    #[serde(default)]
+    pub elsewhere: Vec<Text>,
+    #[serde(default)]
+    pub negations: Vec<Text>,
+    #[serde(default)]
+    pub synonyms: BTreeMap<String, Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepliesFile {
+    pub footer: Text,
+    pub not_sure: Text,
+    pub did_you_mean: Text,
+    pub empty: Text,
+}

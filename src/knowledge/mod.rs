@@ -1,0 +1,156 @@
+//! The knowledge base: FAQ entries, topics, red-flag terms, stretches, the
+//! matcher's word lists and the bot's fixed reply texts, loaded from TOML and
+//! validated as a whole. A knowledge base with any problem is refused whole,
+//! so a bad edit can never replace a good one.
+
+mod build;
+pub mod files;
+mod problem;
+mod sources;
+mod validate;
+
+use serde::Serialize;
+
+pub use problem::{line_at, KnowledgeError, Problem};
+pub use sources::{SourceFile, Sources, FILE_NAMES};
+
+/// Discord's limit on an embed's title.
+pub const TITLE_LIMIT: usize = 256;
+/// Discord's limit on an embed's description, which carries the answer and,
+/// when a red flag is found, the care prompt above it.
+pub const DESCRIPTION_LIMIT: usize = 4096;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryKind {
+    Faq,
+    Topic,
+}
+
+impl EntryKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Faq => "faq",
+            EntryKind::Topic => "topic",
+        }
+    }
+}
+
+/// A FAQ entry or a topic: something the matcher can answer with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub id: String,
+    /// The FAQ's canonical question, or the topic's name.
+    pub title: String,
+    pub aliases: Vec<String>,
+    pub keywords: Vec<String>,
+    /// The FAQ's answer, or the topic's summary.
+    pub body: String,
+    pub related: Vec<String>,
+    /// Where the entry's `id` line is, for messages to moderators.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RedFlagCategory {
+    pub id: String,
+    /// Plain words for the sign, used in the care prompt.
+    pub name: String,
+    /// Signs that call for care today rather than soon.
+    pub urgent: bool,
+    /// Entries that explain this sign, the first being the default answer.
+    pub answers: Vec<String>,
+    pub terms: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RedFlags {
+    pub care_prompt: String,
+    pub urgent_prompt: String,
+    pub categories: Vec<RedFlagCategory>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stretch {
+    pub id: String,
+    pub name: String,
+    pub targets: Vec<String>,
+    pub steps: Vec<String>,
+    pub hold: String,
+    pub caution: String,
+}
+
+/// Word lists that tune the matcher, editable without code.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lexicon {
+    /// Words too common to tell one question from another.
+    pub stopwords: Vec<String>,
+    /// Words and phrases that show a message is about glutes or knots.
+    pub anchors: Vec<String>,
+    /// Body parts that are not ours: without an anchor, a message about
+    /// them is not answered.
+    pub elsewhere: Vec<String>,
+    /// Words that, just before an anchor, mean "not about this".
+    pub negations: Vec<String>,
+    /// What members type, mapped to the words the knowledge uses.
+    pub synonyms: Vec<(String, String)>,
+}
+
+/// Fixed texts of the bot's replies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replies {
+    pub footer: String,
+    pub not_sure: String,
+    pub did_you_mean: String,
+    pub empty: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Knowledge {
+    /// FAQ entries first, then topics, each in file order.
+    pub entries: Vec<Entry>,
+    pub red_flags: RedFlags,
+    pub stretches: Vec<Stretch>,
+    pub lexicon: Lexicon,
+    pub replies: Replies,
+}
+
+impl Knowledge {
+    /// Parses and validates a full set of knowledge files.
+    pub fn from_sources(sources: &Sources) -> Result<Knowledge, KnowledgeError> {
+        let knowledge = build::parse_all(sources)?;
+        let problems = validate::check(&knowledge, sources);
+        if problems.is_empty() {
+            Ok(knowledge)
+        } else {
+            Err(KnowledgeError(problems))
+        }
+    }
+
+    /// The knowledge compiled into the binary.
+    pub fn shipped() -> Result<Knowledge, KnowledgeError> {
+        Knowledge::from_sources(&Sources::embedded())
+    }
+
+    /// Reads and validates the knowledge files in `dir`.
+    pub fn load_dir(dir: &std::path::Path) -> Result<Knowledge, KnowledgeError> {
+        Knowledge::from_sources(&Sources::read_dir(dir)?)
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    pub fn red_flag(&self, id: &str) -> Option<&RedFlagCategory> {
+        self.red_flags.categories.iter().find(|c| c.id == id)
+    }
+
+    /// Every id the knowledge defines, in any file.
+    pub fn all_ids(&self) -> impl Iterator<Item = &str> {
+        let entries = self.entries.iter().map(|e| e.id.as_str());
+        let flags = self.red_flags.categories.iter().map(|c| c.id.as_str());
+        let stretches = self.stretches.iter().map(|s| s.id.as_str());
+        entries.chain(flags).chain(stretches)
+    }
+}

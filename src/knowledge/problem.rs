@@ -1,0 +1,89 @@
+//! Problems found in knowledge files, each pinned to a file and line.
+
+use std::fmt;
+
+/// One thing wrong with the knowledge, as `file:line: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(file: &str, line: usize, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Every problem found while loading; the knowledge is refused as a whole.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", render(.0))]
+pub struct KnowledgeError(pub Vec<Problem>);
+
+fn render(problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
+    lines.join("\n")
+}
+
+/// The 1-based line that byte offset `at` of `text` falls on.
+pub fn line_at(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    text.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1
+}
+
+/// Collects problems for one file, turning byte spans into lines.
+pub struct Reporter<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Reporter<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Reporter {
+            file,
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn at_span(&mut self, span: &std::ops::Range<usize>, message: impl Into<String>) {
+        let line = line_at(self.text, span.start);
+        self.problems.push(Problem::new(self.file, line, message));
+    }
+
+    pub fn at_line(&mut self, line: usize, message: impl Into<String>) {
+        self.problems.push(Problem::new(self.file, line, message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_one_based() {
+        let text = "a\nb\nc";
+        assert_eq!(line_at(text, 0), 1);
+        assert_eq!(line_at(text, 2), 2);
+        assert_eq!(line_at(text, 4), 3);
+        assert_eq!(line_at(text, 999), 3);
+    }
+
+    #[test]
+    fn renders_file_and_line() {
+        let p = Problem::new("faq.toml", 12, "missing field `answer`");
+        assert_eq!(p.to_string(), "faq.toml:12: missing field `answer`");
+    }
+}

@@ -1,0 +1,227 @@
+//! Checks that span entries and files: the problems serde cannot see.
+
+use std::collections::HashMap;
+
+use super::{Knowledge, Problem, Sources, TITLE_LIMIT};
+use crate::text::tokenize;
+
+/// Longest answer or summary: Discord allows 4,096 characters in an embed's
+/// description, and the care prompt must still fit above the answer.
+pub const ANSWER_LIMIT: usize = 3_000;
+/// Longest care prompt, so that prompt and answer together always fit.
+pub const PROMPT_LIMIT: usize = 900;
+
+pub fn check(k: &Knowledge, sources: &Sources) -> Vec<Problem> {
+    let mut c = Checker {
+        sources,
+        problems: Vec::new(),
+    };
+    c.ids(k);
+    c.entries(k);
+    c.aliases(k);
+    c.red_flags(k);
+    c.stretches(k);
+    c.lexicon(k);
+    c.replies(k);
+    c.problems
+}
+
+struct Checker<'a> {
+    sources: &'a Sources,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, file: &str, line: usize, message: String) {
+        let name = &self.sources.get(file).name;
+        self.problems.push(Problem::new(name, line, message));
+    }
+
+    /// The line of the first `needle` at or after line `from` (1 if absent).
+    fn line_of(&self, file: &str, needle: &str, from: usize) -> usize {
+        let text = &self.sources.get(file).text;
+        text.lines()
+            .enumerate()
+            .skip(from.saturating_sub(1))
+            .find(|(_, l)| l.contains(needle))
+            .map_or(from.max(1), |(i, _)| i + 1)
+    }
+
+    fn id_line(&self, file: &str, id: &str) -> usize {
+        let text = &self.sources.get(file).text;
+        text.lines()
+            .position(|l| l.trim_start().starts_with("id") && l.contains(&format!("\"{id}\"")))
+            .map_or(1, |i| i + 1)
+    }
+
+    fn ids(&mut self, k: &Knowledge) {
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        let files = k
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), entry_file(e.kind)))
+            .chain(k.red_flags.categories.iter().map(|c| (c.id.as_str(), "red_flags.toml")))
+            .chain(k.stretches.iter().map(|s| (s.id.as_str(), "stretches.toml")));
+        for (id, file) in files {
+            let line = self.id_line(file, id);
+            if !valid_id(id) {
+                self.report(file, line, format!("id \"{id}\" must be lowercase letters, digits and single hyphens"));
+            }
+            if let Some(first) = seen.insert(id, file) {
+                let first_name = self.sources.get(first).name.clone();
+                self.report(file, line, format!("duplicate id \"{id}\" (also in {first_name})"));
+            }
+        }
+    }
+
+    fn entries(&mut self, k: &Knowledge) {
+        for e in &k.entries {
+            let file = entry_file(e.kind);
+            let (title_key, body_key) = match e.kind {
+                super::EntryKind::Faq => ("question", "answer"),
+                super::EntryKind::Topic => ("name", "summary"),
+            };
+            let title_line = self.line_of(file, title_key, e.line);
+            let body_line = self.line_of(file, body_key, e.line);
+            if e.title.is_empty() {
+                self.report(file, title_line, format!("\"{}\": `{title_key}` is empty", e.id));
+            }
+            if e.title.chars().count() > TITLE_LIMIT {
+                self.report(file, title_line, format!("\"{}\": `{title_key}` is over Discord's {TITLE_LIMIT}-character title limit", e.id));
+            }
+            if e.body.is_empty() {
+                self.report(file, body_line, format!("\"{}\": `{body_key}` is empty", e.id));
+            }
+            let len = e.body.chars().count();
+            if len > ANSWER_LIMIT {
+                self.report(file, body_line, format!("\"{}\": `{body_key}` is {len} characters; the limit is {ANSWER_LIMIT} so that it fits in a Discord message with the care prompt", e.id));
+            }
+            if e.aliases.is_empty() {
+                let line = self.line_of(file, "aliases", e.line);
+                self.report(file, line, format!("\"{}\": `aliases` is empty; add the ways members ask this", e.id));
+            }
+            for related in &e.related {
+                if related == &e.id || k.entry(related).is_none() {
+                    let line = self.line_of(file, "related", e.line);
+                    self.report(file, line, format!("\"{}\": related id \"{related}\" is not a FAQ entry or topic", e.id));
+                }
+            }
+        }
+    }
+
+    /// An alias (or question) that two entries share would make the matcher
+    /// toss a coin between them.
+    fn aliases(&mut self, k: &Knowledge) {
+        let mut owner: HashMap<String, &str> = HashMap::new();
+        for e in &k.entries {
+            let file = entry_file(e.kind);
+            let phrases = std::iter::once(&e.title).chain(&e.aliases);
+            for phrase in phrases {
+                let key = tokenize(phrase).join(" ");
+                let line = self.line_of(file, phrase, e.line);
+                if key.is_empty() {
+                    self.report(file, line, format!("\"{}\": \"{phrase}\" has no words to match", e.id));
+                    continue;
+                }
+                match owner.get(&key) {
+                    Some(other) if *other != e.id => {
+                        self.report(file, line, format!("\"{}\": \"{phrase}\" is also used by \"{other}\"", e.id));
+                    }
+                    _ => {
+                        owner.insert(key, &e.id);
+                    }
+                }
+            }
+        }
+    }
+
+    fn red_flags(&mut self, k: &Knowledge) {
+        let file = "red_flags.toml";
+        for (key, text) in [("care_prompt", &k.red_flags.care_prompt), ("urgent_prompt", &k.red_flags.urgent_prompt)] {
+            let line = self.line_of(file, key, 1);
+            self.non_empty_within(file, line, key, text, PROMPT_LIMIT);
+        }
+        for c in &k.red_flags.categories {
+            let line = self.id_line(file, &c.id);
+            if c.name.is_empty() {
+                self.report(file, line, format!("\"{}\": `name` is empty", c.id));
+            }
+            if c.terms.is_empty() {
+                self.report(file, line, format!("\"{}\": `terms` is empty", c.id));
+            }
+            for term in &c.terms {
+                if tokenize(term).is_empty() {
+                    let at = self.line_of(file, term, line);
+                    self.report(file, at, format!("\"{}\": term \"{term}\" has no words to match", c.id));
+                }
+            }
+            for id in &c.answers {
+                if k.entry(id).is_none() {
+                    self.report(file, line, format!("\"{}\": answer id \"{id}\" is not a FAQ entry or topic", c.id));
+                }
+            }
+        }
+    }
+
+    fn stretches(&mut self, k: &Knowledge) {
+        let file = "stretches.toml";
+        if k.stretches.is_empty() {
+            self.report(file, 1, "no [[stretch]] entries: the stretch of the day needs at least one".into());
+        }
+        for s in &k.stretches {
+            let line = self.id_line(file, &s.id);
+            let fields = [("name", s.name.is_empty()), ("targets", s.targets.is_empty()), ("steps", s.steps.is_empty()), ("hold", s.hold.is_empty()), ("caution", s.caution.is_empty())];
+            for (key, empty) in fields {
+                if empty {
+                    self.report(file, line, format!("\"{}\": `{key}` is empty", s.id));
+                }
+            }
+            let text_len: usize = s.steps.iter().map(|t| t.chars().count()).sum::<usize>() + s.caution.chars().count() + s.hold.chars().count();
+            if text_len > ANSWER_LIMIT {
+                self.report(file, line, format!("\"{}\": the stretch is {text_len} characters; the limit is {ANSWER_LIMIT}", s.id));
+            }
+        }
+    }
+
+    fn lexicon(&mut self, k: &Knowledge) {
+        let file = "lexicon.toml";
+        for (from, to) in &k.lexicon.synonyms {
+            if tokenize(from).is_empty() || tokenize(to).is_empty() {
+                let line = self.line_of(file, from, 1);
+                self.report(file, line, format!("synonym \"{from}\" = \"{to}\": both sides need words (list words to ignore under `stopwords`)"));
+            }
+        }
+    }
+
+    fn replies(&mut self, k: &Knowledge) {
+        let file = "replies.toml";
+        let r = &k.replies;
+        for (key, text) in [("footer", &r.footer), ("not_sure", &r.not_sure), ("did_you_mean", &r.did_you_mean), ("empty", &r.empty)] {
+            let line = self.line_of(file, key, 1);
+            self.non_empty_within(file, line, key, text, PROMPT_LIMIT);
+        }
+    }
+
+    fn non_empty_within(&mut self, file: &str, line: usize, key: &str, text: &str, limit: usize) {
+        if text.is_empty() {
+            self.report(file, line, format!("`{key}` is empty"));
+        } else if text.chars().count() > limit {
+            self.report(file, line, format!("`{key}` is over {limit} characters"));
+        }
+    }
+}
+
+fn entry_file(kind: super::EntryKind) -> &'static str {
+    match kind {
+        super::EntryKind::Faq => "faq.toml",
+        super::EntryKind::Topic => "topics.toml",
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}

@@ -1,0 +1,29 @@
+//! knotbot: answers members' questions about glute muscle knots.
+//!
+//! The engine is platform-neutral and built from these parts:
+//! - [`knowledge`]: the TOML knowledge base, loaded and validated whole;
+//! - [`text`] and [`analysis`]: from a raw message to comparable terms;
+//! - [`matcher`]: which entry a question is about, or none;
+//! - [`safety`]: red-flag signs that always bring the care prompt;
+//! - [`reply`]: the answer as data, rendered by each front end;
+//! - [`engine`]: the above put together behind `Engine::answer`;
+//! - [`stretch`]: the stretch of the day;
+//! - [`eval`]: measuring the knowledge against question sets.
+//!
+//! The command line lives in [`cli`].
+
+pub mod analysis;
+pub mod cli;
+pub mod engine;
+pub mod eval;
+pub mod knowledge;
+pub mod matcher;
+pub mod reply;
+pub mod safety;
+pub mod stretch;
+pub mod text;
+pub mod typo;
+
+pub use engine::Engine;
+pub use knowledge::Knowledge;
+pub use reply::Reply;

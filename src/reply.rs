@@ -1,0 +1,125 @@
+//! The platform-neutral reply: what the bot would say, as data. The CLI
+//! renders it as text or JSON; the Discord adapter renders it as an embed.
+
+use serde::Serialize;
+
+use crate::knowledge::EntryKind;
+
+/// An entry the reply answers with or suggests.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    pub kind: EntryKind,
+    pub id: String,
+    #[serde(serialize_with = "three_places")]
+    pub score: f32,
+    /// The entry's question or name, for titles and "did you mean" buttons.
+    #[serde(skip)]
+    pub title: String,
+}
+
+fn three_places<S: serde::Serializer>(score: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*score) * 1000.0).round() / 1000.0)
+}
+
+/// A red flag found in the message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    pub id: String,
+    #[serde(skip)]
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// The matched entry's answer.
+    Answer { title: String, text: String },
+    /// Nothing matched well enough (the suggestions may help).
+    NotSure(String),
+    /// The message had no words at all.
+    Empty(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    pub question: String,
+    pub matched: Option<Match>,
+    pub suggestions: Vec<Match>,
+    pub red_flags: Vec<Flag>,
+    /// Shown first whenever a red flag is found.
+    pub care_prompt: Option<String>,
+    pub body: Body,
+    pub footer: String,
+    /// Heading for the suggestions.
+    pub did_you_mean: String,
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    question: &'a str,
+    #[serde(rename = "match")]
+    matched: &'a Option<Match>,
+    suggestions: &'a [Match],
+    red_flags: Vec<&'a str>,
+    reply: String,
+}
+
+impl Reply {
+    /// Whether the bot has something worth posting unprompted: an answer
+    /// or a care prompt. A "not sure" reply is only for members who asked
+    /// the bot directly.
+    pub fn is_substantive(&self) -> bool {
+        self.matched.is_some() || self.care_prompt.is_some()
+    }
+
+    pub fn title(&self) -> Option<&str> {
+        match &self.body {
+            Body::Answer { title, .. } => Some(title),
+            _ => None,
+        }
+    }
+
+    /// The main text: care prompt first, then the answer or "not sure".
+    pub fn description(&self) -> String {
+        let main = match &self.body {
+            Body::Answer { text, .. } => text.as_str(),
+            Body::NotSure(text) | Body::Empty(text) => text.as_str(),
+        };
+        match &self.care_prompt {
+            Some(prompt) if self.matched.is_some() => format!("{prompt}\n\n{main}"),
+            // With no answer, the care prompt is the message.
+            Some(prompt) => prompt.clone(),
+            None => main.to_string(),
+        }
+    }
+
+    /// The whole reply as plain text, as the bot would post it.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        if let Some(title) = self.title() {
+            out.push_str(&format!("**{title}**\n\n"));
+        }
+        out.push_str(&self.description());
+        if !self.suggestions.is_empty() {
+            out.push_str(&format!("\n\n{}\n", self.did_you_mean));
+            for s in &self.suggestions {
+                out.push_str(&format!("- {}\n", s.title));
+            }
+        } else {
+            out.push('\n');
+        }
+        out.push_str(&format!("\n_{}_", self.footer));
+        out
+    }
+
+    /// One line of JSON, in the shape of the command-line contract.
+    pub fn to_json(&self) -> String {
+        let json = Json {
+            question: &self.question,
+            matched: &self.matched,
+            suggestions: &self.suggestions,
+            red_flags: self.red_flags.iter().map(|f| f.id.as_str()).collect(),
+            reply: self.to_text(),
+        };
+        serde_json::to_string(&json).expect("a reply always serialises")
+    }
+}

@@ -1,0 +1,253 @@
+//! Turning a raw chat message into plain lowercase word tokens.
+//!
+//! Everything a member can type goes through here first, so this module is
+//! written to be total: any input, however large or strange, yields a bounded
+//! list of tokens in bounded time and never panics.
+
+use caseless::Caseless;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Only the start of a message is read: a question fits in far less, and the
+/// cap keeps a pasted novel from costing more than a normal message.
+pub const MAX_INPUT_CHARS: usize = 2_000;
+
+/// A token longer than this is a pasted hash, a keyboard smash or an attack,
+/// never a word worth matching.
+const MAX_TOKEN_CHARS: usize = 32;
+
+/// Upper bound on tokens per message, after the character cap.
+pub const MAX_TOKENS: usize = 400;
+
+/// Splits `input` into normalised word tokens.
+///
+/// Removes what carries no meaning for matching (Discord mentions, channel
+/// links, custom emoji, timestamps, URLs, fenced code blocks), folds case
+/// the Unicode way, strips accents and combining marks (which also undoes
+/// "zalgo" text), drops apostrophes inside words (`don't` -> `dont`) and
+/// splits letters from digits (`8kg` -> `8`, `kg`).
+pub fn tokenize(input: &str) -> Vec<String> {
+    let capped = cap_chars(input, MAX_INPUT_CHARS);
+    let cleaned = strip_markup(capped);
+    let folded = fold(&cleaned);
+    split_words(&folded)
+}
+
+/// The longest prefix of `s` with at most `max` characters.
+pub fn cap_chars(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => &s[..at],
+        None => s,
+    }
+}
+
+/// Removes Discord markup and links, leaving spaces in their place.
+fn strip_markup(s: &str) -> String {
+    let without_code = strip_fenced_code(s);
+    let mut out = String::with_capacity(without_code.len());
+    for word in without_code.split_inclusive(char::is_whitespace) {
+        if is_link(word) {
+            out.push(' ');
+        } else {
+            strip_angle_tokens(word, &mut out);
+        }
+    }
+    out
+}
+
+/// Drops the contents of ``` fenced ``` blocks: pasted logs and code are not
+/// part of the question. An unclosed fence drops the rest of the message.
+fn strip_fenced_code(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in s.split("```").enumerate() {
+        if i % 2 == 0 {
+            out.push_str(part);
+            out.push(' ');
+        }
+    }
+    out
+}
+
+fn is_link(word: &str) -> bool {
+    let w = word.trim_start_matches(['<', '(', '[']);
+    w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+}
+
+/// Copies `word` into `out`, leaving out `<@123>`, `<@!123>`, `<@&123>`,
+/// `<#123>`, `<:name:123>`, `<a:name:123>` and `<t:123:R>` forms.
+fn strip_angle_tokens(word: &str, out: &mut String) {
+    let mut rest = word;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        match after.find('>') {
+            Some(close) if is_discord_token(&after[1..close]) => {
+                out.push(' ');
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+fn is_discord_token(inner: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(id) = inner
+        .strip_prefix("@!")
+        .or_else(|| inner.strip_prefix("@&"))
+        .or_else(|| inner.strip_prefix('@'))
+        .or_else(|| inner.strip_prefix('#'))
+    {
+        return digits(id);
+    }
+    let emoji = inner
+        .strip_prefix("a:")
+        .or_else(|| inner.strip_prefix(':'))
+        .or_else(|| inner.strip_prefix("t:"));
+    match emoji.and_then(|e| e.split_once(':')) {
+        Some((a, b)) => !a.is_empty() && (digits(b) || digits(a)),
+        None => emoji.is_some_and(digits),
+    }
+}
+
+/// Unicode case folding plus removal of accents and combining marks.
+fn fold(s: &str) -> String {
+    s.chars()
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .default_case_fold()
+        .collect()
+}
+
+#[derive(PartialEq, Clone, Copy)]
+enum Class {
+    Letter,
+    Digit,
+    Joiner,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    if c.is_ascii_digit() {
+        Class::Digit
+    } else if c.is_alphabetic() {
+        Class::Letter
+    } else if c == '\'' || c == '\u{2019}' {
+        Class::Joiner
+    } else {
+        Class::Other
+    }
+}
+
+/// Splits folded text into runs of letters or of digits; apostrophes join.
+fn split_words(s: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let mut current = String::new();
+    let mut current_class = Class::Other;
+    for c in s.chars() {
+        let k = class(c);
+        if k == Class::Joiner {
+            continue;
+        }
+        if k != current_class || k == Class::Other {
+            push_token(&mut tokens, &mut current);
+            if tokens.len() >= MAX_TOKENS {
+                return tokens;
+            }
+        }
+        current_class = k;
+        if k != Class::Other {
+            current.push(c);
+        }
+    }
+    push_token(&mut tokens, &mut current);
+    tokens.truncate(MAX_TOKENS);
+    tokens
+}
+
+fn push_token(tokens: &mut Vec<String>, current: &mut String) {
+    if !current.is_empty() && current.chars().count() <= MAX_TOKEN_CHARS {
+        tokens.push(std::mem::take(current));
+    }
+    current.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        tokenize(s)
+    }
+
+    #[test]
+    fn folds_case_and_punctuation() {
+        assert_eq!(toks("Why does my BUTT hurt?!"), ["why", "does", "my", "butt", "hurt"]);
+    }
+
+    #[test]
+    fn joins_apostrophes_and_splits_digits() {
+        assert_eq!(toks("don't lose 8kg"), ["dont", "lose", "8", "kg"]);
+        assert_eq!(toks("it’s fine"), ["its", "fine"]);
+    }
+
+    #[test]
+    fn strips_accents_and_zalgo() {
+        assert_eq!(toks("GLÚTE kñot"), ["glute", "knot"]);
+        assert_eq!(toks("g\u{0336}\u{0353}l\u{0489}u\u{0300}te"), ["glute"]);
+    }
+
+    #[test]
+    fn unicode_case_folding() {
+        assert_eq!(toks("STRASSE Straße"), ["strasse", "strasse"]);
+    }
+
+    #[test]
+    fn removes_discord_markup_and_links() {
+        let t = toks("<@123> <@!45> <@&6> <#78> hi <:pog:999> <a:dance:1> <t:1700000000:R> see https://x.y/z?a=1 www.q.com ok");
+        assert_eq!(t, ["hi", "see", "ok"]);
+    }
+
+    #[test]
+    fn keeps_ordinary_angle_brackets() {
+        assert_eq!(toks("pain <3 and a<b"), ["pain", "3", "and", "a", "b"]);
+    }
+
+    #[test]
+    fn drops_fenced_code() {
+        assert_eq!(toks("before ```rust\nfn knot() {}``` after"), ["before", "after"]);
+        assert_eq!(toks("open ``` never closed knot"), ["open"]);
+    }
+
+    #[test]
+    fn emoji_and_mentions_only_give_nothing() {
+        assert!(toks("💀💀🙏🔥").is_empty());
+        assert!(toks("<@1> <@2> <@&3>").is_empty());
+        assert!(toks("").is_empty());
+        assert!(toks("   \t\n ").is_empty());
+    }
+
+    #[test]
+    fn drops_overlong_tokens_and_caps_counts() {
+        let long = "a".repeat(100);
+        assert_eq!(toks(&format!("{long} knot")), ["knot"]);
+        let many = "knot ".repeat(10_000);
+        assert!(toks(&many).len() <= MAX_TOKENS);
+    }
+
+    #[test]
+    fn right_to_left_and_controls_are_separators() {
+        assert_eq!(toks("glute\u{202e}knot\u{0}pain"), ["glute", "knot", "pain"]);
+    }
+
+    #[test]
+    fn cap_respects_char_boundaries() {
+        let s = "é".repeat(5);
+        assert_eq!(cap_chars(&s, 3), "ééé");
+        assert_eq!(cap_chars("ab", 10), "ab");
+    }
+}

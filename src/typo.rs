@@ -1,0 +1,191 @@
+//! Typo correction against the knowledge's own vocabulary.
+//!
+//! A symmetric-delete index: every known word is stored under each string
+//! made by deleting up to two of its characters, and a typo is looked up by
+//! its own deletions. Finding candidates costs the same with 500 words or
+//! 50,000, unlike a scan that compares the typo with every word.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// How far a word may be from a known word and still be corrected to it.
+/// Short words are left alone: "cat" is one edit from too many words.
+pub fn max_distance(chars: usize) -> usize {
+    match chars {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    words: Vec<String>,
+    /// How often each word occurs in the knowledge: the tie-breaker.
+    counts: Vec<u32>,
+    ids: HashMap<String, u32>,
+    deletes: HashMap<u64, Vec<u32>, BuildHasherDefault<IdentityHasher>>,
+}
+
+impl Vocabulary {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.ids.contains_key(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn add(&mut self, word: &str) {
+        if let Some(&id) = self.ids.get(word) {
+            self.counts[id as usize] += 1;
+            return;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(word.to_string());
+        self.counts.push(1);
+        self.ids.insert(word.to_string(), id);
+        let chars: Vec<char> = word.chars().collect();
+        for variant in deletions(&chars, max_distance(chars.len())) {
+            let list = self.deletes.entry(hash(&variant)).or_default();
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+        }
+    }
+
+    /// The known word closest to `word`, if one is close enough.
+    pub fn correct(&self, word: &str) -> Option<&str> {
+        let chars: Vec<char> = word.chars().collect();
+        let limit = max_distance(chars.len());
+        if limit == 0 {
+            return None;
+        }
+        let mut best: Option<(usize, u32, u32)> = None;
+        for variant in deletions(&chars, limit) {
+            let Some(ids) = self.deletes.get(&hash(&variant)) else { continue };
+            for &id in ids {
+                let candidate = &self.words[id as usize];
+                let allowed = limit.min(max_distance(candidate.chars().count()));
+                let distance = strsim::osa_distance(word, candidate);
+                if distance == 0 || distance > allowed {
+                    continue;
+                }
+                let count = self.counts[id as usize];
+                let better = match best {
+                    None => true,
+                    Some((d, c, _)) => distance < d || (distance == d && count > c),
+                };
+                if better {
+                    best = Some((distance, count, id));
+                }
+            }
+        }
+        best.map(|(_, _, id)| self.words[id as usize].as_str())
+    }
+}
+
+/// `chars` and every string made from it by deleting up to `depth` chars.
+fn deletions(chars: &[char], depth: usize) -> Vec<Vec<char>> {
+    let mut all = vec![chars.to_vec()];
+    let mut frontier = vec![chars.to_vec()];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for word in &frontier {
+            for i in 0..word.len() {
+                let mut shorter = word.clone();
+                shorter.remove(i);
+                if !next.contains(&shorter) {
+                    next.push(shorter);
+                }
+            }
+        }
+        all.extend(next.iter().cloned());
+        frontier = next;
+    }
+    all
+}
+
+/// FNV-1a over the characters: stable, fast, and good enough to key buckets
+/// whose members are verified by a real distance anyway.
+fn hash(chars: &[char]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in chars {
+        for b in (*c as u32).to_le_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The keys are already hashes; hashing them again would be wasted work.
+#[derive(Default)]
+pub struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(words: &[&str]) -> Vocabulary {
+        let mut v = Vocabulary::new();
+        for w in words {
+            v.add(w);
+        }
+        v
+    }
+
+    #[test]
+    fn corrects_one_edit_in_mid_length_words() {
+        let v = vocab(&["stretches", "sciatica", "trigger", "numbness", "knot"]);
+        assert_eq!(v.correct("streches"), Some("stretches"));
+        assert_eq!(v.correct("sciatia"), Some("sciatica"));
+        assert_eq!(v.correct("tigger"), Some("trigger"));
+        assert_eq!(v.correct("numbess"), Some("numbness"));
+        assert_eq!(v.correct("trigegr"), Some("trigger"));
+    }
+
+    #[test]
+    fn corrects_two_edits_only_in_long_words() {
+        let v = vocab(&["piriformis", "glute"]);
+        assert_eq!(v.correct("pirformus"), Some("piriformis"));
+        assert_eq!(v.correct("gluut"), None, "two edits in a short word is too far");
+    }
+
+    #[test]
+    fn leaves_short_and_far_words_alone() {
+        let v = vocab(&["knot", "heat", "ice"]);
+        assert_eq!(v.correct("not"), None);
+        assert_eq!(v.correct("rope"), None);
+        assert_eq!(v.correct("elbow"), None);
+    }
+
+    #[test]
+    fn prefers_the_more_common_word_on_a_tie() {
+        let mut v = vocab(&["sore", "sort"]);
+        v.add("sore");
+        assert_eq!(v.correct("sorr"), Some("sore"));
+    }
+}
