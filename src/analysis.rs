@@ -144,7 +144,7 @@ fn knowledge_texts(k: &Knowledge) -> Vec<&str> {
         texts.extend(c.terms.iter().map(String::as_str));
     }
     let l = &k.lexicon;
-    for list in [&l.anchors, &l.elsewhere, &l.stopwords] {
+    for list in [&l.anchors, &l.topic_words, &l.elsewhere, &l.stopwords] {
         texts.extend(list.iter().map(String::as_str));
     }
     texts

@@ -7,7 +7,7 @@
 
 use crate::analysis::Analyzer;
 use crate::knowledge::{Entry, Knowledge};
-use crate::matcher::{Matcher, Ranking, Scored};
+use crate::matcher::{Matcher, Ranking, Scored, Tuning};
 use crate::reply::{Body, Flag, Match, Reply};
 use crate::safety::RedFlagDetector;
 
@@ -21,8 +21,13 @@ pub struct Engine {
 impl Engine {
     /// Builds every index once; answering never rebuilds anything.
     pub fn new(knowledge: Knowledge) -> Engine {
+        Engine::with_tuning(knowledge, Tuning::default())
+    }
+
+    /// An engine whose matcher uses other knobs: for measuring them.
+    pub fn with_tuning(knowledge: Knowledge, tuning: Tuning) -> Engine {
         let analyzer = Analyzer::new(&knowledge);
-        let matcher = Matcher::new(&knowledge, &analyzer);
+        let matcher = Matcher::new(&knowledge, &analyzer, tuning);
         let detector = RedFlagDetector::new(&knowledge.red_flags, &analyzer);
         Engine {
             knowledge,
@@ -94,6 +99,31 @@ impl Engine {
         let entry = self.knowledge.entries.iter().position(|e| &e.id == id)?;
         let score = ranking.score_of(entry).unwrap_or(0.0);
         Some(Scored { entry, score })
+    }
+
+    /// How the engine saw `message`: its terms, anchors, flags and the
+    /// best candidates with their scores. For moderators tuning aliases.
+    pub fn explain(&self, message: &str) -> String {
+        let terms = self.analyzer.analyze(message);
+        let ranking = self.matcher.rank(&terms);
+        let words: Vec<String> = terms.iter().map(|t| if t.word == t.stem { t.word.clone() } else { format!("{}({})", t.word, t.stem) }).collect();
+        let flags: Vec<String> = self.flags(&self.detector.detect(&terms)).into_iter().map(|f| f.id).collect();
+        let mut out = format!(
+            "terms: {}
+about glutes: {}  other body part: {}
+red flags: {}
+",
+            words.join(" "),
+            ranking.anchored,
+            ranking.elsewhere,
+            if flags.is_empty() { "none".to_string() } else { flags.join(", ") }
+        );
+        for c in &ranking.candidates {
+            out.push_str(&format!("  {:.3}  {}\n", c.score, self.knowledge.entries[c.entry].id));
+        }
+        let verdict = ranking.confident().map_or("no answer".to_string(), |c| format!("answers {}", self.knowledge.entries[c.entry].id));
+        out.push_str(&format!("matcher alone: {verdict}\n"));
+        out
     }
 
     fn to_match(&self, c: Scored) -> Match {

@@ -20,19 +20,55 @@ use std::collections::{HashMap, HashSet};
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::Knowledge;
 
-/// Weighting of the two measures in the final score.
-const COVERAGE_SHARE: f32 = 0.5;
-/// A question word found only in an entry's answer counts this much.
-const BODY_SHARE: f32 = 0.4;
-/// Weight of a question word the knowledge never uses, relative to the
-/// rarest known word: unknown words are usually about something else.
-const UNKNOWN_SHARE: f32 = 0.55;
-/// Answer when the question is clearly about glutes or knots...
-pub const ANCHORED_THRESHOLD: f32 = 0.40;
-/// ...and demand more when it never says so.
-pub const UNANCHORED_THRESHOLD: f32 = 0.55;
-/// Below this, an entry is not even worth suggesting.
-pub const SUGGESTION_FLOOR: f32 = 0.25;
+/// The matcher's knobs, chosen by measurement on evaluation sets
+/// (`cargo run --release --example tune`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tuning {
+    /// Share of coverage (against closeness) in the final score.
+    pub coverage_share: f32,
+    /// A question word found only in an entry's answer counts this much.
+    pub body_share: f32,
+    /// A word in one alias only (not the question or keywords) counts this
+    /// much; each further alias that has it adds `alias_step`.
+    pub alias_share: f32,
+    pub alias_step: f32,
+    /// Weight of a word the knowledge never uses, relative to a word that
+    /// only one entry uses: unknown words are usually about something else.
+    pub unknown_share: f32,
+    /// Answer when the question is clearly about glutes or knots...
+    pub anchored_threshold: f32,
+    /// ...somewhat more when it only uses a word of ours that has other
+    /// meanings too ("knot", "massage")...
+    pub topical_threshold: f32,
+    /// ...and much more when it never says what it is about.
+    pub unanchored_threshold: f32,
+    /// Below this, an entry is not even worth suggesting.
+    pub suggestion_floor: f32,
+    /// Stopwords count this much of their usual weight: they say little
+    /// alone, but "after", "who" or "how long" can tell two entries apart.
+    pub stopword_share: f32,
+    /// Added when the question contains every word of an entry's title:
+    /// "what is the piriformis" names the topic "Piriformis" outright.
+    pub title_bonus: f32,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            coverage_share: 0.5,
+            body_share: 0.2,
+            alias_share: 0.6,
+            alias_step: 0.15,
+            unknown_share: 1.0,
+            anchored_threshold: 0.32,
+            topical_threshold: 0.4,
+            unanchored_threshold: 0.6,
+            suggestion_floor: 0.25,
+            title_bonus: 0.1,
+            stopword_share: 0.35,
+        }
+    }
+}
 
 const BODY_DOC: u32 = u32::MAX;
 
@@ -41,6 +77,9 @@ struct Posting {
     entry: u32,
     /// The phrasing the word is in, or `BODY_DOC` for the answer text.
     doc: u32,
+    /// How central the word is to the entry, in (0, 1]: the same for all
+    /// of one entry's postings of a word.
+    strength: f32,
 }
 
 /// A scored candidate.
@@ -55,22 +94,21 @@ pub struct Scored {
 pub struct Ranking {
     /// Best first, at most four, all above the suggestion floor.
     pub candidates: Vec<Scored>,
-    /// The question names glutes, knots or their care (not negated).
+    /// The question names glutes or their care outright (not negated).
     pub anchored: bool,
-    /// The question names another body part.
+    /// The question uses a word of ours that has other meanings too.
+    pub topical: bool,
+    /// The question names another body part or another kind of knot.
     pub elsewhere: bool,
+    /// The score the best candidate needs, given the above.
+    threshold: Option<f32>,
 }
 
 impl Ranking {
     /// The candidate to answer with, if the matcher is sure enough.
     pub fn confident(&self) -> Option<Scored> {
         let best = *self.candidates.first()?;
-        let threshold = match (self.anchored, self.elsewhere) {
-            (true, _) => ANCHORED_THRESHOLD,
-            (false, true) => return None,
-            (false, false) => UNANCHORED_THRESHOLD,
-        };
-        (best.score >= threshold).then_some(best)
+        (best.score >= self.threshold?).then_some(best)
     }
 
     /// Whether the question is about another part of the body only.
@@ -84,20 +122,24 @@ impl Ranking {
 }
 
 pub struct Matcher {
+    tuning: Tuning,
     terms: HashMap<String, u32>,
     weights: Vec<f32>,
     postings: Vec<Vec<Posting>>,
     /// Sum of the weights of each phrasing's words.
     doc_norms: Vec<f32>,
+    /// Whether each phrasing is its entry's title.
+    is_title: Vec<bool>,
     unknown_weight: f32,
     stopwords: HashSet<String>,
     negations: HashSet<String>,
     anchors: Vec<Vec<String>>,
+    topic_words: Vec<Vec<String>>,
     elsewhere: Vec<Vec<String>>,
 }
 
 impl Matcher {
-    pub fn new(k: &Knowledge, analyzer: &Analyzer) -> Matcher {
+    pub fn new(k: &Knowledge, analyzer: &Analyzer, tuning: Tuning) -> Matcher {
         let stopwords: HashSet<String> = k.lexicon.stopwords.iter().flat_map(|w| analyzer.analyze_known(w)).map(|t| t.stem).collect();
         let phrases = |list: &[String]| -> Vec<Vec<String>> {
             list.iter()
@@ -106,13 +148,16 @@ impl Matcher {
                 .collect()
         };
         let mut m = Matcher {
+            tuning,
             terms: HashMap::new(),
             weights: Vec::new(),
             postings: Vec::new(),
             doc_norms: Vec::new(),
+            is_title: Vec::new(),
             unknown_weight: 0.0,
             negations: phrases(&k.lexicon.negations).into_iter().flatten().collect(),
             anchors: phrases(&k.lexicon.anchors),
+            topic_words: phrases(&k.lexicon.topic_words),
             elsewhere: phrases(&k.lexicon.elsewhere),
             stopwords,
         };
@@ -126,30 +171,48 @@ impl Matcher {
     fn index(&mut self, k: &Knowledge, analyzer: &Analyzer) -> Vec<Vec<u32>> {
         let mut docs: Vec<Vec<u32>> = Vec::new();
         for (entry, e) in k.entries.iter().enumerate() {
-            let mut in_phrasing: HashSet<u32> = HashSet::new();
-            let phrasings = std::iter::once(&e.title).chain(&e.aliases).chain(&e.keywords);
-            for text in phrasings {
+            let first_doc = docs.len();
+            // Question and keywords say what the entry is about; aliases
+            // say how people ask, so a word counts more the more of them
+            // use it.
+            let mut central: HashMap<u32, f32> = HashMap::new();
+            let strong = std::iter::once(&e.title).chain(&e.keywords).map(|t| (t, true));
+            let aliases = e.aliases.iter().map(|t| (t, false));
+            for (i, (text, is_strong)) in strong.chain(aliases).enumerate() {
                 let ids = self.content_ids(&analyzer.analyze_known(text));
-                let doc = docs.len() as u32;
+                self.is_title.push(i == 0);
                 for &t in &ids {
-                    self.postings[t as usize].push(Posting { entry: entry as u32, doc });
+                    let s = central.entry(t).or_insert(0.0);
+                    *s = if is_strong || *s >= 1.0 {
+                        1.0
+                    } else if *s == 0.0 {
+                        self.tuning.alias_share
+                    } else {
+                        (*s + self.tuning.alias_step).min(1.0)
+                    };
                 }
-                in_phrasing.extend(ids.iter().copied());
                 docs.push(ids);
             }
+            for (doc, ids) in docs.iter().enumerate().skip(first_doc) {
+                for &t in ids {
+                    let strength = central[&t];
+                    self.postings[t as usize].push(Posting { entry: entry as u32, doc: doc as u32, strength });
+                }
+            }
             for t in self.content_ids(&analyzer.analyze_known(&e.body)) {
-                if !in_phrasing.contains(&t) {
-                    self.postings[t as usize].push(Posting { entry: entry as u32, doc: BODY_DOC });
+                if !central.contains_key(&t) {
+                    let strength = self.tuning.body_share;
+                    self.postings[t as usize].push(Posting { entry: entry as u32, doc: BODY_DOC, strength });
                 }
             }
         }
         docs
     }
 
-    /// Distinct ids of the non-stopword stems, interning new ones.
+    /// Distinct ids of the stems, interning new ones.
     fn content_ids(&mut self, terms: &[Term]) -> Vec<u32> {
         let mut ids = Vec::new();
-        for t in terms.iter().filter(|t| !self.stopwords.contains(&t.stem)) {
+        for t in terms {
             let next = self.terms.len() as u32;
             let id = *self.terms.entry(t.stem.clone()).or_insert(next);
             if id == next {
@@ -165,10 +228,16 @@ impl Matcher {
     /// Inverse document frequency over entries; answer-only uses count half.
     fn weigh(&mut self, entries: usize) {
         let n = entries.max(1) as f32;
+        let mut stems: Vec<&str> = vec![""; self.terms.len()];
+        for (stem, id) in &self.terms {
+            stems[*id as usize] = stem;
+        }
+        let stop_share = self.tuning.stopword_share;
         self.weights = self
             .postings
             .iter()
-            .map(|list| {
+            .zip(stems)
+            .map(|(list, stem)| {
                 let mut seen: HashMap<u32, f32> = HashMap::new();
                 for p in list {
                     let share = if p.doc == BODY_DOC { 0.5 } else { 1.0 };
@@ -176,24 +245,36 @@ impl Matcher {
                     *slot = slot.max(share);
                 }
                 let df: f32 = seen.values().sum();
-                (1.0 + n / df.max(0.5)).ln()
+                let share = if self.stopwords.contains(stem) { stop_share } else { 1.0 };
+                (1.0 + n / df.max(0.5)).ln() * share
             })
             .collect();
-        self.unknown_weight = (1.0 + n).ln() * UNKNOWN_SHARE;
+        self.unknown_weight = (1.0 + n).ln() * self.tuning.unknown_share;
     }
 
     pub fn rank(&self, terms: &[Term]) -> Ranking {
-        let anchored = self.has_anchor(terms);
+        let anchored = self.names_any(terms, &self.anchors);
+        let topical = self.names_any(terms, &self.topic_words);
         let elsewhere = self.elsewhere.iter().any(|p| find_phrase(terms, p).is_some());
+        let t = &self.tuning;
+        let threshold = match (anchored, topical, elsewhere) {
+            (true, _, _) => Some(t.anchored_threshold),
+            (false, true, false) => Some(t.topical_threshold),
+            (false, true, true) => Some(t.unanchored_threshold),
+            (false, false, true) => None,
+            (false, false, false) => Some(t.unanchored_threshold),
+        };
         let query = self.query(terms);
         let total: f32 = query.iter().map(|(_, w)| w).sum();
         let mut candidates = if total > 0.0 { self.score(&query, total) } else { Vec::new() };
-        candidates.retain(|c| c.score >= SUGGESTION_FLOOR);
+        candidates.retain(|c| c.score >= self.tuning.suggestion_floor);
         candidates.truncate(4);
         Ranking {
             candidates,
             anchored,
+            topical,
             elsewhere,
+            threshold,
         }
     }
 
@@ -203,49 +284,56 @@ impl Matcher {
         let mut seen: HashSet<&str> = HashSet::new();
         terms
             .iter()
-            .filter(|t| !self.stopwords.contains(&t.stem) && seen.insert(&t.stem))
+            .filter(|t| seen.insert(&t.stem))
             .map(|t| match self.terms.get(&t.stem) {
                 Some(&id) => (Some(id), self.weights[id as usize]),
+                None if self.stopwords.contains(&t.stem) => (None, self.unknown_weight * self.tuning.stopword_share),
                 None => (None, self.unknown_weight),
             })
             .collect()
     }
 
     fn score(&self, query: &[(Option<u32>, f32)], total: f32) -> Vec<Scored> {
-        // entry -> (weight covered by phrasings, weight covered by answer only)
-        let mut covered: HashMap<u32, (f32, f32)> = HashMap::new();
+        // entry -> weight of the question it accounts for
+        let mut covered: HashMap<u32, f32> = HashMap::new();
         let mut doc_hits: HashMap<u32, (u32, f32)> = HashMap::new();
         for (id, weight) in query {
             let Some(id) = id else { continue };
             let mut last_entry = None;
             for p in &self.postings[*id as usize] {
-                let slot = covered.entry(p.entry).or_insert((0.0, 0.0));
-                if p.doc == BODY_DOC {
-                    slot.1 += weight;
-                } else {
-                    if last_entry != Some(p.entry) {
-                        slot.0 += weight;
-                    }
-                    last_entry = Some(p.entry);
+                // One entry's postings of a word share a strength: count it once.
+                if last_entry != Some(p.entry) {
+                    *covered.entry(p.entry).or_insert(0.0) += weight * p.strength;
+                }
+                last_entry = Some(p.entry);
+                if p.doc != BODY_DOC {
                     doc_hits.entry(p.doc).or_insert((p.entry, 0.0)).1 += weight;
                 }
             }
         }
         let mut closeness: HashMap<u32, f32> = HashMap::new();
+        let mut titled: HashSet<u32> = HashSet::new();
         for (doc, (entry, hit)) in doc_hits {
-            let cosine = hit / (total * self.doc_norms[doc as usize]).sqrt();
+            let norm = self.doc_norms[doc as usize];
+            let cosine = hit / (total * norm).sqrt();
             let best = closeness.entry(entry).or_insert(0.0);
             *best = best.max(cosine);
+            if self.is_title[doc as usize] && hit >= norm * 0.999 {
+                titled.insert(entry);
+            }
         }
+        let share = self.tuning.coverage_share;
         let mut scored: Vec<Scored> = covered
             .into_iter()
-            .map(|(entry, (main, body))| {
-                let coverage = (main + BODY_SHARE * body) / total;
+            .map(|(entry, hit)| {
                 let close = closeness.get(&entry).copied().unwrap_or(0.0);
-                let score = COVERAGE_SHARE * coverage + (1.0 - COVERAGE_SHARE) * close;
+                let base = (share * (hit / total) + (1.0 - share) * close).min(1.0);
+                // The bonus closes part of the gap to 1, so scores stay in
+                // [0, 1] without clamping ties together.
+                let bonus = if titled.contains(&entry) { self.tuning.title_bonus } else { 0.0 };
                 Scored {
                     entry: entry as usize,
-                    score: score.clamp(0.0, 1.0),
+                    score: base + bonus * (1.0 - base),
                 }
             })
             .collect();
@@ -253,9 +341,10 @@ impl Matcher {
         scored
     }
 
-    /// An anchor counts unless a negation stands just before it.
-    fn has_anchor(&self, terms: &[Term]) -> bool {
-        self.anchors.iter().any(|phrase| {
+    /// Whether any of `phrases` stands in `terms` with no negation just
+    /// before it ("not a glute thing" is not about glutes).
+    fn names_any(&self, terms: &[Term], phrases: &[Vec<String>]) -> bool {
+        phrases.iter().any(|phrase| {
             let mut from = 0;
             while let Some(at) = find_phrase(&terms[from..], phrase).map(|i| i + from) {
                 let before = &terms[at.saturating_sub(2)..at];

@@ -9,11 +9,12 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// How far a word may be from a known word and still be corrected to it.
-/// Short words are left alone: "cat" is one edit from too many words.
+/// Short words are left alone: "dumb" is one edit from "numb", and a
+/// correction that invents a symptom is worse than none.
 pub fn max_distance(chars: usize) -> usize {
     match chars {
-        0..=3 => 0,
-        4..=7 => 1,
+        0..=4 => 0,
+        5..=8 => 1,
         _ => 2,
     }
 }
@@ -62,7 +63,9 @@ impl Vocabulary {
         }
     }
 
-    /// The known word closest to `word`, if one is close enough.
+    /// The known word closest to `word`, if one is close enough. People
+    /// rarely mistype the first letter, and requiring it keeps real words
+    /// ("grabbing") from turning into known ones ("stabbing").
     pub fn correct(&self, word: &str) -> Option<&str> {
         let chars: Vec<char> = word.chars().collect();
         let limit = max_distance(chars.len());
@@ -74,6 +77,9 @@ impl Vocabulary {
             let Some(ids) = self.deletes.get(&hash(&variant)) else { continue };
             for &id in ids {
                 let candidate = &self.words[id as usize];
+                if candidate.chars().next() != chars.first().copied() {
+                    continue;
+                }
                 let allowed = limit.min(max_distance(candidate.chars().count()));
                 let distance = strsim::osa_distance(word, candidate);
                 if distance == 0 || distance > allowed {
@@ -162,7 +168,7 @@ mod tests {
         let v = vocab(&["stretches", "sciatica", "trigger", "numbness", "knot"]);
         assert_eq!(v.correct("streches"), Some("stretches"));
         assert_eq!(v.correct("sciatia"), Some("sciatica"));
-        assert_eq!(v.correct("tigger"), Some("trigger"));
+        assert_eq!(v.correct("triger"), Some("trigger"));
         assert_eq!(v.correct("numbess"), Some("numbness"));
         assert_eq!(v.correct("trigegr"), Some("trigger"));
     }
@@ -176,8 +182,11 @@ mod tests {
 
     #[test]
     fn leaves_short_and_far_words_alone() {
-        let v = vocab(&["knot", "heat", "ice"]);
+        let v = vocab(&["knot", "heat", "ice", "numb", "stabbing", "sweats"]);
         assert_eq!(v.correct("not"), None);
+        assert_eq!(v.correct("dumb"), None, "four letters are never corrected");
+        assert_eq!(v.correct("grabbing"), None, "the first letter must agree");
+        assert_eq!(v.correct("tigger"), None, "the first letter must agree");
         assert_eq!(v.correct("rope"), None);
         assert_eq!(v.correct("elbow"), None);
     }

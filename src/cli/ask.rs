@@ -13,6 +13,9 @@ pub struct Args {
     /// Print one JSON object per question, on one line.
     #[arg(long)]
     json: bool,
+    /// Show how the question was read and scored, before each reply.
+    #[arg(long)]
+    explain: bool,
     #[command(flatten)]
     knowledge: KnowledgeArg,
     /// The question; without it, questions are read from standard input.
@@ -31,12 +34,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match &args.question {
-        Some(q) => print(&mut out, &engine, q, args.json)?,
+        Some(q) => print(&mut out, &engine, q, &args)?,
         None => {
             let stdin = std::io::stdin();
             let mut input = stdin.lock();
             while let Some(line) = read_line(&mut input, MAX_LINE_BYTES)? {
-                print(&mut out, &engine, &line, args.json)?;
+                print(&mut out, &engine, &line, &args)?;
                 if !args.json {
                     writeln!(out, "\n---")?;
                 }
@@ -47,8 +50,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print(out: &mut impl Write, engine: &Engine, question: &str, json: bool) -> std::io::Result<()> {
+fn print(out: &mut impl Write, engine: &Engine, question: &str, args: &Args) -> std::io::Result<()> {
+    if args.explain {
+        write!(out, "{}", engine.explain(question))?;
+    }
     let reply = engine.answer(question);
+    let json = args.json;
     if json {
         writeln!(out, "{}", reply.to_json())
     } else {

@@ -131,6 +131,7 @@ fn lexicon_of(file: LexiconFile) -> Lexicon {
     Lexicon {
         stopwords: owned_all(file.stopwords),
         anchors: owned_all(file.anchors),
+        topic_words: owned_all(file.topic_words),
         elsewhere: owned_all(file.elsewhere),
         negations: owned_all(file.negations),
         synonyms: file.synonyms.into_iter().map(|(k, v)| (k.trim().to_string(), owned(v))).collect(),

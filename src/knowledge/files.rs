@@ -97,6 +97,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub anchors: Vec<Text>,
     #[serde(default)]
+    pub topic_words: Vec<Text>,
+    #[serde(default)]
     pub elsewhere: Vec<Text>,
     #[serde(default)]
     pub negations: Vec<Text>,

@@ -88,8 +88,11 @@ pub struct Lexicon {
     pub stopwords: Vec<String>,
     /// Words and phrases that show a message is about glutes or knots.
     pub anchors: Vec<String>,
-    /// Body parts that are not ours: without an anchor, a message about
-    /// them is not answered.
+    /// Words of our topic that have other meanings too ("knot", "stretch"):
+    /// anchors only when nothing from `elsewhere` is named.
+    pub topic_words: Vec<String>,
+    /// Body parts and things that are not ours: without an anchor, a
+    /// message about them is not answered.
     pub elsewhere: Vec<String>,
     /// Words that, just before an anchor, mean "not about this".
     pub negations: Vec<String>,
