@@ -20,7 +20,14 @@ fn main() -> anyhow::Result<()> {
             for alias_share in [0.6, 0.8] {
                 for stopword_share in [0.1, 0.2, 0.35] {
                     for title_bonus in [0.0, 0.1, 0.2] {
-                        let t = Tuning { coverage_share, unknown_share, alias_share, stopword_share, title_bonus, ..Tuning::default() };
+                        let t = Tuning {
+                            coverage_share,
+                            unknown_share,
+                            alias_share,
+                            stopword_share,
+                            title_bonus,
+                            ..Tuning::default()
+                        };
                         results.extend(thresholds(&knowledge, t, &cases));
                     }
                 }
@@ -40,7 +47,12 @@ fn thresholds(k: &Knowledge, base: Tuning, cases: &[Case]) -> Vec<(f64, f64, f64
     for anchored in [0.28, 0.32, 0.36] {
         for topical in [0.32, 0.36, 0.4, 0.45] {
             for unanchored in [0.5, 0.6] {
-                let t = Tuning { anchored_threshold: anchored, topical_threshold: topical, unanchored_threshold: unanchored, ..base };
+                let t = Tuning {
+                    anchored_threshold: anchored,
+                    topical_threshold: topical,
+                    unanchored_threshold: unanchored,
+                    ..base
+                };
                 let report = eval::run(&Engine::with_tuning(k.clone(), t), cases);
                 let (acc, abst) = (report.accuracy.fraction(), report.abstention.fraction());
                 out.push((acc + abst, acc, abst, t));

@@ -1,7 +1,7 @@
 //! From tokens to the terms both the matcher and the red-flag detector use:
 //! typo correction, slang and synonyms, and word endings folded by stemming.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -26,6 +26,8 @@ pub struct Analyzer {
     synonyms: HashMap<Vec<String>, Vec<String>>,
     vocabulary: Vocabulary,
     known_stems: HashSet<String>,
+    /// Stems of every known word, so most words are stemmed only once.
+    stems: HashMap<String, String>,
 }
 
 impl Analyzer {
@@ -36,7 +38,8 @@ impl Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
             synonyms: synonym_table(&k.lexicon),
             vocabulary: Vocabulary::new(),
-            known_stems: HashSet::new(),
+            known_stems: HashSet::default(),
+            stems: HashMap::default(),
         };
         for text in knowledge_texts(k) {
             a.learn(text);
@@ -54,8 +57,11 @@ impl Analyzer {
             if word.chars().all(char::is_alphabetic) {
                 self.vocabulary.add(&word);
             }
-            let stem = self.stem(&word);
-            self.known_stems.insert(stem);
+            if !self.stems.contains_key(&word) {
+                let stem = self.stemmer.stem(&word).into_owned();
+                self.known_stems.insert(stem.clone());
+                self.stems.insert(word, stem);
+            }
         }
     }
 
@@ -65,7 +71,10 @@ impl Analyzer {
 
     /// Analyses text written by a member: typos are corrected.
     pub fn analyze(&self, text: &str) -> Vec<Term> {
-        let words: Vec<String> = tokenize(text).into_iter().map(|w| self.correct(w)).collect();
+        let words: Vec<String> = tokenize(text)
+            .into_iter()
+            .map(|w| self.correct(w))
+            .collect();
         self.finish(words)
     }
 
@@ -85,11 +94,14 @@ impl Analyzer {
     }
 
     pub fn stem(&self, word: &str) -> String {
-        self.stemmer.stem(word).into_owned()
+        match self.stems.get(word) {
+            Some(stem) => stem.clone(),
+            None => self.stemmer.stem(word).into_owned(),
+        }
     }
 
     fn correct(&self, word: String) -> String {
-        let known = self.vocabulary.contains(&word) || self.known_stems.contains(&self.stem(&word));
+        let known = self.stems.contains_key(&word) || self.known_stems.contains(&self.stem(&word));
         if known || !word.chars().all(char::is_alphabetic) {
             return word;
         }
@@ -144,7 +156,13 @@ fn knowledge_texts(k: &Knowledge) -> Vec<&str> {
         texts.extend(c.terms.iter().map(String::as_str));
     }
     let l = &k.lexicon;
-    for list in [&l.anchors, &l.topic_words, &l.elsewhere, &l.stopwords] {
+    for list in [
+        &l.anchors,
+        &l.topic_words,
+        &l.elsewhere,
+        &l.stopwords,
+        &l.fillers,
+    ] {
         texts.extend(list.iter().map(String::as_str));
     }
     texts

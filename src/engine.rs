@@ -28,7 +28,7 @@ impl Engine {
     pub fn with_tuning(knowledge: Knowledge, tuning: Tuning) -> Engine {
         let analyzer = Analyzer::new(&knowledge);
         let matcher = Matcher::new(&knowledge, &analyzer, tuning);
-        let detector = RedFlagDetector::new(&knowledge.red_flags, &analyzer);
+        let detector = RedFlagDetector::new(&knowledge.red_flags, &knowledge.lexicon, &analyzer);
         Engine {
             knowledge,
             analyzer,
@@ -84,13 +84,17 @@ impl Engine {
     /// about another part of the body.
     fn choose(&self, ranking: &Ranking, flags: &[usize]) -> Option<Scored> {
         let confident = ranking.confident();
-        let Some(&first) = flags.first() else { return confident };
+        let Some(&first) = flags.first() else {
+            return confident;
+        };
         if ranking.about_elsewhere() {
             return None;
         }
         let explains = |entry: usize| {
             let id = &self.knowledge.entries[entry].id;
-            flags.iter().any(|f| self.knowledge.red_flags.categories[*f].answers.contains(id))
+            flags
+                .iter()
+                .any(|f| self.knowledge.red_flags.categories[*f].answers.contains(id))
         };
         if let Some(c) = confident.filter(|c| explains(c.entry)) {
             return Some(c);
@@ -106,8 +110,21 @@ impl Engine {
     pub fn explain(&self, message: &str) -> String {
         let terms = self.analyzer.analyze(message);
         let ranking = self.matcher.rank(&terms);
-        let words: Vec<String> = terms.iter().map(|t| if t.word == t.stem { t.word.clone() } else { format!("{}({})", t.word, t.stem) }).collect();
-        let flags: Vec<String> = self.flags(&self.detector.detect(&terms)).into_iter().map(|f| f.id).collect();
+        let words: Vec<String> = terms
+            .iter()
+            .map(|t| {
+                if t.word == t.stem {
+                    t.word.clone()
+                } else {
+                    format!("{}({})", t.word, t.stem)
+                }
+            })
+            .collect();
+        let flags: Vec<String> = self
+            .flags(&self.detector.detect(&terms))
+            .into_iter()
+            .map(|f| f.id)
+            .collect();
         let mut out = format!(
             "terms: {}
 about glutes: {}  other body part: {}
@@ -116,12 +133,21 @@ red flags: {}
             words.join(" "),
             ranking.anchored,
             ranking.elsewhere,
-            if flags.is_empty() { "none".to_string() } else { flags.join(", ") }
+            if flags.is_empty() {
+                "none".to_string()
+            } else {
+                flags.join(", ")
+            }
         );
         for c in &ranking.candidates {
-            out.push_str(&format!("  {:.3}  {}\n", c.score, self.knowledge.entries[c.entry].id));
+            out.push_str(&format!(
+                "  {:.3}  {}\n",
+                c.score, self.knowledge.entries[c.entry].id
+            ));
         }
-        let verdict = ranking.confident().map_or("no answer".to_string(), |c| format!("answers {}", self.knowledge.entries[c.entry].id));
+        let verdict = ranking.confident().map_or("no answer".to_string(), |c| {
+            format!("answers {}", self.knowledge.entries[c.entry].id)
+        });
         out.push_str(&format!("matcher alone: {verdict}\n"));
         out
     }
@@ -154,8 +180,15 @@ red flags: {}
         }
         let rf = &self.knowledge.red_flags;
         let urgent = found.iter().any(|i| rf.categories[*i].urgent);
-        let names: Vec<&str> = found.iter().map(|i| rf.categories[*i].name.as_str()).collect();
-        let template = if urgent { &rf.urgent_prompt } else { &rf.care_prompt };
+        let names: Vec<&str> = found
+            .iter()
+            .map(|i| rf.categories[*i].name.as_str())
+            .collect();
+        let template = if urgent {
+            &rf.urgent_prompt
+        } else {
+            &rf.care_prompt
+        };
         Some(template.replace("{signs}", &join_names(&names)))
     }
 }

@@ -28,7 +28,8 @@ pub struct Case {
 
 /// Reads an evaluation file, naming the line of any problem.
 pub fn load(path: &Path) -> anyhow::Result<Vec<Case>> {
-    let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
     let file: EvalFile = toml::from_str(&text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_at(&text, s.start));
         anyhow::anyhow!("{}:{line}: {}", path.display(), e.message().trim())
@@ -86,14 +87,19 @@ pub fn run(engine: &Engine, cases: &[Case]) -> Report {
         if case.expect.is_empty() {
             r.abstention.add(got.is_none());
             if let Some(id) = got {
-                r.misses.push(format!("answered {id} but should not answer: {:?}", case.q));
+                r.misses
+                    .push(format!("answered {id} but should not answer: {:?}", case.q));
             }
         } else {
             let right = got.is_some_and(|id| case.expect.iter().any(|e| e == id));
             r.accuracy.add(right);
             if !right {
                 let expected = case.expect.join(" | ");
-                r.misses.push(format!("expected {expected}, got {}: {:?}", got.unwrap_or("nothing"), case.q));
+                r.misses.push(format!(
+                    "expected {expected}, got {}: {:?}",
+                    got.unwrap_or("nothing"),
+                    case.q
+                ));
             }
         }
         let flagged = !reply.red_flags.is_empty();
@@ -106,7 +112,8 @@ pub fn run(engine: &Engine, cases: &[Case]) -> Report {
             r.false_alarms.add(flagged);
             if flagged {
                 let ids: Vec<&str> = reply.red_flags.iter().map(|f| f.id.as_str()).collect();
-                r.misses.push(format!("false alarm {}: {:?}", ids.join(","), case.q));
+                r.misses
+                    .push(format!("false alarm {}: {:?}", ids.join(","), case.q));
             }
         }
     }
@@ -116,7 +123,13 @@ pub fn run(engine: &Engine, cases: &[Case]) -> Report {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let line = |f: &mut fmt::Formatter<'_>, name: &str, rate: &Rate, value: f64| {
-            writeln!(f, "{name:<16} {:>6.1}%  ({}/{})", value * 100.0, rate.hits, rate.total)
+            writeln!(
+                f,
+                "{name:<16} {:>6.1}%  ({}/{})",
+                value * 100.0,
+                rate.hits,
+                rate.total
+            )
         };
         if !self.misses.is_empty() {
             writeln!(f, "misses ({}):", self.misses.len())?;
@@ -125,9 +138,24 @@ impl fmt::Display for Report {
             }
             writeln!(f)?;
         }
-        line(f, "answer accuracy", &self.accuracy, self.accuracy.fraction())?;
-        line(f, "abstention", &self.abstention, self.abstention.fraction())?;
+        line(
+            f,
+            "answer accuracy",
+            &self.accuracy,
+            self.accuracy.fraction(),
+        )?;
+        line(
+            f,
+            "abstention",
+            &self.abstention,
+            self.abstention.fraction(),
+        )?;
         line(f, "red-flag recall", &self.recall, self.recall.fraction())?;
-        line(f, "false alarms", &self.false_alarms, self.false_alarm_fraction())
+        line(
+            f,
+            "false alarms",
+            &self.false_alarms,
+            self.false_alarm_fraction(),
+        )
     }
 }

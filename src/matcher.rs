@@ -15,7 +15,9 @@
 //! The work per question is proportional to the postings of its own words,
 //! never to the number of entries.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::Knowledge;
@@ -72,6 +74,47 @@ impl Default for Tuning {
 
 const BODY_DOC: u32 = u32::MAX;
 
+thread_local! {
+    /// Per-thread accumulators, reused so a question allocates nothing in
+    /// proportion to the size of the knowledge.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Dense accumulators indexed by entry and phrasing, plus the lists of the
+/// ones a question touched, which are all that is cleared afterwards.
+#[derive(Default)]
+struct Scratch {
+    covered: Vec<f32>,
+    /// Per entry: best cosine to one phrasing, and whether the title is
+    /// fully named.
+    close: Vec<(f32, bool)>,
+    doc_hit: Vec<f32>,
+    entries: Vec<u32>,
+    docs: Vec<u32>,
+}
+
+impl Scratch {
+    fn fit(&mut self, entries: usize, docs: usize) {
+        if self.covered.len() < entries {
+            self.covered.resize(entries, 0.0);
+            self.close.resize(entries, (0.0, false));
+        }
+        if self.doc_hit.len() < docs {
+            self.doc_hit.resize(docs, 0.0);
+        }
+    }
+
+    fn clear(&mut self) {
+        for e in self.entries.drain(..) {
+            self.covered[e as usize] = 0.0;
+            self.close[e as usize] = (0.0, false);
+        }
+        for d in self.docs.drain(..) {
+            self.doc_hit[d as usize] = 0.0;
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Posting {
     entry: u32,
@@ -117,7 +160,10 @@ impl Ranking {
     }
 
     pub fn score_of(&self, entry: usize) -> Option<f32> {
-        self.candidates.iter().find(|c| c.entry == entry).map(|c| c.score)
+        self.candidates
+            .iter()
+            .find(|c| c.entry == entry)
+            .map(|c| c.score)
     }
 }
 
@@ -130,40 +176,94 @@ pub struct Matcher {
     doc_norms: Vec<f32>,
     /// Whether each phrasing is its entry's title.
     is_title: Vec<bool>,
+    /// The entry each phrasing belongs to.
+    doc_entry: Vec<u32>,
+    entry_count: usize,
     unknown_weight: f32,
     stopwords: HashSet<String>,
     negations: HashSet<String>,
-    anchors: Vec<Vec<String>>,
-    topic_words: Vec<Vec<String>>,
-    elsewhere: Vec<Vec<String>>,
+    anchors: PhraseSet,
+    topic_words: PhraseSet,
+    elsewhere: PhraseSet,
+}
+
+/// Phrases (as stems) keyed by their first stem, so finding them in a
+/// question costs a lookup per word rather than a scan per phrase.
+#[derive(Default)]
+struct PhraseSet {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl PhraseSet {
+    fn new(phrases: Vec<Vec<String>>) -> PhraseSet {
+        let mut set = PhraseSet::default();
+        for p in phrases {
+            set.by_first.entry(p[0].clone()).or_default().push(p);
+        }
+        set
+    }
+
+    /// Start positions of every phrase of the set found in `terms`.
+    fn positions<'a>(&'a self, terms: &'a [Term]) -> impl Iterator<Item = usize> + 'a {
+        terms.iter().enumerate().filter_map(move |(i, t)| {
+            let phrases = self.by_first.get(&t.stem)?;
+            phrases
+                .iter()
+                .any(|p| {
+                    p.len() <= terms.len() - i
+                        && p.iter().zip(&terms[i..]).all(|(w, t)| *w == t.stem)
+                })
+                .then_some(i)
+        })
+    }
 }
 
 impl Matcher {
     pub fn new(k: &Knowledge, analyzer: &Analyzer, tuning: Tuning) -> Matcher {
-        let stopwords: HashSet<String> = k.lexicon.stopwords.iter().flat_map(|w| analyzer.analyze_known(w)).map(|t| t.stem).collect();
+        let stopwords: HashSet<String> = k
+            .lexicon
+            .stopwords
+            .iter()
+            .flat_map(|w| analyzer.analyze_known(w))
+            .map(|t| t.stem)
+            .collect();
         let phrases = |list: &[String]| -> Vec<Vec<String>> {
             list.iter()
-                .map(|p| analyzer.analyze_known(p).into_iter().map(|t| t.stem).collect::<Vec<_>>())
+                .map(|p| {
+                    analyzer
+                        .analyze_known(p)
+                        .into_iter()
+                        .map(|t| t.stem)
+                        .collect::<Vec<_>>()
+                })
                 .filter(|p| !p.is_empty())
                 .collect()
         };
         let mut m = Matcher {
             tuning,
-            terms: HashMap::new(),
+            terms: HashMap::default(),
             weights: Vec::new(),
             postings: Vec::new(),
             doc_norms: Vec::new(),
             is_title: Vec::new(),
+            doc_entry: Vec::new(),
+            entry_count: k.entries.len(),
             unknown_weight: 0.0,
-            negations: phrases(&k.lexicon.negations).into_iter().flatten().collect(),
-            anchors: phrases(&k.lexicon.anchors),
-            topic_words: phrases(&k.lexicon.topic_words),
-            elsewhere: phrases(&k.lexicon.elsewhere),
+            negations: phrases(&k.lexicon.negations)
+                .into_iter()
+                .flatten()
+                .collect(),
+            anchors: PhraseSet::new(phrases(&k.lexicon.anchors)),
+            topic_words: PhraseSet::new(phrases(&k.lexicon.topic_words)),
+            elsewhere: PhraseSet::new(phrases(&k.lexicon.elsewhere)),
             stopwords,
         };
         let docs = m.index(k, analyzer);
         m.weigh(k.entries.len());
-        m.doc_norms = docs.iter().map(|d| d.iter().map(|t| m.weights[*t as usize]).sum()).collect();
+        m.doc_norms = docs
+            .iter()
+            .map(|d| d.iter().map(|t| m.weights[*t as usize]).sum())
+            .collect();
         m
     }
 
@@ -175,12 +275,15 @@ impl Matcher {
             // Question and keywords say what the entry is about; aliases
             // say how people ask, so a word counts more the more of them
             // use it.
-            let mut central: HashMap<u32, f32> = HashMap::new();
-            let strong = std::iter::once(&e.title).chain(&e.keywords).map(|t| (t, true));
+            let mut central: HashMap<u32, f32> = HashMap::default();
+            let strong = std::iter::once(&e.title)
+                .chain(&e.keywords)
+                .map(|t| (t, true));
             let aliases = e.aliases.iter().map(|t| (t, false));
             for (i, (text, is_strong)) in strong.chain(aliases).enumerate() {
                 let ids = self.content_ids(&analyzer.analyze_known(text));
                 self.is_title.push(i == 0);
+                self.doc_entry.push(entry as u32);
                 for &t in &ids {
                     let s = central.entry(t).or_insert(0.0);
                     *s = if is_strong || *s >= 1.0 {
@@ -196,13 +299,21 @@ impl Matcher {
             for (doc, ids) in docs.iter().enumerate().skip(first_doc) {
                 for &t in ids {
                     let strength = central[&t];
-                    self.postings[t as usize].push(Posting { entry: entry as u32, doc: doc as u32, strength });
+                    self.postings[t as usize].push(Posting {
+                        entry: entry as u32,
+                        doc: doc as u32,
+                        strength,
+                    });
                 }
             }
             for t in self.content_ids(&analyzer.analyze_known(&e.body)) {
                 if !central.contains_key(&t) {
                     let strength = self.tuning.body_share;
-                    self.postings[t as usize].push(Posting { entry: entry as u32, doc: BODY_DOC, strength });
+                    self.postings[t as usize].push(Posting {
+                        entry: entry as u32,
+                        doc: BODY_DOC,
+                        strength,
+                    });
                 }
             }
         }
@@ -238,14 +349,18 @@ impl Matcher {
             .iter()
             .zip(stems)
             .map(|(list, stem)| {
-                let mut seen: HashMap<u32, f32> = HashMap::new();
+                let mut seen: HashMap<u32, f32> = HashMap::default();
                 for p in list {
                     let share = if p.doc == BODY_DOC { 0.5 } else { 1.0 };
                     let slot = seen.entry(p.entry).or_insert(0.0);
                     *slot = slot.max(share);
                 }
                 let df: f32 = seen.values().sum();
-                let share = if self.stopwords.contains(stem) { stop_share } else { 1.0 };
+                let share = if self.stopwords.contains(stem) {
+                    stop_share
+                } else {
+                    1.0
+                };
                 (1.0 + n / df.max(0.5)).ln() * share
             })
             .collect();
@@ -255,7 +370,7 @@ impl Matcher {
     pub fn rank(&self, terms: &[Term]) -> Ranking {
         let anchored = self.names_any(terms, &self.anchors);
         let topical = self.names_any(terms, &self.topic_words);
-        let elsewhere = self.elsewhere.iter().any(|p| find_phrase(terms, p).is_some());
+        let elsewhere = self.elsewhere.positions(terms).next().is_some();
         let t = &self.tuning;
         let threshold = match (anchored, topical, elsewhere) {
             (true, _, _) => Some(t.anchored_threshold),
@@ -266,7 +381,11 @@ impl Matcher {
         };
         let query = self.query(terms);
         let total: f32 = query.iter().map(|(_, w)| w).sum();
-        let mut candidates = if total > 0.0 { self.score(&query, total) } else { Vec::new() };
+        let mut candidates = if total > 0.0 {
+            self.score(&query, total)
+        } else {
+            Vec::new()
+        };
         candidates.retain(|c| c.score >= self.tuning.suggestion_floor);
         candidates.truncate(4);
         Ranking {
@@ -281,56 +400,78 @@ impl Matcher {
     /// The question's distinct content words with their weights; `None`
     /// for words the knowledge never uses.
     fn query(&self, terms: &[Term]) -> Vec<(Option<u32>, f32)> {
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         terms
             .iter()
             .filter(|t| seen.insert(&t.stem))
             .map(|t| match self.terms.get(&t.stem) {
                 Some(&id) => (Some(id), self.weights[id as usize]),
-                None if self.stopwords.contains(&t.stem) => (None, self.unknown_weight * self.tuning.stopword_share),
+                None if self.stopwords.contains(&t.stem) => {
+                    (None, self.unknown_weight * self.tuning.stopword_share)
+                }
                 None => (None, self.unknown_weight),
             })
             .collect()
     }
 
     fn score(&self, query: &[(Option<u32>, f32)], total: f32) -> Vec<Scored> {
-        // entry -> weight of the question it accounts for
-        let mut covered: HashMap<u32, f32> = HashMap::new();
-        let mut doc_hits: HashMap<u32, (u32, f32)> = HashMap::new();
+        SCRATCH.with(|cell| {
+            let mut scratch = cell.borrow_mut();
+            scratch.fit(self.entry_count, self.doc_norms.len());
+            self.accumulate(query, &mut scratch);
+            let scored = self.finish(&mut scratch, total);
+            scratch.clear();
+            scored
+        })
+    }
+
+    /// Adds each question word's weight to the entries and phrasings that
+    /// contain it.
+    fn accumulate(&self, query: &[(Option<u32>, f32)], s: &mut Scratch) {
         for (id, weight) in query {
             let Some(id) = id else { continue };
-            let mut last_entry = None;
+            let mut last_entry = u32::MAX;
             for p in &self.postings[*id as usize] {
                 // One entry's postings of a word share a strength: count it once.
-                if last_entry != Some(p.entry) {
-                    *covered.entry(p.entry).or_insert(0.0) += weight * p.strength;
+                if p.entry != last_entry {
+                    let e = p.entry as usize;
+                    if s.covered[e] == 0.0 {
+                        s.entries.push(p.entry);
+                    }
+                    s.covered[e] += weight * p.strength;
+                    last_entry = p.entry;
                 }
-                last_entry = Some(p.entry);
                 if p.doc != BODY_DOC {
-                    doc_hits.entry(p.doc).or_insert((p.entry, 0.0)).1 += weight;
+                    let d = p.doc as usize;
+                    if s.doc_hit[d] == 0.0 {
+                        s.docs.push(p.doc);
+                    }
+                    s.doc_hit[d] += weight;
                 }
             }
         }
-        let mut closeness: HashMap<u32, f32> = HashMap::new();
-        let mut titled: HashSet<u32> = HashSet::new();
-        for (doc, (entry, hit)) in doc_hits {
-            let norm = self.doc_norms[doc as usize];
-            let cosine = hit / (total * norm).sqrt();
-            let best = closeness.entry(entry).or_insert(0.0);
-            *best = best.max(cosine);
-            if self.is_title[doc as usize] && hit >= norm * 0.999 {
-                titled.insert(entry);
-            }
+    }
+
+    /// Combines coverage and closeness into each touched entry's score.
+    fn finish(&self, s: &mut Scratch, total: f32) -> Vec<Scored> {
+        for &doc in &s.docs {
+            let d = doc as usize;
+            let (hit, norm) = (s.doc_hit[d], self.doc_norms[d]);
+            let slot = &mut s.close[self.doc_entry[d] as usize];
+            slot.0 = slot.0.max(hit / (total * norm).sqrt());
+            slot.1 |= self.is_title[d] && hit >= norm * 0.999;
         }
         let share = self.tuning.coverage_share;
-        let mut scored: Vec<Scored> = covered
-            .into_iter()
-            .map(|(entry, hit)| {
-                let close = closeness.get(&entry).copied().unwrap_or(0.0);
-                let base = (share * (hit / total) + (1.0 - share) * close).min(1.0);
+        let mut scored: Vec<Scored> = s
+            .entries
+            .iter()
+            .map(|&entry| {
+                let (close, titled) = s.close[entry as usize];
+                let base =
+                    (share * (s.covered[entry as usize] / total) + (1.0 - share) * close).min(1.0);
                 // The bonus closes part of the gap to 1, so scores stay in
                 // [0, 1] without clamping ties together.
-                let bonus = if titled.contains(&entry) { self.tuning.title_bonus } else { 0.0 };
+                let bonus = if titled { self.tuning.title_bonus } else { 0.0 };
                 Scored {
                     entry: entry as usize,
                     score: base + bonus * (1.0 - base),
@@ -343,25 +484,10 @@ impl Matcher {
 
     /// Whether any of `phrases` stands in `terms` with no negation just
     /// before it ("not a glute thing" is not about glutes).
-    fn names_any(&self, terms: &[Term], phrases: &[Vec<String>]) -> bool {
-        phrases.iter().any(|phrase| {
-            let mut from = 0;
-            while let Some(at) = find_phrase(&terms[from..], phrase).map(|i| i + from) {
-                let before = &terms[at.saturating_sub(2)..at];
-                if !before.iter().any(|t| self.negations.contains(&t.stem)) {
-                    return true;
-                }
-                from = at + 1;
-            }
-            false
+    fn names_any(&self, terms: &[Term], phrases: &PhraseSet) -> bool {
+        phrases.positions(terms).any(|at| {
+            let before = &terms[at.saturating_sub(2)..at];
+            !before.iter().any(|t| self.negations.contains(&t.stem))
         })
     }
-}
-
-/// Where the stems of `phrase` stand next to each other in `terms`.
-fn find_phrase(terms: &[Term], phrase: &[String]) -> Option<usize> {
-    if phrase.is_empty() || terms.len() < phrase.len() {
-        return None;
-    }
-    (0..=terms.len() - phrase.len()).find(|&i| phrase.iter().zip(&terms[i..]).all(|(p, t)| *p == t.stem))
 }

@@ -6,10 +6,10 @@
 //! "dead". Negation is deliberately ignored: "no numbness?" is still a
 //! reason to show the care prompt.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::{Analyzer, Term};
-use crate::knowledge::RedFlags;
+use crate::knowledge::{Lexicon, RedFlags};
 
 /// How many other words a `...` in a term may stand for.
 pub const GAP_WORDS: usize = 4;
@@ -29,30 +29,50 @@ pub struct RedFlagDetector {
     /// Patterns keyed by the stem of their first word.
     by_first: HashMap<String, Vec<Pattern>>,
     categories: usize,
+    /// Stems skipped in messages and terms alike.
+    fillers: HashSet<String>,
 }
 
 impl RedFlagDetector {
-    pub fn new(flags: &RedFlags, analyzer: &Analyzer) -> RedFlagDetector {
-        let mut by_first: HashMap<String, Vec<Pattern>> = HashMap::new();
+    pub fn new(flags: &RedFlags, lexicon: &Lexicon, analyzer: &Analyzer) -> RedFlagDetector {
+        let fillers: HashSet<String> = lexicon
+            .fillers
+            .iter()
+            .flat_map(|w| analyzer.analyze_known(w))
+            .map(|t| t.stem)
+            .collect();
+        let mut by_first: HashMap<String, Vec<Pattern>> = HashMap::default();
         for (category, c) in flags.categories.iter().enumerate() {
             for term in &c.terms {
-                let steps = compile(term, analyzer);
+                let steps = compile(term, analyzer, &fillers);
                 if let Some(first) = steps.first() {
-                    by_first.entry(first.stem.clone()).or_default().push(Pattern { category, steps });
+                    by_first
+                        .entry(first.stem.clone())
+                        .or_default()
+                        .push(Pattern { category, steps });
                 }
             }
         }
         RedFlagDetector {
             by_first,
             categories: flags.categories.len(),
+            fillers,
         }
     }
 
     /// Indices of the categories found, in the order of the file.
     pub fn detect(&self, terms: &[Term]) -> Vec<usize> {
+        let kept: Vec<Term> = terms
+            .iter()
+            .filter(|t| !self.fillers.contains(&t.stem))
+            .cloned()
+            .collect();
+        let terms = &kept[..];
         let mut found = vec![false; self.categories];
         for start in 0..terms.len() {
-            let Some(patterns) = self.by_first.get(&terms[start].stem) else { continue };
+            let Some(patterns) = self.by_first.get(&terms[start].stem) else {
+                continue;
+            };
             for p in patterns {
                 if !found[p.category] && matches_at(&p.steps[1..], terms, start) {
                     found[p.category] = true;
@@ -63,10 +83,14 @@ impl RedFlagDetector {
     }
 }
 
-fn compile(term: &str, analyzer: &Analyzer) -> Vec<Step> {
+fn compile(term: &str, analyzer: &Analyzer, fillers: &HashSet<String>) -> Vec<Step> {
     let mut steps = Vec::new();
     for (i, segment) in term.split("...").enumerate() {
-        for (j, t) in analyzer.analyze_known(segment).into_iter().enumerate() {
+        let words = analyzer
+            .analyze_known(segment)
+            .into_iter()
+            .filter(|t| !fillers.contains(&t.stem));
+        for (j, t) in words.enumerate() {
             let gap = if i > 0 && j == 0 { GAP_WORDS } else { 0 };
             steps.push(Step { stem: t.stem, gap });
         }
@@ -76,9 +100,13 @@ fn compile(term: &str, analyzer: &Analyzer) -> Vec<Step> {
 
 /// Whether `rest` follows the word at `at`, each step within its gap.
 fn matches_at(rest: &[Step], terms: &[Term], at: usize) -> bool {
-    let Some((step, tail)) = rest.split_first() else { return true };
+    let Some((step, tail)) = rest.split_first() else {
+        return true;
+    };
     let window = (at + 1)..=(at + 1 + step.gap).min(terms.len().saturating_sub(1));
-    window.into_iter().any(|j| j < terms.len() && terms[j].stem == step.stem && matches_at(tail, terms, j))
+    window
+        .into_iter()
+        .any(|j| j < terms.len() && terms[j].stem == step.stem && matches_at(tail, terms, j))
 }
 
 #[cfg(test)]
@@ -89,7 +117,7 @@ mod tests {
     fn flags(message: &str) -> Vec<String> {
         let k = Knowledge::shipped().expect("shipped knowledge loads");
         let analyzer = Analyzer::new(&k);
-        let detector = RedFlagDetector::new(&k.red_flags, &analyzer);
+        let detector = RedFlagDetector::new(&k.red_flags, &k.lexicon, &analyzer);
         let terms = analyzer.analyze(message);
         detector
             .detect(&terms)
@@ -100,41 +128,72 @@ mod tests {
 
     fn assert_flag(message: &str, category: &str) {
         let found = flags(message);
-        assert!(found.iter().any(|f| f == category), "{message:?} should raise {category}, got {found:?}");
+        assert!(
+            found.iter().any(|f| f == category),
+            "{message:?} should raise {category}, got {found:?}"
+        );
     }
 
     fn assert_quiet(message: &str) {
         let found = flags(message);
-        assert!(found.is_empty(), "{message:?} should raise nothing, got {found:?}");
+        assert!(
+            found.is_empty(),
+            "{message:?} should raise nothing, got {found:?}"
+        );
     }
 
     #[test]
     fn numbness_in_its_word_forms_and_typos() {
-        for m in ["my leg went numb", "numbness in my foot", "some numbess down there lately", "pins and needles in my toes", "my foot keeps going dead", "tingly toes since monday"] {
+        for m in [
+            "my leg went numb",
+            "numbness in my foot",
+            "some numbess down there lately",
+            "pins and needles in my toes",
+            "my foot keeps going dead",
+            "tingly toes since monday",
+        ] {
             assert_flag(m, "numbness-tingling");
         }
     }
 
     #[test]
     fn weakness_in_everyday_words() {
-        for m in ["sudden weakness in my right leg", "my leg gave way on the stairs", "foot drop?", "i keep catching my toes on the floor", "cant lift my foot properly"] {
+        for m in [
+            "sudden weakness in my right leg",
+            "my leg gave way on the stairs",
+            "foot drop?",
+            "i keep catching my toes on the floor",
+            "cant lift my foot properly",
+        ] {
             assert_flag(m, "weakness");
         }
     }
 
     #[test]
     fn bladder_bowel_and_saddle() {
-        assert_flag("i cant really pee properly since this started", "bladder-bowel");
-        assert_flag("had a couple of accidents, couldnt hold my pee", "bladder-bowel");
+        assert_flag(
+            "i cant really pee properly since this started",
+            "bladder-bowel",
+        );
+        assert_flag(
+            "had a couple of accidents, couldnt hold my pee",
+            "bladder-bowel",
+        );
         assert_flag("loss of bowel control", "bladder-bowel");
         assert_flag("my groin feels numb", "saddle-numbness");
-        assert_flag("cant feel anything down there when i wipe", "saddle-numbness");
+        assert_flag(
+            "cant feel anything down there when i wipe",
+            "saddle-numbness",
+        );
     }
 
     #[test]
     fn every_other_category_in_plain_words() {
         assert_flag("the pain goes down past my knee", "radiating-pain");
-        assert_flag("it shoots down the back of my leg into my calf", "radiating-pain");
+        assert_flag(
+            "it shoots down the back of my leg into my calf",
+            "radiating-pain",
+        );
         assert_flag("worst pain ive ever had", "severe-pain");
         assert_flag("hurts when i cough or sneeze", "severe-pain");
         assert_flag("slipped on ice and landed hard on my butt", "trauma");
@@ -144,7 +203,10 @@ mod tests {
         assert_flag("had cancer a few years back", "cancer-weight-loss");
         assert_flag("lost 8kg without trying", "cancer-weight-loss");
         assert_flag("the pain wakes me up every night", "night-pain");
-        assert_flag("only getting worse after a month of stretching", "worsening");
+        assert_flag(
+            "only getting worse after a month of stretching",
+            "worsening",
+        );
         assert_flag("im 20 weeks pregnant", "pregnancy");
         assert_flag("my calf is swollen and warm", "leg-swelling");
     }

@@ -10,13 +10,16 @@ use chrono::{Datelike, NaiveDate};
 use crate::knowledge::Stretch;
 
 /// The stretch for `date` out of `stretches` (which must not be empty).
-pub fn of_the_day<'a>(stretches: &'a [Stretch], date: NaiveDate) -> &'a Stretch {
+pub fn of_the_day(stretches: &[Stretch], date: NaiveDate) -> &Stretch {
     &stretches[index_for(stretches.len(), date)]
 }
 
 /// Which of `count` stretches is shown on `date`.
 pub fn index_for(count: usize, date: NaiveDate) -> usize {
-    assert!(count > 0, "the knowledge check guarantees at least one stretch");
+    assert!(
+        count > 0,
+        "the knowledge check guarantees at least one stretch"
+    );
     let day = day_number(date);
     let round = day / count as u64;
     let order = round_order(count, round);
@@ -31,13 +34,18 @@ fn day_number(date: NaiveDate) -> u64 {
 
 /// A shuffle of `0..count` for one round; a round never starts with the
 /// stretch the previous round ended on, so no stretch shows two days
-/// running.
+/// running. The fix swaps the first two places, never the last, so each
+/// round's last stretch is its plain shuffle's last.
 fn round_order(count: usize, round: u64) -> Vec<usize> {
+    if count <= 2 {
+        // With two stretches, alternating is the only way to meet both rules.
+        return (0..count).collect();
+    }
     let mut order = shuffled(count, round);
-    if round > 0 && count > 1 {
-        let previous_last = *shuffled(count, round - 1).last().expect("count > 0");
+    if round > 0 {
+        let previous_last = *shuffled(count, round - 1).last().expect("count > 2");
         if order[0] == previous_last {
-            order.swap(0, count - 1);
+            order.swap(0, 1);
         }
     }
     order
@@ -107,15 +115,37 @@ mod tests {
     #[test]
     fn never_the_same_stretch_two_days_running() {
         for offset in 0..1000 {
-            assert_ne!(index_for(10, day(offset)), index_for(10, day(offset + 1)), "day {offset}");
+            assert_ne!(
+                index_for(10, day(offset)),
+                index_for(10, day(offset + 1)),
+                "day {offset}"
+            );
         }
     }
 
     #[test]
     fn rounds_are_not_all_in_the_same_order() {
         let start = first_day_of_a_round(10);
-        let round = |r: i64| -> Vec<usize> { (0..10).map(|i| index_for(10, start + chrono::Duration::days(r * 10 + i))).collect() };
+        let round = |r: i64| -> Vec<usize> {
+            (0..10)
+                .map(|i| index_for(10, start + chrono::Duration::days(r * 10 + i)))
+                .collect()
+        };
         assert!((1..10).any(|r| round(r) != round(0)));
+    }
+
+    #[test]
+    fn small_lists_still_rotate_without_repeats() {
+        for count in 1..=4 {
+            for offset in 0..200 {
+                let (a, b) = (
+                    index_for(count, day(offset)),
+                    index_for(count, day(offset + 1)),
+                );
+                assert!(a < count);
+                assert!(count == 1 || a != b, "count {count}, day {offset}");
+            }
+        }
     }
 
     #[test]

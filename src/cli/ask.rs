@@ -50,7 +50,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print(out: &mut impl Write, engine: &Engine, question: &str, args: &Args) -> std::io::Result<()> {
+fn print(
+    out: &mut impl Write,
+    engine: &Engine,
+    question: &str,
+    args: &Args,
+) -> std::io::Result<()> {
     if args.explain {
         write!(out, "{}", engine.explain(question))?;
     }
@@ -102,15 +107,24 @@ mod tests {
     #[test]
     fn reads_lines_and_caps_long_ones() {
         let mut input: &[u8] = b"first\r\nsecond line that is long\nthird";
-        assert_eq!(read_line(&mut input, 100).unwrap().as_deref(), Some("first"));
+        assert_eq!(
+            read_line(&mut input, 100).unwrap().as_deref(),
+            Some("first")
+        );
         assert_eq!(read_line(&mut input, 6).unwrap().as_deref(), Some("second"));
-        assert_eq!(read_line(&mut input, 100).unwrap().as_deref(), Some("third"));
+        assert_eq!(
+            read_line(&mut input, 100).unwrap().as_deref(),
+            Some("third")
+        );
         assert_eq!(read_line(&mut input, 100).unwrap(), None);
     }
 
     #[test]
     fn invalid_utf8_becomes_replacement_characters() {
         let mut input: &[u8] = b"gl\xffute\n";
-        assert_eq!(read_line(&mut input, 100).unwrap().as_deref(), Some("gl\u{fffd}ute"));
+        assert_eq!(
+            read_line(&mut input, 100).unwrap().as_deref(),
+            Some("gl\u{fffd}ute")
+        );
     }
 }

@@ -34,8 +34,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_PROBLEMS));
         }
     }
-    let where_from = args.knowledge.dir().map_or("the built-in knowledge".to_string(), |d| d.display().to_string());
-    let faqs = k.entries.iter().filter(|e| e.kind == crate::knowledge::EntryKind::Faq).count();
+    let where_from = args
+        .knowledge
+        .dir()
+        .map_or("the built-in knowledge".to_string(), |d| {
+            d.display().to_string()
+        });
+    let faqs = k
+        .entries
+        .iter()
+        .filter(|e| e.kind == crate::knowledge::EntryKind::Faq)
+        .count();
     println!(
         "{where_from}: clean ({faqs} FAQ entries, {} topics, {} red-flag categories, {} stretches)",
         k.entries.len() - faqs,
@@ -64,15 +73,28 @@ struct Required {
 
 /// `file:line: message` for each required id the knowledge lacks.
 fn missing_ids(k: &Knowledge, path: &Path) -> anyhow::Result<Vec<String>> {
-    let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
     let coverage: Coverage = toml::from_str(&text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_at(&text, s.start));
         anyhow::anyhow!("{}:{line}: {}", path.display(), e.message().trim())
     })?;
     let known: Vec<&str> = k.all_ids().collect();
-    let required = coverage.faq.iter().chain(&coverage.topic).chain(&coverage.red_flag).chain(&coverage.stretch);
+    let required = coverage
+        .faq
+        .iter()
+        .chain(&coverage.topic)
+        .chain(&coverage.red_flag)
+        .chain(&coverage.stretch);
     Ok(required
         .filter(|r| !known.contains(&r.id.get_ref().as_str()))
-        .map(|r| format!("{}:{}: id \"{}\" is missing from the knowledge", path.display(), line_at(&text, r.id.span().start), r.id.get_ref()))
+        .map(|r| {
+            format!(
+                "{}:{}: id \"{}\" is missing from the knowledge",
+                path.display(),
+                line_at(&text, r.id.span().start),
+                r.id.get_ref()
+            )
+        })
         .collect())
 }

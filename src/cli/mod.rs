@@ -13,7 +13,11 @@ use clap::{Parser, Subcommand};
 use crate::knowledge::{Knowledge, KnowledgeError};
 
 #[derive(Parser)]
-#[command(name = "knotbot", version, about = "Answers questions about glute muscle knots, on Discord or here.")]
+#[command(
+    name = "knotbot",
+    version,
+    about = "Answers questions about glute muscle knots, on Discord or here."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -80,11 +84,18 @@ pub fn report_problems(e: &KnowledgeError) -> ExitCode {
     for p in &e.0 {
         eprintln!("{p}");
     }
-    eprintln!("knotbot: the knowledge has {} problem(s); nothing was loaded", e.0.len());
+    eprintln!(
+        "knotbot: the knowledge has {} problem(s); nothing was loaded",
+        e.0.len()
+    );
     ExitCode::from(EXIT_PROBLEMS)
 }
 
 fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }

@@ -20,7 +20,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Ok(k) => k,
         Err(e) => return Ok(report_problems(&e)),
     };
-    let date = args.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let date = args
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let s = crate::stretch::of_the_day(&k.stretches, date);
     println!("Stretch of the day, {date}: {}\n", s.id);
     println!("{}", crate::stretch::render(s));

@@ -24,7 +24,8 @@ pub fn parse_all(sources: &Sources) -> Result<Knowledge, KnowledgeError> {
         (Some(faq), Some(topics), Some(flags), Some(stretches), Some(lexicon), Some(replies))
             if problems.is_empty() =>
         {
-            let mut entries: Vec<Entry> = faq.faq.into_iter().map(|r| faq_entry(sources, r)).collect();
+            let mut entries: Vec<Entry> =
+                faq.faq.into_iter().map(|r| faq_entry(sources, r)).collect();
             entries.extend(topics.topic.into_iter().map(|r| topic_entry(sources, r)));
             Ok(Knowledge {
                 entries,
@@ -134,7 +135,12 @@ fn lexicon_of(file: LexiconFile) -> Lexicon {
         topic_words: owned_all(file.topic_words),
         elsewhere: owned_all(file.elsewhere),
         negations: owned_all(file.negations),
-        synonyms: file.synonyms.into_iter().map(|(k, v)| (k.trim().to_string(), owned(v))).collect(),
+        fillers: owned_all(file.fillers),
+        synonyms: file
+            .synonyms
+            .into_iter()
+            .map(|(k, v)| (k.trim().to_string(), owned(v)))
+            .collect(),
     }
 }
 

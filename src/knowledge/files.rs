@@ -103,6 +103,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub negations: Vec<Text>,
     #[serde(default)]
+    pub fillers: Vec<Text>,
+    #[serde(default)]
     pub synonyms: BTreeMap<String, Text>,
 }
 

@@ -96,6 +96,8 @@ pub struct Lexicon {
     pub elsewhere: Vec<String>,
     /// Words that, just before an anchor, mean "not about this".
     pub negations: Vec<String>,
+    /// Words red-flag terms skip over ("can not really feel").
+    pub fillers: Vec<String>,
     /// What members type, mapped to the words the knowledge uses.
     pub synonyms: Vec<(String, String)>,
 }

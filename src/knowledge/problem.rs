@@ -39,7 +39,11 @@ fn render(problems: &[Problem]) -> String {
 /// The 1-based line that byte offset `at` of `text` falls on.
 pub fn line_at(text: &str, at: usize) -> usize {
     let at = at.min(text.len());
-    text.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..at]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// Collects problems for one file, turning byte spans into lines.

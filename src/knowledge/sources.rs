@@ -62,11 +62,18 @@ impl Sources {
                     Ok(text) => files.push(SourceFile { name: shown, text }),
                     Err(e) => problems.push(Problem::new(
                         &shown,
-                        super::line_at(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to()),
+                        super::line_at(
+                            &String::from_utf8_lossy(e.as_bytes()),
+                            e.utf8_error().valid_up_to(),
+                        ),
                         "the file is not valid UTF-8 text",
                     )),
                 },
-                Err(e) => problems.push(Problem::new(&shown, 1, format!("cannot read the file: {e}"))),
+                Err(e) => problems.push(Problem::new(
+                    &shown,
+                    1,
+                    format!("cannot read the file: {e}"),
+                )),
             }
         }
         if problems.is_empty() {
@@ -78,7 +85,10 @@ impl Sources {
 
     /// The text of the file called `name` (e.g. `faq.toml`).
     pub fn get(&self, name: &str) -> &SourceFile {
-        let at = FILE_NAMES.iter().position(|n| *n == name).expect("a known knowledge file name");
+        let at = FILE_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .expect("a known knowledge file name");
         &self.files[at]
     }
 
@@ -86,7 +96,10 @@ impl Sources {
     /// out before anything is written.
     pub fn with_text(&self, name: &str, text: String) -> Sources {
         let mut copy = self.clone();
-        let at = FILE_NAMES.iter().position(|n| *n == name).expect("a known knowledge file name");
+        let at = FILE_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .expect("a known knowledge file name");
         copy.files[at].text = text;
         copy
     }

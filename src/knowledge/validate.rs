@@ -60,16 +60,33 @@ impl Checker<'_> {
             .entries
             .iter()
             .map(|e| (e.id.as_str(), entry_file(e.kind)))
-            .chain(k.red_flags.categories.iter().map(|c| (c.id.as_str(), "red_flags.toml")))
-            .chain(k.stretches.iter().map(|s| (s.id.as_str(), "stretches.toml")));
+            .chain(
+                k.red_flags
+                    .categories
+                    .iter()
+                    .map(|c| (c.id.as_str(), "red_flags.toml")),
+            )
+            .chain(
+                k.stretches
+                    .iter()
+                    .map(|s| (s.id.as_str(), "stretches.toml")),
+            );
         for (id, file) in files {
             let line = self.id_line(file, id);
             if !valid_id(id) {
-                self.report(file, line, format!("id \"{id}\" must be lowercase letters, digits and single hyphens"));
+                self.report(
+                    file,
+                    line,
+                    format!("id \"{id}\" must be lowercase letters, digits and single hyphens"),
+                );
             }
             if let Some(first) = seen.insert(id, file) {
                 let first_name = self.sources.get(first).name.clone();
-                self.report(file, line, format!("duplicate id \"{id}\" (also in {first_name})"));
+                self.report(
+                    file,
+                    line,
+                    format!("duplicate id \"{id}\" (also in {first_name})"),
+                );
             }
         }
     }
@@ -81,29 +98,45 @@ impl Checker<'_> {
                 super::EntryKind::Faq => ("question", "answer"),
                 super::EntryKind::Topic => ("name", "summary"),
             };
-            let title_line = self.line_of(file, title_key, e.line);
-            let body_line = self.line_of(file, body_key, e.line);
             if e.title.is_empty() {
-                self.report(file, title_line, format!("\"{}\": `{title_key}` is empty", e.id));
+                let line = self.line_of(file, title_key, e.line);
+                self.report(file, line, format!("\"{}\": `{title_key}` is empty", e.id));
             }
             if e.title.chars().count() > TITLE_LIMIT {
-                self.report(file, title_line, format!("\"{}\": `{title_key}` is over Discord's {TITLE_LIMIT}-character title limit", e.id));
+                let line = self.line_of(file, title_key, e.line);
+                self.report(file, line, format!("\"{}\": `{title_key}` is over Discord's {TITLE_LIMIT}-character title limit", e.id));
             }
             if e.body.is_empty() {
-                self.report(file, body_line, format!("\"{}\": `{body_key}` is empty", e.id));
+                let line = self.line_of(file, body_key, e.line);
+                self.report(file, line, format!("\"{}\": `{body_key}` is empty", e.id));
             }
             let len = e.body.chars().count();
             if len > ANSWER_LIMIT {
-                self.report(file, body_line, format!("\"{}\": `{body_key}` is {len} characters; the limit is {ANSWER_LIMIT} so that it fits in a Discord message with the care prompt", e.id));
+                let line = self.line_of(file, body_key, e.line);
+                self.report(file, line, format!("\"{}\": `{body_key}` is {len} characters; the limit is {ANSWER_LIMIT} so that it fits in a Discord message with the care prompt", e.id));
             }
             if e.aliases.is_empty() {
                 let line = self.line_of(file, "aliases", e.line);
-                self.report(file, line, format!("\"{}\": `aliases` is empty; add the ways members ask this", e.id));
+                self.report(
+                    file,
+                    line,
+                    format!(
+                        "\"{}\": `aliases` is empty; add the ways members ask this",
+                        e.id
+                    ),
+                );
             }
             for related in &e.related {
                 if related == &e.id || k.entry(related).is_none() {
                     let line = self.line_of(file, "related", e.line);
-                    self.report(file, line, format!("\"{}\": related id \"{related}\" is not a FAQ entry or topic", e.id));
+                    self.report(
+                        file,
+                        line,
+                        format!(
+                            "\"{}\": related id \"{related}\" is not a FAQ entry or topic",
+                            e.id
+                        ),
+                    );
                 }
             }
         }
@@ -118,14 +151,23 @@ impl Checker<'_> {
             let phrases = std::iter::once(&e.title).chain(&e.aliases);
             for phrase in phrases {
                 let key = tokenize(phrase).join(" ");
-                let line = self.line_of(file, phrase, e.line);
                 if key.is_empty() {
-                    self.report(file, line, format!("\"{}\": \"{phrase}\" has no words to match", e.id));
+                    let line = self.line_of(file, phrase, e.line);
+                    self.report(
+                        file,
+                        line,
+                        format!("\"{}\": \"{phrase}\" has no words to match", e.id),
+                    );
                     continue;
                 }
                 match owner.get(&key) {
                     Some(other) if *other != e.id => {
-                        self.report(file, line, format!("\"{}\": \"{phrase}\" is also used by \"{other}\"", e.id));
+                        let line = self.line_of(file, phrase, e.line);
+                        self.report(
+                            file,
+                            line,
+                            format!("\"{}\": \"{phrase}\" is also used by \"{other}\"", e.id),
+                        );
                     }
                     _ => {
                         owner.insert(key, &e.id);
@@ -137,7 +179,10 @@ impl Checker<'_> {
 
     fn red_flags(&mut self, k: &Knowledge) {
         let file = "red_flags.toml";
-        for (key, text) in [("care_prompt", &k.red_flags.care_prompt), ("urgent_prompt", &k.red_flags.urgent_prompt)] {
+        for (key, text) in [
+            ("care_prompt", &k.red_flags.care_prompt),
+            ("urgent_prompt", &k.red_flags.urgent_prompt),
+        ] {
             let line = self.line_of(file, key, 1);
             self.non_empty_within(file, line, key, text, PROMPT_LIMIT);
         }
@@ -152,12 +197,23 @@ impl Checker<'_> {
             for term in &c.terms {
                 if tokenize(term).is_empty() {
                     let at = self.line_of(file, term, line);
-                    self.report(file, at, format!("\"{}\": term \"{term}\" has no words to match", c.id));
+                    self.report(
+                        file,
+                        at,
+                        format!("\"{}\": term \"{term}\" has no words to match", c.id),
+                    );
                 }
             }
             for id in &c.answers {
                 if k.entry(id).is_none() {
-                    self.report(file, line, format!("\"{}\": answer id \"{id}\" is not a FAQ entry or topic", c.id));
+                    self.report(
+                        file,
+                        line,
+                        format!(
+                            "\"{}\": answer id \"{id}\" is not a FAQ entry or topic",
+                            c.id
+                        ),
+                    );
                 }
             }
         }
@@ -166,19 +222,38 @@ impl Checker<'_> {
     fn stretches(&mut self, k: &Knowledge) {
         let file = "stretches.toml";
         if k.stretches.is_empty() {
-            self.report(file, 1, "no [[stretch]] entries: the stretch of the day needs at least one".into());
+            self.report(
+                file,
+                1,
+                "no [[stretch]] entries: the stretch of the day needs at least one".into(),
+            );
         }
         for s in &k.stretches {
             let line = self.id_line(file, &s.id);
-            let fields = [("name", s.name.is_empty()), ("targets", s.targets.is_empty()), ("steps", s.steps.is_empty()), ("hold", s.hold.is_empty()), ("caution", s.caution.is_empty())];
+            let fields = [
+                ("name", s.name.is_empty()),
+                ("targets", s.targets.is_empty()),
+                ("steps", s.steps.is_empty()),
+                ("hold", s.hold.is_empty()),
+                ("caution", s.caution.is_empty()),
+            ];
             for (key, empty) in fields {
                 if empty {
                     self.report(file, line, format!("\"{}\": `{key}` is empty", s.id));
                 }
             }
-            let text_len: usize = s.steps.iter().map(|t| t.chars().count()).sum::<usize>() + s.caution.chars().count() + s.hold.chars().count();
+            let text_len: usize = s.steps.iter().map(|t| t.chars().count()).sum::<usize>()
+                + s.caution.chars().count()
+                + s.hold.chars().count();
             if text_len > ANSWER_LIMIT {
-                self.report(file, line, format!("\"{}\": the stretch is {text_len} characters; the limit is {ANSWER_LIMIT}", s.id));
+                self.report(
+                    file,
+                    line,
+                    format!(
+                        "\"{}\": the stretch is {text_len} characters; the limit is {ANSWER_LIMIT}",
+                        s.id
+                    ),
+                );
             }
         }
     }
@@ -196,7 +271,12 @@ impl Checker<'_> {
     fn replies(&mut self, k: &Knowledge) {
         let file = "replies.toml";
         let r = &k.replies;
-        for (key, text) in [("footer", &r.footer), ("not_sure", &r.not_sure), ("did_you_mean", &r.did_you_mean), ("empty", &r.empty)] {
+        for (key, text) in [
+            ("footer", &r.footer),
+            ("not_sure", &r.not_sure),
+            ("did_you_mean", &r.did_you_mean),
+            ("empty", &r.empty),
+        ] {
             let line = self.line_of(file, key, 1);
             self.non_empty_within(file, line, key, text, PROMPT_LIMIT);
         }
@@ -220,7 +300,9 @@ fn entry_file(kind: super::EntryKind) -> &'static str {
 
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
