@@ -375,8 +375,8 @@ impl Matcher {
         let threshold = match (anchored, topical, elsewhere) {
             (true, _, _) => Some(t.anchored_threshold),
             (false, true, false) => Some(t.topical_threshold),
-            (false, true, true) => Some(t.unanchored_threshold),
-            (false, false, true) => None,
+            // Another body part and nothing of ours: about that body part.
+            (false, _, true) => None,
             (false, false, false) => Some(t.unanchored_threshold),
         };
         let query = self.query(terms);

@@ -1,0 +1,220 @@
+//! `knotbot ask` through the built binary: the JSON contract, standard
+//! input, hostile bytes, and running from anywhere.
+
+mod common;
+
+use common::{knotbot, knotbot_in, stderr, stdout};
+use serde_json::Value;
+
+fn ask_json(question: &str) -> Value {
+    let out = knotbot(&["ask", "--json", question], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(stdout(&out).trim()).expect("one JSON object")
+}
+
+fn care_prompt_start() -> String {
+    let k = knotbot::Knowledge::shipped().unwrap();
+    k.red_flags
+        .care_prompt
+        .split("{signs}")
+        .next()
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn json_has_the_contract_shape() {
+    let v = ask_json("why does my butt hurt when i sit at my desk all day");
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    for key in ["question", "match", "suggestions", "red_flags", "reply"] {
+        assert!(keys.contains(&key), "missing {key} in {v}");
+    }
+    assert_eq!(
+        v["question"],
+        "why does my butt hurt when i sit at my desk all day"
+    );
+    assert_eq!(v["match"]["kind"], "faq");
+    assert_eq!(v["match"]["id"], "sitting");
+    let score = v["match"]["score"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&score));
+    assert_eq!(v["red_flags"], serde_json::json!([]));
+    let reply = v["reply"].as_str().unwrap();
+    assert!(
+        reply.contains("sit"),
+        "the reply is the sitting answer: {reply}"
+    );
+    for s in v["suggestions"].as_array().unwrap() {
+        assert!(s["kind"] == "faq" || s["kind"] == "topic");
+        assert_ne!(
+            s["id"], v["match"]["id"],
+            "a suggestion never repeats the answer"
+        );
+        assert!((0.0..=1.0).contains(&s["score"].as_f64().unwrap()));
+    }
+}
+
+#[test]
+fn topics_come_back_with_their_kind() {
+    let v = ask_json("what even is fascia");
+    assert_eq!(v["match"]["kind"], "topic");
+    assert_eq!(v["match"]["id"], "topic-fascia");
+}
+
+#[test]
+fn off_topic_gets_no_match_and_no_flags() {
+    for q in [
+        "how much protein should i eat to bulk",
+        "whats the best knot for a climbing rope",
+        "gm everyone",
+    ] {
+        let v = ask_json(q);
+        assert!(v["match"].is_null(), "{q} should not be answered: {v}");
+        assert_eq!(v["red_flags"], serde_json::json!([]), "{q}");
+    }
+}
+
+#[test]
+fn red_flag_without_a_match_still_carries_the_care_prompt() {
+    let v = ask_json("my whole leg keeps going numb and tingly");
+    assert_eq!(v["red_flags"], serde_json::json!(["numbness-tingling"]));
+    let reply = v["reply"].as_str().unwrap();
+    assert!(
+        reply.contains(&care_prompt_start()),
+        "care prompt missing: {reply}"
+    );
+}
+
+#[test]
+fn care_prompt_comes_before_the_answer() {
+    let v = ask_json("im 30 weeks pregnant, is it ok to foam roll my glutes");
+    assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]));
+    assert_eq!(v["match"]["id"], "precautions");
+    let reply = v["reply"].as_str().unwrap();
+    let k = knotbot::Knowledge::shipped().unwrap();
+    let answer_start: String = k
+        .entry("precautions")
+        .unwrap()
+        .body
+        .chars()
+        .take(40)
+        .collect();
+    let prompt_at = reply.find(&care_prompt_start()).expect("prompt present");
+    let answer_at = reply.find(&answer_start).expect("answer present");
+    assert!(
+        prompt_at < answer_at,
+        "the care prompt must come first: {reply}"
+    );
+}
+
+#[test]
+fn urgent_signs_get_the_urgent_prompt() {
+    let v = ask_json("since my butt pain started i cant control my bladder");
+    assert!(v["red_flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f == "bladder-bowel"));
+    let k = knotbot::Knowledge::shipped().unwrap();
+    let urgent = k
+        .red_flags
+        .urgent_prompt
+        .split("{signs}")
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(v["reply"].as_str().unwrap().contains(&urgent));
+}
+
+#[test]
+fn stdin_answers_one_line_per_question_in_order() {
+    let input = "what is wallet neuritis\n\ngm everyone\nheat or ice for a glute knot\n";
+    let out = knotbot(&["ask", "--json"], input.as_bytes());
+    assert!(out.status.success());
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["match"]["id"], "wallet-pocket");
+    assert!(lines[1]["match"].is_null(), "an empty line gets no answer");
+    assert!(lines[2]["match"].is_null());
+    assert_eq!(lines[3]["match"]["id"], "heat-vs-ice");
+}
+
+#[test]
+fn hostile_stdin_never_breaks_the_stream() {
+    let mut input: Vec<u8> = Vec::new();
+    input.extend_from_slice(b"gl\xff\xfeute kn\xc3ot\n");
+    input.extend_from_slice(b"\0\0\0\n");
+    input.extend_from_slice("glute ".repeat(200_000).as_bytes());
+    input.push(b'\n');
+    input.extend_from_slice("\u{202e}tonk etulg\u{202c}\n".as_bytes());
+    input.extend_from_slice("💀🙏🔥".repeat(1000).as_bytes());
+    input.push(b'\n');
+    input.extend_from_slice(b"what is wallet neuritis");
+    let out = knotbot(&["ask", "--json"], &input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON"))
+        .collect();
+    assert_eq!(
+        lines.len(),
+        6,
+        "one reply per line, the last one unterminated"
+    );
+    assert!(lines[0]["question"].as_str().unwrap().contains('\u{fffd}'));
+    assert!(lines[4]["match"].is_null(), "emoji only: nothing to answer");
+    assert_eq!(
+        lines[5]["match"]["id"], "wallet-pocket",
+        "the stream keeps working after a 1 MB line"
+    );
+}
+
+#[test]
+fn text_output_reads_like_the_bot() {
+    let out = knotbot(&["ask", "does stretching help glute knots"], b"");
+    let text = stdout(&out);
+    assert!(text.starts_with("**"), "a bold title first: {text}");
+    let k = knotbot::Knowledge::shipped().unwrap();
+    assert!(
+        text.contains(&k.replies.footer),
+        "the not-medical-advice footer: {text}"
+    );
+}
+
+#[test]
+fn works_from_any_directory_with_the_built_in_knowledge() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = knotbot_in(
+        Some(elsewhere.path()),
+        &["ask", "--json", "what is piriformis syndrome"],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["match"]["id"], "piriformis-syndrome");
+}
+
+#[test]
+fn a_knowledge_dir_is_used_when_given() {
+    let dir = common::knowledge_copy();
+    common::append(dir.path(), "faq.toml", "[[faq]]\nid = \"hip-flexor-pain\"\nquestion = \"Why are my hip flexors so tight?\"\naliases = [\"tight hip flexors from sitting\", \"hip flexor tightness\"]\nanswer = \"Hip flexors shorten when you sit a lot.\"\n");
+    let out = knotbot(
+        &[
+            "ask",
+            "--json",
+            "--knowledge",
+            dir.path().to_str().unwrap(),
+            "why are my hip flexors so tight",
+        ],
+        b"",
+    );
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(
+        v["match"]["id"], "hip-flexor-pain",
+        "an appended entry with only the four required fields answers"
+    );
+}

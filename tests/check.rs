@@ -1,0 +1,208 @@
+//! `knotbot check` on broken knowledge: every problem is named by file and
+//! line, the exit status is non-zero, and nothing is half-loaded.
+
+mod common;
+
+use common::{append, knotbot, knowledge_copy, shared_dir, stderr, stdout};
+
+/// Runs `check` on `dir`, asserts it fails, and returns its error output.
+fn check_fails(dir: &std::path::Path) -> String {
+    let out = knotbot(&["check", "--knowledge", dir.to_str().unwrap()], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "check should fail: {}",
+        stderr(&out)
+    );
+    stderr(&out)
+}
+
+fn assert_names(errors: &str, file_and_line: &str, words: &str) {
+    let hit = errors
+        .lines()
+        .any(|l| l.contains(file_and_line) && l.to_lowercase().contains(words));
+    assert!(
+        hit,
+        "expected a line with {file_and_line:?} and {words:?} in:\n{errors}"
+    );
+}
+
+#[test]
+fn shipped_knowledge_is_clean_and_covers_the_spec() {
+    let coverage = shared_dir().join("spec/coverage.toml");
+    let out = knotbot(&["check", "--coverage", coverage.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("clean"));
+}
+
+#[test]
+fn a_directory_copy_of_the_shipped_knowledge_is_clean() {
+    let dir = knowledge_copy();
+    let out = knotbot(&["check", "--knowledge", dir.path().to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn toml_syntax_error_names_file_and_line() {
+    let dir = knowledge_copy();
+    let line = append(dir.path(), "faq.toml", "\n[[faq]\nid = \"broken\"\n");
+    let errors = check_fails(dir.path());
+    assert_names(&errors, &format!("faq.toml:{}:", line + 1), "");
+}
+
+#[test]
+fn misspelt_key_is_refused_not_ignored() {
+    let dir = knowledge_copy();
+    let line = append(dir.path(), "faq.toml", "[[faq]]\nid = \"typo-key\"\nquestion = \"Q?\"\nalias = [\"some new words\"]\naliases = [\"other new words\"]\nanswer = \"A.\"\n");
+    let errors = check_fails(dir.path());
+    assert_names(
+        &errors,
+        &format!("faq.toml:{}:", line + 3),
+        "unknown field `alias`",
+    );
+}
+
+#[test]
+fn missing_field_is_named() {
+    let dir = knowledge_copy();
+    let line = append(
+        dir.path(),
+        "topics.toml",
+        "[[topic]]\nid = \"topic-no-summary\"\nname = \"Calves\"\naliases = [\"calf muscles\"]\n",
+    );
+    let errors = check_fails(dir.path());
+    assert!(errors.contains("topics.toml:"), "{errors}");
+    assert!(errors.contains("missing field `summary`"), "{errors}");
+    let reported: usize = errors
+        .split("topics.toml:")
+        .nth(1)
+        .unwrap()
+        .split(':')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        reported >= line,
+        "line {reported} should point into the new table (from {line})"
+    );
+}
+
+#[test]
+fn wrong_type_and_duplicate_key_are_syntax_problems_with_lines() {
+    let dir = knowledge_copy();
+    let line = append(dir.path(), "faq.toml", "[[faq]]\nid = \"wrong-type\"\nquestion = \"Q?\"\naliases = \"not a list\"\nanswer = \"A.\"\n");
+    assert_names(
+        &check_fails(dir.path()),
+        &format!("faq.toml:{}:", line + 3),
+        "",
+    );
+
+    let dir = knowledge_copy();
+    let line = append(
+        dir.path(),
+        "stretches.toml",
+        "[[stretch]]\nid = \"dup\"\nid = \"dup-again\"\n",
+    );
+    assert_names(
+        &check_fails(dir.path()),
+        &format!("stretches.toml:{}:", line + 2),
+        "duplicate key",
+    );
+}
+
+#[test]
+fn duplicate_id_across_files_is_reported_where_it_repeats() {
+    let dir = knowledge_copy();
+    let line = append(dir.path(), "topics.toml", "[[topic]]\nid = \"causes\"\nname = \"Causes again\"\naliases = [\"why knots start\"]\nsummary = \"Text.\"\n");
+    assert_names(
+        &check_fails(dir.path()),
+        &format!("topics.toml:{}:", line + 1),
+        "duplicate id \"causes\"",
+    );
+}
+
+#[test]
+fn alias_shared_by_two_entries_is_reported_at_the_alias() {
+    let dir = knowledge_copy();
+    let shipped = knotbot::Knowledge::shipped().unwrap();
+    let taken = &shipped.entry("wallet-pocket").unwrap().aliases[0];
+    let line = append(dir.path(), "faq.toml", &format!("[[faq]]\nid = \"copycat\"\nquestion = \"A new question?\"\naliases = [\n  \"something else entirely\",\n  \"{taken}\",\n]\nanswer = \"A.\"\n"));
+    assert_names(
+        &check_fails(dir.path()),
+        &format!("faq.toml:{}:", line + 5),
+        "also used by \"wallet-pocket\"",
+    );
+}
+
+#[test]
+fn unknown_related_id_and_overlong_answer_are_both_reported() {
+    let dir = knowledge_copy();
+    let long = "word ".repeat(700);
+    let line = append(dir.path(), "faq.toml", &format!("[[faq]]\nid = \"two-problems\"\nquestion = \"Q?\"\naliases = [\"a fresh phrasing\"]\nanswer = \"{long}\"\nrelated = [\"no-such-entry\"]\n"));
+    let errors = check_fails(dir.path());
+    assert_names(&errors, &format!("faq.toml:{}:", line + 4), "limit is 3000");
+    assert_names(
+        &errors,
+        &format!("faq.toml:{}:", line + 5),
+        "\"no-such-entry\" is not a faq entry",
+    );
+}
+
+#[test]
+fn problems_in_several_files_are_all_listed() {
+    let dir = knowledge_copy();
+    append(dir.path(), "faq.toml", "[[faq]\n");
+    append(dir.path(), "lexicon.toml", "oops = 1\n");
+    let errors = check_fails(dir.path());
+    assert!(
+        errors.contains("faq.toml:") && errors.contains("lexicon.toml:"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let dir = knowledge_copy();
+    std::fs::remove_file(dir.path().join("replies.toml")).unwrap();
+    assert_names(&check_fails(dir.path()), "replies.toml:1:", "cannot read");
+}
+
+#[test]
+fn a_broken_knowledge_dir_answers_nothing() {
+    let dir = knowledge_copy();
+    append(dir.path(), "faq.toml", "[[faq]\n");
+    let out = knotbot(
+        &[
+            "ask",
+            "--knowledge",
+            dir.path().to_str().unwrap(),
+            "what is a glute knot",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).is_empty(),
+        "no partial answer from a broken knowledge base"
+    );
+    assert!(stderr(&out).contains("faq.toml:"));
+}
+
+#[test]
+fn coverage_reports_each_missing_id_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let coverage = dir.path().join("coverage.toml");
+    std::fs::write(
+        &coverage,
+        "[[faq]]\nid = \"causes\"\n\n[[faq]]\nid = \"not-in-knowledge\"\n",
+    )
+    .unwrap();
+    let out = knotbot(&["check", "--coverage", coverage.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("coverage.toml:5: id \"not-in-knowledge\" is missing"),
+        "{}",
+        stderr(&out)
+    );
+}

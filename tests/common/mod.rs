@@ -1,0 +1,73 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The crate's own knowledge directory.
+pub fn knowledge_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+}
+
+/// The shared project files beside the repository (spec, eval sets).
+pub fn shared_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+/// A fresh copy of the shipped knowledge in a temporary directory.
+pub fn knowledge_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for entry in std::fs::read_dir(knowledge_dir()).expect("knowledge/ is readable") {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+/// Appends `text` to `file` in `dir`; returns the 1-based line the appended
+/// text starts on.
+pub fn append(dir: &Path, file: &str, text: &str) -> usize {
+    let path = dir.join(file);
+    let mut current = std::fs::read_to_string(&path).unwrap();
+    if !current.ends_with('\n') {
+        current.push('\n');
+    }
+    let start = current.lines().count() + 1;
+    current.push_str(text);
+    std::fs::write(&path, current).unwrap();
+    start
+}
+
+/// Runs the built `knotbot` with `args`, feeding `stdin`.
+pub fn knotbot(args: &[&str], stdin: &[u8]) -> Output {
+    knotbot_in(None, args, stdin)
+}
+
+pub fn knotbot_in(dir: Option<&Path>, args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_knotbot"));
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    let mut child = cmd.spawn().expect("knotbot starts");
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().expect("knotbot finishes");
+    writer.join().unwrap();
+    out
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
