@@ -1,1 +1,166 @@
-fn main() {}
+//! How the cost of `Engine::answer` grows with the knowledge base.
+//!
+//! Three knowledge bases: the shipped one, and the shipped one with 1,000
+//! and 10,000 synthetic FAQ entries appended (generated here, from a fixed
+//! seed). The baseline is what a first attempt would do: a linear scan that
+//! compares the question with every question and alias by `strsim`. Both
+//! run in the same process, so the ratio between them holds however busy
+//! the machine is. Run with `cargo bench --bench answer`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use knotbot::knowledge::{Knowledge, Sources};
+use knotbot::Engine;
+
+/// Questions of the kind members ask: the validation set shipped in tests.
+fn questions() -> Vec<String> {
+    let text = include_str!("../tests/data/validation.toml");
+    let parsed: toml::Value = toml::from_str(text).expect("validation set parses");
+    parsed["case"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["q"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A tiny deterministic generator, so every run benches the same entries.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const SYLLABLES: [&str; 24] = [
+    "ka", "lo", "mi", "ten", "sar", "vo", "ri", "pel", "dun", "ga", "zo", "bre", "fi", "nu", "sha",
+    "tor", "ple", "qui", "mar", "os", "el", "yu", "xan", "dro",
+];
+const COMMON: [&str; 16] = [
+    "my", "the", "how", "do", "i", "is", "it", "when", "after", "with", "pain", "sore", "tight",
+    "help", "best", "why",
+];
+
+/// A pseudo-word from a Zipf-like pool of 20,000, so some words recur across
+/// many entries and most are rare, as in real text.
+fn word(rng: &mut Rng) -> String {
+    if rng.below(4) == 0 {
+        return COMMON[rng.below(COMMON.len())].to_string();
+    }
+    let pool = 20_000;
+    let rank = (pool as f64).powf(rng.below(10_000) as f64 / 10_000.0) as usize;
+    let mut n = rank;
+    let mut w = String::new();
+    for _ in 0..3 {
+        w.push_str(SYLLABLES[n % SYLLABLES.len()]);
+        n /= SYLLABLES.len();
+    }
+    w
+}
+
+fn sentence(rng: &mut Rng, min: usize, spread: usize) -> String {
+    let n = min + rng.below(spread);
+    (0..n).map(|_| word(rng)).collect::<Vec<_>>().join(" ")
+}
+
+/// The shipped knowledge with `extra` synthetic entries appended.
+fn knowledge_with(extra: usize) -> Knowledge {
+    let sources = Sources::embedded();
+    let mut faq = sources.get("faq.toml").text.clone();
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    for i in 0..extra {
+        let aliases: Vec<String> = (0..4)
+            .map(|a| format!("\"{} {i}x{a}\"", sentence(&mut rng, 4, 4)))
+            .collect();
+        faq.push_str(&format!(
+            "\n[[faq]]\nid = \"synthetic-{i}\"\nquestion = \"{} {i}?\"\naliases = [{}]\nanswer = \"{}\"\n",
+            sentence(&mut rng, 5, 4),
+            aliases.join(", "),
+            sentence(&mut rng, 30, 20)
+        ));
+    }
+    Knowledge::from_sources(&sources.with_text("faq.toml", faq))
+        .expect("synthetic knowledge is valid")
+}
+
+/// The baseline: the best normalised Levenshtein similarity between the
+/// question and every question and alias, found by scanning them all.
+struct LinearScan {
+    phrasings: Vec<(String, usize)>,
+}
+
+impl LinearScan {
+    fn new(k: &Knowledge) -> Self {
+        let phrasings = k
+            .entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                std::iter::once(&e.title)
+                    .chain(&e.aliases)
+                    .map(move |p| (p.to_lowercase(), i))
+            })
+            .collect();
+        LinearScan { phrasings }
+    }
+
+    fn best(&self, question: &str) -> Option<usize> {
+        let q = question.to_lowercase();
+        self.phrasings
+            .iter()
+            .map(|(p, i)| (strsim::normalized_levenshtein(&q, p), *i))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .filter(|(score, _)| *score > 0.5)
+            .map(|(_, i)| i)
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let questions = questions();
+    // The scan is slow at 10,000 entries; a fixed slice keeps it affordable.
+    let scan_questions: Vec<String> = questions.iter().step_by(8).cloned().collect();
+    let mut group = c.benchmark_group("answer");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(4));
+    for extra in [0usize, 1_000, 10_000] {
+        let k = knowledge_with(extra);
+        let entries = k.entries.len();
+        let scan = LinearScan::new(&k);
+        let engine = Engine::new(k);
+        group.throughput(Throughput::Elements(questions.len() as u64));
+        group.bench_with_input(BenchmarkId::new("engine", entries), &questions, |b, qs| {
+            b.iter(|| {
+                for q in qs {
+                    black_box(engine.answer(black_box(q)));
+                }
+            })
+        });
+        group.throughput(Throughput::Elements(scan_questions.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("strsim-scan", entries),
+            &scan_questions,
+            |b, qs| {
+                b.iter(|| {
+                    for q in qs {
+                        black_box(scan.best(black_box(q)));
+                    }
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

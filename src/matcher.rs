@@ -74,6 +74,11 @@ impl Default for Tuning {
 
 const BODY_DOC: u32 = u32::MAX;
 
+/// Fewest entries a word must be in to count as common (see `accumulate`):
+/// high enough that in a knowledge base of a few hundred entries every word
+/// still finds candidates.
+const COMMON_MIN: usize = 256;
+
 thread_local! {
     /// Per-thread accumulators, reused so a question allocates nothing in
     /// proportion to the size of the knowledge.
@@ -102,6 +107,20 @@ impl Scratch {
         if self.doc_hit.len() < docs {
             self.doc_hit.resize(docs, 0.0);
         }
+    }
+
+    fn add_entry(&mut self, entry: u32, weight: f32) {
+        if self.covered[entry as usize] == 0.0 {
+            self.entries.push(entry);
+        }
+        self.covered[entry as usize] += weight;
+    }
+
+    fn add_doc(&mut self, doc: u32, weight: f32) {
+        if self.doc_hit[doc as usize] == 0.0 {
+            self.docs.push(doc);
+        }
+        self.doc_hit[doc as usize] += weight;
     }
 
     fn clear(&mut self) {
@@ -179,6 +198,16 @@ pub struct Matcher {
     /// The entry each phrasing belongs to.
     doc_entry: Vec<u32>,
     entry_count: usize,
+    /// Each phrasing's terms, sorted, and each entry's phrasings (a range)
+    /// and terms with their strengths, sorted: for scoring common words
+    /// without walking their long postings lists.
+    doc_terms: Vec<Vec<u32>>,
+    entry_docs: Vec<(u32, u32)>,
+    entry_terms: Vec<Vec<(u32, f32)>>,
+    /// Words in more entries than this find no candidates themselves.
+    common_limit: usize,
+    /// In how many entries each word is.
+    entry_df: Vec<u32>,
     unknown_weight: f32,
     stopwords: HashSet<String>,
     negations: HashSet<String>,
@@ -248,6 +277,11 @@ impl Matcher {
             is_title: Vec::new(),
             doc_entry: Vec::new(),
             entry_count: k.entries.len(),
+            doc_terms: Vec::new(),
+            entry_docs: Vec::new(),
+            entry_terms: Vec::new(),
+            common_limit: COMMON_MIN.max(k.entries.len() / 20),
+            entry_df: Vec::new(),
             unknown_weight: 0.0,
             negations: phrases(&k.lexicon.negations)
                 .into_iter()
@@ -258,17 +292,18 @@ impl Matcher {
             elsewhere: PhraseSet::new(phrases(&k.lexicon.elsewhere)),
             stopwords,
         };
-        let docs = m.index(k, analyzer);
+        m.index(k, analyzer);
         m.weigh(k.entries.len());
-        m.doc_norms = docs
+        m.doc_norms = m
+            .doc_terms
             .iter()
             .map(|d| d.iter().map(|t| m.weights[*t as usize]).sum())
             .collect();
         m
     }
 
-    /// Fills the postings; returns each phrasing's distinct term ids.
-    fn index(&mut self, k: &Knowledge, analyzer: &Analyzer) -> Vec<Vec<u32>> {
+    /// Fills the postings and the per-entry and per-phrasing term lists.
+    fn index(&mut self, k: &Knowledge, analyzer: &Analyzer) {
         let mut docs: Vec<Vec<u32>> = Vec::new();
         for (entry, e) in k.entries.iter().enumerate() {
             let first_doc = docs.len();
@@ -309,6 +344,7 @@ impl Matcher {
             for t in self.content_ids(&analyzer.analyze_known(&e.body)) {
                 if !central.contains_key(&t) {
                     let strength = self.tuning.body_share;
+                    central.insert(t, strength);
                     self.postings[t as usize].push(Posting {
                         entry: entry as u32,
                         doc: BODY_DOC,
@@ -316,8 +352,15 @@ impl Matcher {
                     });
                 }
             }
+            self.entry_docs.push((first_doc as u32, docs.len() as u32));
+            let mut terms: Vec<(u32, f32)> = central.into_iter().collect();
+            terms.sort_unstable_by_key(|(t, _)| *t);
+            self.entry_terms.push(terms);
         }
-        docs
+        for d in &mut docs {
+            d.sort_unstable();
+        }
+        self.doc_terms = docs;
     }
 
     /// Distinct ids of the stems, interning new ones.
@@ -339,31 +382,20 @@ impl Matcher {
     /// Inverse document frequency over entries; answer-only uses count half.
     fn weigh(&mut self, entries: usize) {
         let n = entries.max(1) as f32;
-        let mut stems: Vec<&str> = vec![""; self.terms.len()];
+        let mut is_stop = vec![false; self.terms.len()];
         for (stem, id) in &self.terms {
-            stems[*id as usize] = stem;
+            is_stop[*id as usize] = self.stopwords.contains(stem);
         }
         let stop_share = self.tuning.stopword_share;
-        self.weights = self
-            .postings
-            .iter()
-            .zip(stems)
-            .map(|(list, stem)| {
-                let mut seen: HashMap<u32, f32> = HashMap::default();
-                for p in list {
-                    let share = if p.doc == BODY_DOC { 0.5 } else { 1.0 };
-                    let slot = seen.entry(p.entry).or_insert(0.0);
-                    *slot = slot.max(share);
-                }
-                let df: f32 = seen.values().sum();
-                let share = if self.stopwords.contains(stem) {
-                    stop_share
-                } else {
-                    1.0
-                };
-                (1.0 + n / df.max(0.5)).ln() * share
-            })
-            .collect();
+        let (mut weights, mut dfs) = (Vec::new(), Vec::new());
+        for (list, stop) in self.postings.iter().zip(is_stop) {
+            let (df, entry_count) = document_frequency(list);
+            let share = if stop { stop_share } else { 1.0 };
+            weights.push((1.0 + n / df.max(0.5)).ln() * share);
+            dfs.push(entry_count);
+        }
+        self.weights = weights;
+        self.entry_df = dfs;
         self.unknown_weight = (1.0 + n).ln() * self.tuning.unknown_share;
     }
 
@@ -426,27 +458,48 @@ impl Matcher {
     }
 
     /// Adds each question word's weight to the entries and phrasings that
-    /// contain it.
+    /// contain it. Rare words walk their postings and so find the
+    /// candidates; common words are only looked up in those candidates, so
+    /// a word in every entry costs nothing in proportion to the entries.
     fn accumulate(&self, query: &[(Option<u32>, f32)], s: &mut Scratch) {
+        let mut common: Vec<(u32, f32)> = Vec::new();
         for (id, weight) in query {
-            let Some(id) = id else { continue };
+            let Some(id) = *id else { continue };
+            if self.entry_df[id as usize] as usize > self.common_limit {
+                common.push((id, *weight));
+                continue;
+            }
             let mut last_entry = u32::MAX;
-            for p in &self.postings[*id as usize] {
+            for p in &self.postings[id as usize] {
                 // One entry's postings of a word share a strength: count it once.
                 if p.entry != last_entry {
-                    let e = p.entry as usize;
-                    if s.covered[e] == 0.0 {
-                        s.entries.push(p.entry);
-                    }
-                    s.covered[e] += weight * p.strength;
+                    s.add_entry(p.entry, weight * p.strength);
                     last_entry = p.entry;
                 }
                 if p.doc != BODY_DOC {
-                    let d = p.doc as usize;
-                    if s.doc_hit[d] == 0.0 {
-                        s.docs.push(p.doc);
+                    s.add_doc(p.doc, *weight);
+                }
+            }
+        }
+        if !common.is_empty() {
+            self.add_common(&common, s);
+        }
+    }
+
+    fn add_common(&self, common: &[(u32, f32)], s: &mut Scratch) {
+        for i in 0..s.entries.len() {
+            let entry = s.entries[i];
+            let terms = &self.entry_terms[entry as usize];
+            let (first, last) = self.entry_docs[entry as usize];
+            for &(t, weight) in common {
+                let Ok(at) = terms.binary_search_by_key(&t, |(id, _)| *id) else {
+                    continue;
+                };
+                s.add_entry(entry, weight * terms[at].1);
+                for doc in first..last {
+                    if self.doc_terms[doc as usize].binary_search(&t).is_ok() {
+                        s.add_doc(doc, weight);
                     }
-                    s.doc_hit[d] += weight;
                 }
             }
         }
@@ -490,4 +543,20 @@ impl Matcher {
             !before.iter().any(|t| self.negations.contains(&t.stem))
         })
     }
+}
+
+/// A word's document frequency, where an entry that has it only in its
+/// answer counts half, and the plain number of entries that have it.
+/// Postings are grouped by entry, so one pass suffices.
+fn document_frequency(postings: &[Posting]) -> (f32, u32) {
+    let (mut df, mut count) = (0.0, 0);
+    let mut last = None;
+    for p in postings {
+        if last != Some(p.entry) {
+            df += if p.doc == BODY_DOC { 0.5 } else { 1.0 };
+            count += 1;
+            last = Some(p.entry);
+        }
+    }
+    (df, count)
 }
