@@ -341,15 +341,16 @@ impl Matcher {
                     });
                 }
             }
+            let strength = self.tuning.body_share;
             for t in self.content_ids(&analyzer.analyze_known(&e.body)) {
-                if !central.contains_key(&t) {
-                    let strength = self.tuning.body_share;
-                    central.insert(t, strength);
-                    self.postings[t as usize].push(Posting {
+                if let std::collections::hash_map::Entry::Vacant(slot) = central.entry(t) {
+                    slot.insert(strength);
+                    let posting = Posting {
                         entry: entry as u32,
                         doc: BODY_DOC,
                         strength,
-                    });
+                    };
+                    self.postings[t as usize].push(posting);
                 }
             }
             self.entry_docs.push((first_doc as u32, docs.len() as u32));
