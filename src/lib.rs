@@ -8,18 +8,22 @@
 //! - [`reply`]: the answer as data, rendered by each front end;
 //! - [`engine`]: the above put together behind `Engine::answer`;
 //! - [`stretch`]: the stretch of the day;
-//! - [`eval`]: measuring the knowledge against question sets.
+//! - [`eval`]: measuring the knowledge against question sets;
+//! - [`store`]: moderators' edits, persisted safely, and the live engine.
 //!
-//! The command line lives in [`cli`].
+//! The command line lives in [`cli`]; the Discord adapter, a thin layer over
+//! the engine, in [`discord`].
 
 pub mod analysis;
 pub mod cli;
+pub mod discord;
 pub mod engine;
 pub mod eval;
 pub mod knowledge;
 pub mod matcher;
 pub mod reply;
 pub mod safety;
+pub mod store;
 pub mod stretch;
 pub mod text;
 pub mod typo;

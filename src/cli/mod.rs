@@ -3,6 +3,7 @@
 mod ask;
 mod check;
 mod eval;
+mod run;
 mod stretch;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,8 @@ enum Command {
     Eval(eval::Args),
     /// Print the stretch of the day.
     Stretch(stretch::Args),
+    /// Start the Discord bot (token from DISCORD_TOKEN).
+    Run(run::Args),
 }
 
 /// Where knowledge comes from: a directory, or the copy in the binary.
@@ -62,9 +65,12 @@ pub const EXIT_PROBLEMS: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
 pub fn main() -> ExitCode {
-    init_logging();
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Run(_)) {
+        init_logging("warn");
+    }
     let result = match cli.command {
+        Command::Run(args) => run::run(args),
         Command::Ask(args) => ask::run(args),
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
@@ -91,9 +97,10 @@ pub fn report_problems(e: &KnowledgeError) -> ExitCode {
     ExitCode::from(EXIT_PROBLEMS)
 }
 
-fn init_logging() {
+/// Logs to standard error; `RUST_LOG` overrides `default_level`.
+pub fn init_logging(default_level: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

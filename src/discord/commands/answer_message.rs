@@ -1,0 +1,20 @@
+//! "Answer with knotbot": anyone can right-click a member's message and
+//! have the bot answer it in place.
+
+use poise::serenity_prelude as serenity;
+
+use super::{render, Context, Error};
+
+/// Answer this message with knotbot
+#[poise::command(context_menu_command = "Answer with knotbot")]
+pub async fn answer_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
+    let reply = ctx.data().store.engine().load().answer(&message.content);
+    let lead = format!("Answering {}'s question:", message.author.display_name());
+    let response = poise::CreateReply::default()
+        .content(lead)
+        .embed(render::reply_embed(&reply))
+        .components(render::suggestion_buttons(&reply))
+        .allowed_mentions(render::no_pings());
+    ctx.send(response).await?;
+    Ok(())
+}

@@ -1,0 +1,249 @@
+//! `/faq-admin`: moderators add, edit, remove and list FAQ entries from
+//! Discord. Hidden from members by `default_member_permissions`, and checked
+//! again on our side by `moderator_check` on every subcommand.
+//!
+//! Discord applies `default_member_permissions` to a whole top-level
+//! command, so these cannot live under `/faq` beside the members' `show`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use poise::serenity_prelude as serenity;
+use poise::Modal;
+
+use super::{entry_choices, render, Context, Error};
+use crate::discord::data::{edit_error, member_error};
+use crate::discord::permissions::moderator_check;
+use crate::knowledge::EntryKind;
+use crate::store::Draft;
+
+/// How long a moderator has to fill in the form or confirm a removal.
+const FORM_TIMEOUT: Duration = Duration::from_secs(15 * 60);
+const CONFIRM_TIMEOUT: Duration = Duration::from_secs(120);
+
+#[derive(Debug, Modal)]
+#[name = "FAQ entry"]
+struct EntryForm {
+    #[name = "Question (shown as the title)"]
+    #[placeholder = "Why does my glute hurt when I sit?"]
+    #[min_length = 5]
+    #[max_length = 200]
+    question: String,
+    #[name = "Other ways members ask it, one per line"]
+    #[placeholder = "butt hurts after sitting all day\nsore glute from my desk job"]
+    #[paragraph]
+    #[max_length = 3000]
+    aliases: String,
+    #[name = "Answer"]
+    #[paragraph]
+    #[max_length = 3000]
+    answer: String,
+}
+
+impl EntryForm {
+    fn from_draft(d: Draft) -> EntryForm {
+        EntryForm {
+            question: d.question,
+            aliases: d.aliases.join("\n"),
+            answer: d.answer,
+        }
+    }
+
+    fn into_draft(self) -> Draft {
+        Draft {
+            question: self.question,
+            aliases: self
+                .aliases
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect(),
+            answer: self.answer,
+        }
+    }
+}
+
+async fn faq_entries(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    entry_choices(ctx, partial, Some(EntryKind::Faq)).await
+}
+
+/// Edit the FAQ (moderators)
+#[poise::command(
+    slash_command,
+    rename = "faq-admin",
+    subcommands("add", "edit", "remove", "list"),
+    subcommand_required,
+    guild_only,
+    default_member_permissions = "MANAGE_MESSAGES",
+    check = "moderator_check"
+)]
+pub async fn faq_admin(_: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Add a FAQ entry
+#[poise::command(slash_command, guild_only, check = "moderator_check")]
+async fn add(ctx: Context<'_>) -> Result<(), Error> {
+    let poise::Context::Application(app) = ctx else {
+        return Ok(());
+    };
+    let Some(form) = poise::execute_modal(app, None::<EntryForm>, Some(FORM_TIMEOUT)).await? else {
+        return Ok(());
+    };
+    let store = ctx.data().store.clone();
+    let draft = form.into_draft();
+    let id = tokio::task::spawn_blocking(move || store.add(&draft))
+        .await?
+        .map_err(edit_error)?;
+    tracing::info!(user = %ctx.author().id, %id, "FAQ entry added");
+    confirm(ctx, format!("Added `{id}`. Members can ask it now.")).await
+}
+
+/// Edit a FAQ entry (the form opens with its current text)
+#[poise::command(slash_command, guild_only, check = "moderator_check")]
+async fn edit(
+    ctx: Context<'_>,
+    #[description = "The entry to edit"]
+    #[autocomplete = "faq_entries"]
+    entry: String,
+) -> Result<(), Error> {
+    let poise::Context::Application(app) = ctx else {
+        return Ok(());
+    };
+    let store = ctx.data().store.clone();
+    let Some(current) = store.draft_of(&entry) else {
+        return Err(member_error(format!(
+            "There is no FAQ entry with the id \"{entry}\"."
+        )));
+    };
+    let Some(form) = poise::execute_modal(
+        app,
+        Some(EntryForm::from_draft(current)),
+        Some(FORM_TIMEOUT),
+    )
+    .await?
+    else {
+        return Ok(());
+    };
+    let draft = form.into_draft();
+    let id = entry.clone();
+    tokio::task::spawn_blocking(move || store.update(&id, &draft))
+        .await?
+        .map_err(edit_error)?;
+    tracing::info!(user = %ctx.author().id, id = %entry, "FAQ entry edited");
+    confirm(ctx, format!("Saved `{entry}`.")).await
+}
+
+/// Remove a FAQ entry (asks first)
+#[poise::command(slash_command, guild_only, check = "moderator_check")]
+async fn remove(
+    ctx: Context<'_>,
+    #[description = "The entry to remove"]
+    #[autocomplete = "faq_entries"]
+    entry: String,
+) -> Result<(), Error> {
+    let store: Arc<crate::store::Store> = ctx.data().store.clone();
+    let Some(current) = store.draft_of(&entry) else {
+        return Err(member_error(format!(
+            "There is no FAQ entry with the id \"{entry}\"."
+        )));
+    };
+    let yes = format!("{}:remove", ctx.id());
+    let no = format!("{}:cancel", ctx.id());
+    let buttons = serenity::CreateActionRow::Buttons(vec![
+        serenity::CreateButton::new(&yes)
+            .label("Remove")
+            .style(serenity::ButtonStyle::Danger),
+        serenity::CreateButton::new(&no)
+            .label("Keep it")
+            .style(serenity::ButtonStyle::Secondary),
+    ]);
+    let ask = poise::CreateReply::default()
+        .content(format!(
+            "Remove `{entry}` — \"{}\"? This cannot be undone from Discord.",
+            current.question
+        ))
+        .components(vec![buttons])
+        .ephemeral(true)
+        .allowed_mentions(render::no_pings());
+    ctx.send(ask).await?;
+    let (yes_id, no_id) = (yes.clone(), no.clone());
+    let click = serenity::ComponentInteractionCollector::new(ctx)
+        .author_id(ctx.author().id)
+        .filter(move |i| i.data.custom_id == yes_id || i.data.custom_id == no_id)
+        .timeout(CONFIRM_TIMEOUT)
+        .await;
+    let Some(click) = click else { return Ok(()) };
+    let outcome = if click.data.custom_id == yes {
+        let id = entry.clone();
+        tokio::task::spawn_blocking(move || store.remove(&id))
+            .await?
+            .map_err(edit_error)?;
+        tracing::info!(user = %ctx.author().id, id = %entry, "FAQ entry removed");
+        format!("Removed `{entry}`.")
+    } else {
+        format!("Kept `{entry}`.")
+    };
+    let update = serenity::CreateInteractionResponseMessage::new()
+        .content(outcome)
+        .components(Vec::new())
+        .allowed_mentions(render::no_pings());
+    click
+        .create_response(
+            ctx,
+            serenity::CreateInteractionResponse::UpdateMessage(update),
+        )
+        .await?;
+    Ok(())
+}
+
+/// List every FAQ entry's id and question
+#[poise::command(slash_command, guild_only, check = "moderator_check")]
+async fn list(ctx: Context<'_>) -> Result<(), Error> {
+    let engine = ctx.data().store.engine().load_full();
+    let lines: Vec<String> = engine
+        .knowledge()
+        .entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Faq)
+        .map(|e| format!("`{}` {}", e.id, e.title))
+        .collect();
+    let total = lines.len();
+    let mut text = String::new();
+    let mut shown = 0;
+    for line in &lines {
+        if text.len() + line.len() + 40 > crate::knowledge::DESCRIPTION_LIMIT {
+            break;
+        }
+        text.push_str(line);
+        text.push('\n');
+        shown += 1;
+    }
+    if shown < total {
+        text.push_str(&format!("…and {} more (see faq.toml)", total - shown));
+    }
+    let embed = serenity::CreateEmbed::new()
+        .title(format!("FAQ entries ({total})"))
+        .description(text);
+    ctx.send(
+        poise::CreateReply::default()
+            .embed(embed)
+            .ephemeral(true)
+            .allowed_mentions(render::no_pings()),
+    )
+    .await?;
+    Ok(())
+}
+
+/// A short private confirmation for the moderator.
+async fn confirm(ctx: Context<'_>, text: String) -> Result<(), Error> {
+    ctx.send(
+        poise::CreateReply::default()
+            .content(text)
+            .ephemeral(true)
+            .allowed_mentions(render::no_pings()),
+    )
+    .await?;
+    Ok(())
+}

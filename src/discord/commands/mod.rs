@@ -1,0 +1,87 @@
+//! Slash and context-menu commands, one file each.
+
+mod answer_message;
+mod ask;
+mod faq;
+mod faq_admin;
+mod help;
+mod stretch;
+mod topic;
+
+use poise::serenity_prelude as serenity;
+
+use super::data::{Context, Data, Error};
+use super::render;
+use crate::knowledge::EntryKind;
+
+/// Every command the bot registers.
+pub fn all() -> Vec<poise::Command<Data, Error>> {
+    vec![
+        ask::ask(),
+        topic::topic(),
+        faq::faq(),
+        faq_admin::faq_admin(),
+        stretch::stretch(),
+        help::help(),
+        answer_message::answer_message(),
+    ]
+}
+
+/// Sends an engine reply with its "did you mean" buttons and no pings.
+async fn send_reply(ctx: Context<'_>, reply: &crate::reply::Reply) -> Result<(), Error> {
+    let message = poise::CreateReply::default()
+        .embed(render::reply_embed(reply))
+        .components(render::suggestion_buttons(reply))
+        .allowed_mentions(render::no_pings());
+    ctx.send(message).await?;
+    Ok(())
+}
+
+/// Autocomplete choices among entries of `kind` (or all), best first:
+/// names containing what was typed, then the engine's own matches.
+async fn entry_choices(
+    ctx: Context<'_>,
+    partial: &str,
+    kind: Option<EntryKind>,
+) -> serenity::CreateAutocompleteResponse {
+    let engine = ctx.data().store.engine().load_full();
+    let wanted = |k: EntryKind| kind.is_none_or(|want| want == k);
+    let typed = partial.trim().to_lowercase();
+    let mut picked: Vec<&crate::knowledge::Entry> = engine
+        .knowledge()
+        .entries
+        .iter()
+        .filter(|e| wanted(e.kind))
+        .filter(|e| {
+            typed.is_empty()
+                || e.title.to_lowercase().contains(&typed)
+                || e.id.contains(&typed)
+                || e.aliases.iter().any(|a| a.contains(&typed))
+        })
+        .collect();
+    if picked.len() < 25 && !typed.is_empty() {
+        let reply = engine.answer(partial);
+        for m in reply.matched.iter().chain(&reply.suggestions) {
+            if let Some(e) = engine.knowledge().entry(&m.id).filter(|e| wanted(e.kind)) {
+                if !picked.iter().any(|p| p.id == e.id) {
+                    picked.push(e);
+                }
+            }
+        }
+    }
+    let choices = picked
+        .into_iter()
+        .take(25)
+        .map(|e| serenity::AutocompleteChoice::new(choice_name(&e.title), e.id.clone()))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Discord limits a choice's name to 100 characters.
+fn choice_name(title: &str) -> String {
+    if title.chars().count() <= 100 {
+        title.to_string()
+    } else {
+        title.chars().take(99).chain(std::iter::once('…')).collect()
+    }
+}

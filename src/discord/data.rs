@@ -1,0 +1,59 @@
+//! The types every command and event handler shares: the bot's data, the
+//! context, and the split between errors a member can act on and internal
+//! ones.
+
+use std::sync::Arc;
+
+use super::config::Settings;
+use super::cooldown::Cooldowns;
+use crate::store::Store;
+
+/// What every handler can reach.
+pub struct Data {
+    pub store: Arc<Store>,
+    pub settings: Arc<Settings>,
+    pub cooldowns: Cooldowns,
+}
+
+pub type Error = anyhow::Error;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// An error the member can act on; shown to them (privately) as it is.
+/// Anything else is logged and answered with a short apology.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct MemberError(pub String);
+
+/// A [`MemberError`] as the handlers' error type.
+pub fn member_error(message: impl Into<String>) -> Error {
+    MemberError(message.into()).into()
+}
+
+/// Turns a store edit error into the right kind: what a moderator can fix is
+/// theirs to see, a failing disk is ours.
+pub fn edit_error(e: crate::store::EditError) -> Error {
+    use crate::store::EditError;
+    match e {
+        EditError::Io(_) | EditError::Unparsable(_) => anyhow::Error::new(e),
+        EditError::Invalid(problems) => {
+            let lines: Vec<String> = problems
+                .0
+                .iter()
+                .map(|p| format!("- {}", p.message))
+                .collect();
+            member_error(format!(
+                "That change would break the FAQ, so nothing was saved:\n{}",
+                lines.join("\n")
+            ))
+        }
+        other => member_error(capitalise(&other.to_string())),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,76 @@
+//! Members' messages: answered when the bot is mentioned, in DMs, and in
+//! the configured help channels (there only when it is quite sure, or when
+//! a warning sign calls for the care prompt).
+
+use std::time::Instant;
+
+use poise::serenity_prelude as serenity;
+
+use crate::discord::config::ReplyMode;
+use crate::discord::data::{Data, Error};
+use crate::discord::render;
+use crate::reply::Reply;
+
+pub async fn on_message(
+    ctx: &serenity::Context,
+    data: &Data,
+    msg: &serenity::Message,
+) -> Result<(), Error> {
+    if msg.author.bot {
+        return Ok(());
+    }
+    let me = ctx.cache.current_user().id;
+    let answering = &data.settings.config.answering;
+    let addressed = if msg.guild_id.is_none() {
+        answering.answer_dms
+    } else {
+        answering.answer_mentions && msg.mentions.iter().any(|u| u.id == me)
+    };
+    let help_channel = answering.help_channels.contains(&msg.channel_id.get());
+    if !addressed && !help_channel {
+        return Ok(());
+    }
+    let reply = data.store.engine().load().answer(&msg.content);
+    if !worth_posting(&reply, addressed, answering.help_channel_min_score) {
+        return Ok(());
+    }
+    // A warning sign always gets its care prompt, cooldown or not.
+    let flagged = reply.care_prompt.is_some();
+    let entry = reply.matched.as_ref().map(|m| m.id.as_str());
+    if !flagged
+        && !data.cooldowns.try_answer(
+            msg.author.id.get(),
+            msg.channel_id.get(),
+            entry,
+            Instant::now(),
+        )
+    {
+        tracing::debug!(user = %msg.author.id, "answer skipped: cooling down");
+        return Ok(());
+    }
+    let mut out = serenity::CreateMessage::new()
+        .embed(render::reply_embed(&reply))
+        .components(render::suggestion_buttons(&reply));
+    out = match answering.reply_mode {
+        ReplyMode::Reply => out
+            .reference_message(msg)
+            .allowed_mentions(render::reply_ping_only()),
+        ReplyMode::Message => out.allowed_mentions(render::no_pings()),
+    };
+    if let Err(e) = msg.channel_id.send_message(&ctx.http, out).await {
+        // Discord failing to take one message must not stop the bot.
+        tracing::warn!(channel = %msg.channel_id, "could not post an answer: {e}");
+    }
+    Ok(())
+}
+
+/// Addressed directly, the bot always says something (an answer, "not
+/// sure" with suggestions, or how to ask); unprompted, only a confident
+/// answer or a care prompt.
+fn worth_posting(reply: &Reply, addressed: bool, help_min_score: f32) -> bool {
+    let confident = reply
+        .matched
+        .as_ref()
+        .is_some_and(|m| m.score >= help_min_score);
+    addressed || reply.care_prompt.is_some() || confident
+}
