@@ -46,6 +46,10 @@ pub struct Tuning {
     pub unanchored_threshold: f32,
     /// Below this, an entry is not even worth suggesting.
     pub suggestion_floor: f32,
+    /// Least total weight of known, non-stopword words a question needs
+    /// before it can be answered at all (a rare word weighs about 3, "glute"
+    /// or "knot", found in most entries, well under 1).
+    pub min_evidence: f32,
     /// Stopwords count this much of their usual weight: they say little
     /// alone, but "after", "who" or "how long" can tell two entries apart.
     pub stopword_share: f32,
@@ -68,6 +72,7 @@ impl Default for Tuning {
             suggestion_floor: 0.25,
             title_bonus: 0.1,
             stopword_share: 0.35,
+            min_evidence: 1.0,
         }
     }
 }
@@ -208,6 +213,8 @@ pub struct Matcher {
     common_limit: usize,
     /// In how many entries each word is.
     entry_df: Vec<u32>,
+    /// Whether each word is a stopword.
+    is_stop: Vec<bool>,
     unknown_weight: f32,
     stopwords: HashSet<String>,
     negations: HashSet<String>,
@@ -282,6 +289,7 @@ impl Matcher {
             entry_terms: Vec::new(),
             common_limit: COMMON_MIN.max(k.entries.len() / 20),
             entry_df: Vec::new(),
+            is_stop: Vec::new(),
             unknown_weight: 0.0,
             negations: phrases(&k.lexicon.negations)
                 .into_iter()
@@ -397,6 +405,13 @@ impl Matcher {
         }
         self.weights = weights;
         self.entry_df = dfs;
+        self.is_stop =
+            self.terms
+                .iter()
+                .fold(vec![false; self.terms.len()], |mut v, (stem, id)| {
+                    v[*id as usize] = self.stopwords.contains(stem);
+                    v
+                });
         self.unknown_weight = (1.0 + n).ln() * self.tuning.unknown_share;
     }
 
@@ -414,6 +429,14 @@ impl Matcher {
         };
         let query = self.query(terms);
         let total: f32 = query.iter().map(|(_, w)| w).sum();
+        // A question of only common words ("what do i do") is too thin to
+        // answer, however well it matches: suggestions only.
+        let evidence: f32 = query
+            .iter()
+            .filter(|(id, _)| id.is_some_and(|i| !self.is_stop[i as usize]))
+            .map(|(_, w)| w)
+            .sum();
+        let threshold = threshold.filter(|_| evidence >= t.min_evidence);
         let mut candidates = if total > 0.0 {
             self.score(&query, total)
         } else {
