@@ -2,109 +2,15 @@
 //! serenity) against the fake Discord in `tests/support`, driven by gateway
 //! events, judged by the REST calls it makes.
 
-mod common;
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 use std::time::Duration;
 
 use serde_json::{json, Value};
+use support::bot::{Bot, LOG_CHANNEL_ID};
 use support::*;
-
-/// A running `knotbot run` with its own knowledge copy, config and log.
-struct Bot {
-    child: Child,
-    dir: tempfile::TempDir,
-    _slot: tokio::sync::OwnedSemaphorePermit,
-}
-
-/// At most this many bots run at once: the tests run in parallel on a small
-/// machine, and a starved bot would miss Discord's 3-second deadline for
-/// answering an interaction, which the fake enforces.
-const MAX_BOTS: usize = 4;
-
-async fn bot_slot() -> tokio::sync::OwnedSemaphorePermit {
-    static SLOTS: std::sync::OnceLock<std::sync::Arc<tokio::sync::Semaphore>> =
-        std::sync::OnceLock::new();
-    let slots = SLOTS.get_or_init(|| std::sync::Arc::new(tokio::sync::Semaphore::new(MAX_BOTS)));
-    slots
-        .clone()
-        .acquire_owned()
-        .await
-        .expect("the semaphore is never closed")
-}
-
-impl Bot {
-    /// Starts the bot against `fake` with the test config plus `extra`
-    /// (more TOML tables), and waits until it has identified.
-    async fn start(fake: &FakeDiscord, extra: &str) -> Bot {
-        let dir = common::knowledge_copy();
-        let bot = Bot::start_in(fake, dir, extra).await;
-        fake.wait_identify(secs(20)).await;
-        bot
-    }
-
-    async fn start_in(fake: &FakeDiscord, dir: tempfile::TempDir, extra: &str) -> Bot {
-        let slot = bot_slot().await;
-        let root = dir.path();
-        let config = format!(
-            "knowledge = {knowledge:?}\nstate_file = {state:?}\napi_base = {base:?}\nlog_level = \"debug\"\n\n\
-             [answering]\nhelp_channels = [{help}]\nmember_cooldown_seconds = 0\nchannel_cooldown_seconds = 0\n\n\
-             [moderators]\nrole_ids = [{role}]\nlog_channel = {log}\n\n[commands]\nguild_id = {guild}\n\n{extra}",
-            knowledge = root.display().to_string(),
-            state = root.join("state.toml").display().to_string(),
-            base = fake.base_url(),
-            help = OTHER_CHANNEL_ID,
-            role = MOD_ROLE_ID,
-            log = LOG_CHANNEL_ID,
-            guild = TEST_GUILD_ID,
-        );
-        std::fs::write(root.join("config.toml"), config).unwrap();
-        let log = std::fs::File::create(root.join("bot.log")).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_knotbot"))
-            .args(["run", "--config"])
-            .arg(root.join("config.toml"))
-            .env("DISCORD_TOKEN", TOKEN)
-            .env_remove("RUST_LOG")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("knotbot starts");
-        Bot {
-            child,
-            dir,
-            _slot: slot,
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(self.path("bot.log")).unwrap_or_default()
-    }
-
-    /// Stops the process, keeping its directory for a restart.
-    fn stop(mut self) -> tempfile::TempDir {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let placeholder = tempfile::tempdir().unwrap();
-        std::mem::replace(&mut self.dir, placeholder)
-    }
-}
-
-impl Drop for Bot {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A channel for the moderators' log (any id the fake knows as a channel).
-const LOG_CHANNEL_ID: u64 = GENERAL_CHANNEL_ID;
 
 fn embed(r: &Recorded) -> &Value {
     let body = if r.body["data"].is_object() {

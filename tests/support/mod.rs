@@ -38,6 +38,7 @@
 //! [`modal_submit`].
 #![allow(dead_code, unused_imports)]
 
+pub mod bot;
 mod gateway;
 pub mod payloads;
 mod rest;

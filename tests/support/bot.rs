@@ -1,0 +1,112 @@
+//! The real `knotbot run` process, started against a [`FakeDiscord`] with
+//! its own copy of the knowledge, a config, and a captured log.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+use super::*;
+
+/// A running `knotbot run` with its own knowledge copy, config and log.
+pub struct Bot {
+    child: Child,
+    pub dir: tempfile::TempDir,
+    _slot: tokio::sync::OwnedSemaphorePermit,
+}
+
+/// At most this many bots run at once: the tests run in parallel on a small
+/// machine, and a starved bot would miss Discord's 3-second deadline for
+/// answering an interaction, which the fake enforces.
+pub const MAX_BOTS: usize = 4;
+
+async fn bot_slot() -> tokio::sync::OwnedSemaphorePermit {
+    static SLOTS: std::sync::OnceLock<std::sync::Arc<tokio::sync::Semaphore>> =
+        std::sync::OnceLock::new();
+    let slots = SLOTS.get_or_init(|| std::sync::Arc::new(tokio::sync::Semaphore::new(MAX_BOTS)));
+    slots
+        .clone()
+        .acquire_owned()
+        .await
+        .expect("the semaphore is never closed")
+}
+
+impl Bot {
+    /// Starts the bot against `fake` with the test config plus `extra`
+    /// (more TOML tables), and waits until it has identified.
+    pub async fn start(fake: &FakeDiscord, extra: &str) -> Bot {
+        let dir = knowledge_copy();
+        let bot = Bot::start_in(fake, dir, extra).await;
+        fake.wait_identify(secs(20)).await;
+        bot
+    }
+
+    pub async fn start_in(fake: &FakeDiscord, dir: tempfile::TempDir, extra: &str) -> Bot {
+        let slot = bot_slot().await;
+        let root = dir.path();
+        let config = format!(
+            "knowledge = {knowledge:?}\nstate_file = {state:?}\napi_base = {base:?}\nlog_level = \"debug\"\n\n\
+             [answering]\nhelp_channels = [{help}]\nmember_cooldown_seconds = 0\nchannel_cooldown_seconds = 0\n\n\
+             [moderators]\nrole_ids = [{role}]\nlog_channel = {log}\n\n[commands]\nguild_id = {guild}\n\n{extra}",
+            knowledge = root.display().to_string(),
+            state = root.join("state.toml").display().to_string(),
+            base = fake.base_url(),
+            help = OTHER_CHANNEL_ID,
+            role = MOD_ROLE_ID,
+            log = LOG_CHANNEL_ID,
+            guild = TEST_GUILD_ID,
+        );
+        std::fs::write(root.join("config.toml"), config).unwrap();
+        let log = std::fs::File::create(root.join("bot.log")).unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_knotbot"))
+            .args(["run", "--config"])
+            .arg(root.join("config.toml"))
+            .env("DISCORD_TOKEN", TOKEN)
+            .env_remove("RUST_LOG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("knotbot starts");
+        Bot {
+            child,
+            dir,
+            _slot: slot,
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.path("bot.log")).unwrap_or_default()
+    }
+
+    /// Stops the process, keeping its directory for a restart.
+    pub fn stop(mut self) -> tempfile::TempDir {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let placeholder = tempfile::tempdir().unwrap();
+        std::mem::replace(&mut self.dir, placeholder)
+    }
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A channel for the moderators' log (any id the fake knows as a channel).
+pub const LOG_CHANNEL_ID: u64 = GENERAL_CHANNEL_ID;
+
+/// A fresh copy of the crate's shipped knowledge in a temporary directory.
+pub fn knowledge_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    for entry in std::fs::read_dir(source).expect("knowledge/ is readable") {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
