@@ -16,6 +16,7 @@
 
 pub mod analysis;
 pub mod cli;
+#[cfg(feature = "discord")]
 pub mod discord;
 pub mod engine;
 pub mod eval;

@@ -3,6 +3,7 @@
 mod ask;
 mod check;
 mod eval;
+#[cfg(feature = "discord")]
 mod run;
 mod stretch;
 
@@ -35,6 +36,7 @@ enum Command {
     /// Print the stretch of the day.
     Stretch(stretch::Args),
     /// Start the Discord bot (token from DISCORD_TOKEN).
+    #[cfg(feature = "discord")]
     Run(run::Args),
 }
 
@@ -66,15 +68,13 @@ pub const EXIT_USAGE: u8 = 2;
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    if !matches!(cli.command, Command::Run(_)) {
-        init_logging("warn");
-    }
     let result = match cli.command {
+        #[cfg(feature = "discord")]
         Command::Run(args) => run::run(args),
-        Command::Ask(args) => ask::run(args),
-        Command::Check(args) => check::run(args),
-        Command::Eval(args) => eval::run(args),
-        Command::Stretch(args) => stretch::run(args),
+        Command::Ask(args) => with_logging(|| ask::run(args)),
+        Command::Check(args) => with_logging(|| check::run(args)),
+        Command::Eval(args) => with_logging(|| eval::run(args)),
+        Command::Stretch(args) => with_logging(|| stretch::run(args)),
     };
     match result {
         Ok(code) => code,
@@ -95,6 +95,13 @@ pub fn report_problems(e: &KnowledgeError) -> ExitCode {
         e.0.len()
     );
     ExitCode::from(EXIT_PROBLEMS)
+}
+
+/// The offline commands log warnings only, unless `RUST_LOG` says more;
+/// `run` sets up logging from its config instead.
+fn with_logging(command: impl FnOnce() -> anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    init_logging("warn");
+    command()
 }
 
 /// Logs to standard error; `RUST_LOG` overrides `default_level`.
