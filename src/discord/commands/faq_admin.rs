@@ -11,7 +11,7 @@ use std::time::Duration;
 use poise::serenity_prelude as serenity;
 use poise::Modal;
 
-use super::{entry_choices, render, Context, Error};
+use super::{entry_choices, render, Context, Data, Error};
 use crate::discord::data::{edit_error, member_error};
 use crate::discord::permissions::moderator_check;
 use crate::knowledge::EntryKind;
@@ -88,7 +88,7 @@ async fn add(ctx: Context<'_>) -> Result<(), Error> {
     let poise::Context::Application(app) = ctx else {
         return Ok(());
     };
-    let Some(form) = poise::execute_modal(app, None::<EntryForm>, Some(FORM_TIMEOUT)).await? else {
+    let Some(form) = open_form(app, None).await? else {
         return Ok(());
     };
     let store = ctx.data().store.clone();
@@ -117,13 +117,7 @@ async fn edit(
             "There is no FAQ entry with the id \"{entry}\"."
         )));
     };
-    let Some(form) = poise::execute_modal(
-        app,
-        Some(EntryForm::from_draft(current)),
-        Some(FORM_TIMEOUT),
-    )
-    .await?
-    else {
+    let Some(form) = open_form(app, Some(EntryForm::from_draft(current))).await? else {
         return Ok(());
     };
     let draft = form.into_draft();
@@ -234,6 +228,41 @@ async fn list(ctx: Context<'_>) -> Result<(), Error> {
     )
     .await?;
     Ok(())
+}
+
+/// Opens the entry form (pre-filled for an edit) and waits for the member
+/// who opened it to submit it. poise's own helper would take a submit from
+/// anyone who learned the form's id; this one takes only the moderator's.
+async fn open_form(
+    ctx: poise::ApplicationContext<'_, Data, Error>,
+    defaults: Option<EntryForm>,
+) -> Result<Option<EntryForm>, Error> {
+    let serenity_ctx = ctx.serenity_context();
+    let form_id = ctx.interaction.id.to_string();
+    ctx.interaction
+        .create_response(serenity_ctx, EntryForm::create(defaults, form_id.clone()))
+        .await?;
+    // The command now has its one response; poise must send the rest as
+    // follow-ups.
+    ctx.has_sent_initial_response
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let submit = serenity::ModalInteractionCollector::new(&serenity_ctx.shard)
+        .author_id(ctx.interaction.user.id)
+        .filter(move |m| m.data.custom_id == form_id)
+        .timeout(FORM_TIMEOUT)
+        .await;
+    let Some(submit) = submit else {
+        return Ok(None);
+    };
+    // Closes the form on the moderator's screen.
+    submit
+        .create_response(
+            serenity_ctx,
+            serenity::CreateInteractionResponse::Acknowledge,
+        )
+        .await?;
+    let form = EntryForm::parse(submit.data.clone()).map_err(anyhow::Error::msg)?;
+    Ok(Some(form))
 }
 
 /// A short private confirmation for the moderator.
