@@ -751,3 +751,20 @@ fn a_config_with_an_unknown_setting_exits_2_naming_it() {
     );
     assert_eq!(err.lines().count(), 1, "one line: {err}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sigterm_shuts_the_bot_down_cleanly() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::start(&fake, "").await;
+    fake.wait_request("PUT", "/commands", secs(20)).await;
+    let sent = Command::new("kill")
+        .args(["-TERM", &bot.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let status = bot
+        .wait_exit(Duration::from_secs(15))
+        .expect("the bot exits after SIGTERM");
+    assert!(status.success(), "a clean exit: {status:?}");
+    assert!(bot.log().contains("shutting down"), "{}", bot.log());
+}

@@ -81,6 +81,23 @@ impl Bot {
         std::fs::read_to_string(self.path("bot.log")).unwrap_or_default()
     }
 
+    /// The bot's process id, for sending it signals.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits up to `limit` for the process to exit on its own.
+    pub fn wait_exit(&mut self, limit: std::time::Duration) -> Option<std::process::ExitStatus> {
+        let deadline = std::time::Instant::now() + limit;
+        while std::time::Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        None
+    }
+
     /// Stops the process, keeping its directory for a restart.
     pub fn stop(mut self) -> tempfile::TempDir {
         let _ = self.child.kill();
