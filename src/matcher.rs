@@ -562,10 +562,24 @@ impl Matcher {
     /// Whether any of `phrases` stands in `terms` with no negation just
     /// before it ("not a glute thing" is not about glutes).
     fn names_any(&self, terms: &[Term], phrases: &PhraseSet) -> bool {
-        phrases.positions(terms).any(|at| {
-            let before = &terms[at.saturating_sub(2)..at];
-            !before.iter().any(|t| self.negations.contains(&t.stem))
-        })
+        phrases.positions(terms).any(|at| !self.negated(terms, at))
+    }
+
+    /// "not glute", "not a glute thing", "nothing about my glute": a
+    /// negation right before the word, or before a little word that leads
+    /// to it. "should not do trigger point work" is still about trigger
+    /// points.
+    fn negated(&self, terms: &[Term], at: usize) -> bool {
+        const LEADS: [&str; 6] = ["a", "an", "the", "my", "about", "with"];
+        let is_negation = |i: usize| self.negations.contains(&terms[i].stem);
+        match at {
+            0 => false,
+            1 => is_negation(0),
+            _ => {
+                is_negation(at - 1)
+                    || (LEADS.contains(&terms[at - 1].word.as_str()) && is_negation(at - 2))
+            }
+        }
     }
 }
 

@@ -14,6 +14,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use arc_swap::ArcSwap;
@@ -63,6 +64,7 @@ pub struct Store {
 impl Store {
     /// Loads and validates `dir`; refuses to start from a broken one.
     pub fn open(dir: &Path) -> Result<Store, KnowledgeError> {
+        remove_stale_temporaries(dir);
         let sources = Sources::read_dir(dir)?;
         let engine = Engine::new(Knowledge::from_sources(&sources)?);
         Ok(Store {
@@ -255,19 +257,27 @@ fn new_id(question: &str, knowledge: &Knowledge) -> Result<String, EditError> {
 }
 
 /// Writes `bytes` to `path` so that a crash at any moment leaves either the
-/// old file or the new one, whole.
+/// old file or the new one, whole. The file keeps its permissions, and a
+/// symlinked file is written through the link.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("knowledge");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // Unique per write, so two writers can never share a temporary file.
+    let n = WRITES.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}.{n}{TMP_SUFFIX}", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
         file.write_all(bytes)?;
+        if let Ok(old) = std::fs::metadata(&path) {
+            file.set_permissions(old.permissions())?;
+        }
         file.sync_all()?;
-        std::fs::rename(&tmp, path)?;
+        std::fs::rename(&tmp, &path)?;
         // The rename itself must reach the disk too.
         std::fs::File::open(dir)?.sync_all()
     })();
@@ -275,6 +285,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+const TMP_SUFFIX: &str = ".tmp";
+
+/// Removes temporary files a crash left behind in `dir`. They never count
+/// as knowledge, but they should not pile up either.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.')
+            && name.ends_with(TMP_SUFFIX)
+            && crate::knowledge::FILE_NAMES
+                .iter()
+                .any(|f| name.starts_with(&format!(".{f}.")))
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -418,6 +450,31 @@ mod tests {
                 .matched
                 .is_some(),
             "last good knowledge still serves"
+        );
+    }
+
+    #[test]
+    fn opening_removes_temporaries_a_crash_left_behind() {
+        let (dir, _) = store();
+        let stale = dir.path().join(".faq.toml.999.3.tmp");
+        std::fs::write(&stale, "half a file").unwrap();
+        Store::open(dir.path()).unwrap();
+        assert!(!stale.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_edit_keeps_the_file_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let (dir, store) = store();
+        let path = dir.path().join(FAQ_FILE);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        store
+            .add(&draft("Does a knot show up on an x-ray?"))
+            .unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
         );
     }
 

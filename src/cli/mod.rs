@@ -104,10 +104,12 @@ fn with_logging(command: impl FnOnce() -> anyhow::Result<ExitCode>) -> anyhow::R
     command()
 }
 
-/// Logs to standard error; `RUST_LOG` overrides `default_level`.
-pub fn init_logging(default_level: &str) {
+/// Logs to standard error. `level` applies to knotbot's own messages;
+/// libraries log warnings only, because serenity's debug logs carry
+/// interaction tokens and request bodies. `RUST_LOG` overrides both.
+pub fn init_logging(level: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("warn,knotbot={level}")));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

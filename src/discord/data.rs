@@ -13,6 +13,8 @@ pub struct Data {
     pub store: Arc<Store>,
     pub settings: Arc<Settings>,
     pub cooldowns: Cooldowns,
+    /// Forms and buttons waiting for a member's answer.
+    pub pending: super::pending::Pending,
 }
 
 pub type Error = anyhow::Error;

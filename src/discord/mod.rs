@@ -9,6 +9,7 @@ mod cooldown;
 mod daily;
 mod data;
 mod events;
+mod pending;
 mod permissions;
 mod render;
 mod watch;
@@ -144,6 +145,7 @@ fn framework(
                     store,
                     settings,
                     cooldowns,
+                    pending: pending::Pending::default(),
                 })
             })
         })

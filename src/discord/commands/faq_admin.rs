@@ -161,14 +161,20 @@ async fn remove(
         .components(vec![buttons])
         .ephemeral(true)
         .allowed_mentions(render::no_pings());
-    ctx.send(ask).await?;
-    let (yes_id, no_id) = (yes.clone(), no.clone());
-    let click = serenity::ComponentInteractionCollector::new(ctx)
-        .author_id(ctx.author().id)
-        .filter(move |i| i.data.custom_id == yes_id || i.data.custom_id == no_id)
-        .timeout(CONFIRM_TIMEOUT)
-        .await;
-    let Some(click) = click else { return Ok(()) };
+    let send = async { ctx.send(ask).await.map(|_| ()) };
+    let answer = ctx
+        .data()
+        .pending
+        .wait(
+            &[yes.clone(), no.clone()],
+            ctx.author().id,
+            CONFIRM_TIMEOUT,
+            send,
+        )
+        .await?;
+    let Some(serenity::Interaction::Component(click)) = answer else {
+        return Ok(());
+    };
     let outcome = if click.data.custom_id == yes {
         let id = entry.clone();
         tokio::task::spawn_blocking(move || store.remove(&id))
@@ -239,19 +245,19 @@ async fn open_form(
 ) -> Result<Option<EntryForm>, Error> {
     let serenity_ctx = ctx.serenity_context();
     let form_id = ctx.interaction.id.to_string();
-    ctx.interaction
-        .create_response(serenity_ctx, EntryForm::create(defaults, form_id.clone()))
+    let show = ctx
+        .interaction
+        .create_response(serenity_ctx, EntryForm::create(defaults, form_id.clone()));
+    let answer = ctx
+        .data()
+        .pending
+        .wait(&[form_id], ctx.interaction.user.id, FORM_TIMEOUT, show)
         .await?;
     // The command now has its one response; poise must send the rest as
     // follow-ups.
     ctx.has_sent_initial_response
         .store(true, std::sync::atomic::Ordering::SeqCst);
-    let submit = serenity::ModalInteractionCollector::new(&serenity_ctx.shard)
-        .author_id(ctx.interaction.user.id)
-        .filter(move |m| m.data.custom_id == form_id)
-        .timeout(FORM_TIMEOUT)
-        .await;
-    let Some(submit) = submit else {
+    let Some(serenity::Interaction::Modal(submit)) = answer else {
         return Ok(None);
     };
     // Closes the form on the moderator's screen.
@@ -265,14 +271,16 @@ async fn open_form(
     Ok(Some(form))
 }
 
-/// A short private confirmation for the moderator.
+/// A short private confirmation for the moderator. The edit is saved by
+/// now: if Discord will not take the message, that is logged, never
+/// reported as a failed edit (the moderator might then make it twice).
 async fn confirm(ctx: Context<'_>, text: String) -> Result<(), Error> {
-    ctx.send(
-        poise::CreateReply::default()
-            .content(text)
-            .ephemeral(true)
-            .allowed_mentions(render::no_pings()),
-    )
-    .await?;
+    let reply = poise::CreateReply::default()
+        .content(text)
+        .ephemeral(true)
+        .allowed_mentions(render::no_pings());
+    if let Err(e) = ctx.send(reply).await {
+        tracing::warn!(user = %ctx.author().id, "edit saved, but the confirmation could not be sent: {e}");
+    }
     Ok(())
 }

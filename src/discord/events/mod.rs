@@ -8,6 +8,32 @@ use poise::serenity_prelude as serenity;
 
 use super::data::{Data, Error};
 
+/// Answers to forms and buttons go to the command waiting for them;
+/// "did you mean" buttons are handled here. Commands are poise's.
+async fn on_interaction(
+    ctx: &serenity::Context,
+    data: &Data,
+    interaction: &serenity::Interaction,
+) -> Result<(), Error> {
+    match interaction {
+        serenity::Interaction::Modal(submit) => {
+            data.pending
+                .deliver(&submit.data.custom_id, submit.user.id, interaction.clone());
+            Ok(())
+        }
+        serenity::Interaction::Component(click) => {
+            if data
+                .pending
+                .deliver(&click.data.custom_id, click.user.id, interaction.clone())
+            {
+                return Ok(());
+            }
+            component::on_click(ctx, data, click).await
+        }
+        _ => Ok(()),
+    }
+}
+
 pub async fn handle(
     ctx: &serenity::Context,
     event: &serenity::FullEvent,
@@ -17,9 +43,9 @@ pub async fn handle(
         serenity::FullEvent::Message { new_message } => {
             message::on_message(ctx, data, new_message).await
         }
-        serenity::FullEvent::InteractionCreate {
-            interaction: serenity::Interaction::Component(click),
-        } => component::on_click(ctx, data, click).await,
+        serenity::FullEvent::InteractionCreate { interaction } => {
+            on_interaction(ctx, data, interaction).await
+        }
         serenity::FullEvent::Ready { data_about_bot } => {
             tracing::info!(user = %data_about_bot.user.name, guilds = data_about_bot.guilds.len(), "connected to Discord");
             Ok(())
