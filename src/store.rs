@@ -454,6 +454,24 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_at_the_limit_is_saved_and_one_past_it_refused() {
+        let (_dir, store) = store();
+        let limit = crate::knowledge::ANSWER_LIMIT;
+        let mut at = draft("How long may an answer be?");
+        at.answer = "a".repeat(limit);
+        store.add(&at).expect("exactly at the limit is fine");
+        let mut over = draft("How long may an answer be, really?");
+        over.aliases = vec!["answer length check".into()];
+        over.answer = "a".repeat(limit + 1);
+        match store.add(&over) {
+            Err(EditError::Invalid(e)) => {
+                assert!(e.to_string().contains(&format!("{}", limit + 1)))
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
     fn opening_removes_temporaries_a_crash_left_behind() {
         let (dir, _) = store();
         let stale = dir.path().join(".faq.toml.999.3.tmp");

@@ -206,3 +206,16 @@ fn coverage_reports_each_missing_id_with_its_line() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_50_mb_file_is_refused_by_size_without_reading_it_all() {
+    let dir = knowledge_copy();
+    let path = dir.path().join("faq.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let filler = format!("# {}\n", "x".repeat(1000));
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(&filler);
+    }
+    std::fs::write(&path, text).unwrap();
+    assert_names(&check_fails(dir.path()), "faq.toml:1:", "the file is 50 mb");
+}

@@ -23,6 +23,10 @@ const EMBEDDED: [&str; 6] = [
     include_str!("../../knowledge/replies.toml"),
 ];
 
+/// Largest knowledge file read: ten thousand entries take about 3 MB, and a
+/// file far past that is a mistake (or an attack) that must not eat memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
     /// The path shown in messages, e.g. `knowledge/faq.toml`.
@@ -57,6 +61,20 @@ impl Sources {
         for name in FILE_NAMES {
             let path = dir.join(name);
             let shown = path.display().to_string();
+            if let Ok(meta) = std::fs::metadata(&path) {
+                if meta.len() > MAX_FILE_BYTES {
+                    let mb = meta.len() / (1024 * 1024);
+                    problems.push(Problem::new(
+                        &shown,
+                        1,
+                        format!(
+                            "the file is {mb} MB; knowledge files may be at most {} MB",
+                            MAX_FILE_BYTES / (1024 * 1024)
+                        ),
+                    ));
+                    continue;
+                }
+            }
             match std::fs::read(&path) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => files.push(SourceFile { name: shown, text }),
