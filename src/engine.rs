@@ -100,7 +100,7 @@ impl Engine {
             return Some(c);
         }
         let id = self.knowledge.red_flags.categories[first].answers.first()?;
-        let entry = self.knowledge.entries.iter().position(|e| &e.id == id)?;
+        let entry = self.knowledge.entry_index(id)?;
         let score = ranking.score_of(entry).unwrap_or(0.0);
         Some(Scored { entry, score })
     }
@@ -175,29 +175,6 @@ red flags: {}
 
     /// The care prompt naming the signs found; the urgent one if any is.
     fn care_prompt(&self, found: &[usize]) -> Option<String> {
-        if found.is_empty() {
-            return None;
-        }
-        let rf = &self.knowledge.red_flags;
-        let urgent = found.iter().any(|i| rf.categories[*i].urgent);
-        let names: Vec<&str> = found
-            .iter()
-            .map(|i| rf.categories[*i].name.as_str())
-            .collect();
-        let template = if urgent {
-            &rf.urgent_prompt
-        } else {
-            &rf.care_prompt
-        };
-        Some(template.replace("{signs}", &join_names(&names)))
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        (!found.is_empty()).then(|| self.knowledge.red_flags.prompt_for(found))
     }
 }

@@ -633,11 +633,13 @@ async fn a_rest_500_is_logged_and_survived() {
     );
     let ok = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
     assert_eq!(ok.status, 200);
-    let log = bot.log();
-    assert!(
-        log.contains("could not post an answer"),
-        "the failure is logged:\n{log}"
-    );
+    // Events are handled concurrently: the first answer's failure may be
+    // logged a moment after the second answer went out.
+    let logged = (0..50).any(|_| {
+        std::thread::sleep(Duration::from_millis(100));
+        bot.log().contains("could not post an answer")
+    });
+    assert!(logged, "the failure is logged:\n{}", bot.log());
 }
 
 #[tokio::test(flavor = "multi_thread")]

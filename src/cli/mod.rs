@@ -110,8 +110,11 @@ fn with_logging(command: impl FnOnce() -> anyhow::Result<ExitCode>) -> anyhow::R
 pub fn init_logging(level: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("warn,knotbot={level}")));
+    // Colour codes only on a terminal, not in a log file.
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr());
     tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(colour)
         .with_writer(std::io::stderr)
         .init();
 }

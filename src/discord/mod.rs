@@ -114,6 +114,11 @@ fn framework(
         // Set once for every command reply: nobody is ever pinged.
         allowed_mentions: Some(render::no_pings()),
         initialize_owners: false,
+        // No prefix commands: a mention is a question, not a command.
+        prefix_options: poise::PrefixFrameworkOptions {
+            mention_as_prefix: false,
+            ..Default::default()
+        },
         ..Default::default()
     };
     poise::Framework::builder()

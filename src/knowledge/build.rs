@@ -5,7 +5,7 @@ use toml::Spanned;
 use super::files::{
     FaqFile, FaqRow, LexiconFile, RedFlagFile, RepliesFile, StretchFile, Text, TopicFile, TopicRow,
 };
-use super::problem::{line_at, Reporter};
+use super::problem::{LineIndex, Reporter};
 use super::{
     Entry, EntryKind, Knowledge, KnowledgeError, Lexicon, Problem, RedFlagCategory, RedFlags,
     Replies, Sources, Stretch,
@@ -24,16 +24,26 @@ pub fn parse_all(sources: &Sources) -> Result<Knowledge, KnowledgeError> {
         (Some(faq), Some(topics), Some(flags), Some(stretches), Some(lexicon), Some(replies))
             if problems.is_empty() =>
         {
-            let mut entries: Vec<Entry> =
-                faq.faq.into_iter().map(|r| faq_entry(sources, r)).collect();
-            entries.extend(topics.topic.into_iter().map(|r| topic_entry(sources, r)));
-            Ok(Knowledge {
+            let faq_lines = LineIndex::new(&sources.get("faq.toml").text);
+            let topic_lines = LineIndex::new(&sources.get("topics.toml").text);
+            let mut entries: Vec<Entry> = faq
+                .faq
+                .into_iter()
+                .map(|r| faq_entry(&faq_lines, r))
+                .collect();
+            entries.extend(
+                topics
+                    .topic
+                    .into_iter()
+                    .map(|r| topic_entry(&topic_lines, r)),
+            );
+            Ok(Knowledge::new(
                 entries,
-                red_flags: red_flags(flags),
-                stretches: stretches.stretch.into_iter().map(stretch).collect(),
-                lexicon: lexicon_of(lexicon),
-                replies: replies_of(replies),
-            })
+                red_flags(flags),
+                stretches.stretch.into_iter().map(stretch).collect(),
+                lexicon_of(lexicon),
+                replies_of(replies),
+            ))
         }
         _ => Err(KnowledgeError(problems)),
     }
@@ -68,14 +78,14 @@ fn owned_all(list: Vec<Text>) -> Vec<String> {
     list.into_iter().map(owned).collect()
 }
 
-fn line_of(sources: &Sources, name: &str, id: &Spanned<String>) -> usize {
-    line_at(&sources.get(name).text, id.span().start)
+fn line_of(lines: &LineIndex, id: &Spanned<String>) -> usize {
+    lines.line(id.span().start)
 }
 
-fn faq_entry(sources: &Sources, row: FaqRow) -> Entry {
+fn faq_entry(lines: &LineIndex, row: FaqRow) -> Entry {
     Entry {
         kind: EntryKind::Faq,
-        line: line_of(sources, "faq.toml", &row.id),
+        line: line_of(lines, &row.id),
         id: owned(row.id),
         title: owned(row.question),
         aliases: owned_all(row.aliases.into_inner()),
@@ -85,10 +95,10 @@ fn faq_entry(sources: &Sources, row: FaqRow) -> Entry {
     }
 }
 
-fn topic_entry(sources: &Sources, row: TopicRow) -> Entry {
+fn topic_entry(lines: &LineIndex, row: TopicRow) -> Entry {
     Entry {
         kind: EntryKind::Topic,
-        line: line_of(sources, "topics.toml", &row.id),
+        line: line_of(lines, &row.id),
         id: owned(row.id),
         title: owned(row.name),
         aliases: owned_all(row.aliases.into_inner()),

@@ -72,6 +72,34 @@ pub struct RedFlags {
     pub categories: Vec<RedFlagCategory>,
 }
 
+impl RedFlags {
+    /// The care prompt for the categories found (indices into
+    /// `categories`): the urgent one if any of them is urgent, with
+    /// `{signs}` replaced by their names.
+    pub fn prompt_for(&self, found: &[usize]) -> String {
+        let urgent = found.iter().any(|i| self.categories[*i].urgent);
+        let names: Vec<&str> = found
+            .iter()
+            .map(|i| self.categories[*i].name.as_str())
+            .collect();
+        let template = if urgent {
+            &self.urgent_prompt
+        } else {
+            &self.care_prompt
+        };
+        template.replace("{signs}", &join_names(&names))
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stretch {
     pub id: String,
@@ -120,9 +148,34 @@ pub struct Knowledge {
     pub stretches: Vec<Stretch>,
     pub lexicon: Lexicon,
     pub replies: Replies,
+    /// Where each entry id is in `entries`: lookups by id are frequent
+    /// (validation, autocomplete, red-flag answers) and entries many.
+    by_id: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Knowledge {
+    fn new(
+        entries: Vec<Entry>,
+        red_flags: RedFlags,
+        stretches: Vec<Stretch>,
+        lexicon: Lexicon,
+        replies: Replies,
+    ) -> Knowledge {
+        let mut by_id = rustc_hash::FxHashMap::default();
+        for (i, e) in entries.iter().enumerate() {
+            // With duplicate ids the first wins; validation reports them.
+            by_id.entry(e.id.clone()).or_insert(i);
+        }
+        Knowledge {
+            entries,
+            red_flags,
+            stretches,
+            lexicon,
+            replies,
+            by_id,
+        }
+    }
+
     /// Parses and validates a full set of knowledge files.
     pub fn from_sources(sources: &Sources) -> Result<Knowledge, KnowledgeError> {
         let knowledge = build::parse_all(sources)?;
@@ -145,7 +198,12 @@ impl Knowledge {
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id)
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// The position of entry `id` in `entries`.
+    pub fn entry_index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
     }
 
     pub fn red_flag(&self, id: &str) -> Option<&RedFlagCategory> {

@@ -46,6 +46,30 @@ pub fn line_at(text: &str, at: usize) -> usize {
         + 1
 }
 
+/// Where each line of a text starts, for turning many byte offsets into
+/// lines without rescanning the text each time.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let newlines = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i + 1);
+        LineIndex {
+            starts: std::iter::once(0).chain(newlines).collect(),
+        }
+    }
+
+    /// The 1-based line that byte offset `at` falls on.
+    pub fn line(&self, at: usize) -> usize {
+        self.starts.partition_point(|&start| start <= at)
+    }
+}
+
 /// Collects problems for one file, turning byte spans into lines.
 pub struct Reporter<'a> {
     pub file: &'a str,
@@ -83,6 +107,15 @@ mod tests {
         assert_eq!(line_at(text, 2), 2);
         assert_eq!(line_at(text, 4), 3);
         assert_eq!(line_at(text, 999), 3);
+    }
+
+    #[test]
+    fn the_index_agrees_with_counting() {
+        let text = "a\nbb\n\nccc\n";
+        let index = LineIndex::new(text);
+        for at in 0..text.len() + 3 {
+            assert_eq!(index.line(at), line_at(text, at), "offset {at}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Knowledge, Problem, Sources, TITLE_LIMIT};
+use super::{Knowledge, Problem, RedFlags, Sources, DESCRIPTION_LIMIT, TITLE_LIMIT};
 use crate::text::tokenize;
 
 /// Longest answer or summary: Discord allows 4,096 characters in an embed's
@@ -56,31 +56,38 @@ impl Checker<'_> {
 
     fn ids(&mut self, k: &Knowledge) {
         let mut seen: HashMap<&str, &str> = HashMap::new();
+        // Entries know their line; the few others are looked up, and only
+        // when there is something to report (a lookup scans the file).
         let files = k
             .entries
             .iter()
-            .map(|e| (e.id.as_str(), entry_file(e.kind)))
+            .map(|e| (e.id.as_str(), entry_file(e.kind), Some(e.line)))
             .chain(
                 k.red_flags
                     .categories
                     .iter()
-                    .map(|c| (c.id.as_str(), "red_flags.toml")),
+                    .map(|c| (c.id.as_str(), "red_flags.toml", None)),
             )
             .chain(
                 k.stretches
                     .iter()
-                    .map(|s| (s.id.as_str(), "stretches.toml")),
+                    .map(|s| (s.id.as_str(), "stretches.toml", None)),
             );
-        for (id, file) in files {
-            let line = self.id_line(file, id);
-            if !valid_id(id) {
+        for (id, file, line) in files {
+            let valid = valid_id(id);
+            let first = seen.insert(id, file);
+            if valid && first.is_none() {
+                continue;
+            }
+            let line = line.unwrap_or_else(|| self.id_line(file, id));
+            if !valid {
                 self.report(
                     file,
                     line,
                     format!("id \"{id}\" must be lowercase letters, digits and single hyphens"),
                 );
             }
-            if let Some(first) = seen.insert(id, file) {
+            if let Some(first) = first {
                 let first_name = self.sources.get(first).name.clone();
                 self.report(
                     file,
@@ -186,6 +193,7 @@ impl Checker<'_> {
             let line = self.line_of(file, key, 1);
             self.non_empty_within(file, line, key, text, PROMPT_LIMIT);
         }
+        self.worst_case_reply(k);
         for c in &k.red_flags.categories {
             let line = self.id_line(file, &c.id);
             if c.name.is_empty() {
@@ -215,6 +223,43 @@ impl Checker<'_> {
                         ),
                     );
                 }
+            }
+        }
+    }
+
+    /// Every sign at once, in either prompt, above the longest answer must
+    /// still fit in one Discord message: the prompt is only known once
+    /// `{signs}` is filled in.
+    fn worst_case_reply(&mut self, k: &Knowledge) {
+        let rf = &k.red_flags;
+        let all: Vec<usize> = (0..rf.categories.len()).collect();
+        let longest = k
+            .entries
+            .iter()
+            .map(|e| e.body.chars().count())
+            .max()
+            .unwrap_or(0);
+        let urgent = rf.categories.iter().any(|c| c.urgent);
+        let plain = RedFlags {
+            categories: rf
+                .categories
+                .iter()
+                .map(|c| crate::knowledge::RedFlagCategory {
+                    urgent: false,
+                    ..c.clone()
+                })
+                .collect(),
+            ..rf.clone()
+        };
+        let mut prompts = vec![("care_prompt", plain.prompt_for(&all))];
+        if urgent {
+            prompts.push(("urgent_prompt", rf.prompt_for(&all)));
+        }
+        for (key, prompt) in prompts {
+            let total = prompt.chars().count() + 2 + longest;
+            if total > DESCRIPTION_LIMIT {
+                let line = self.line_of("red_flags.toml", key, 1);
+                self.report("red_flags.toml", line, format!("`{key}` naming every sign is {} characters; with the longest answer that is {total}, over Discord's {DESCRIPTION_LIMIT}", prompt.chars().count()));
             }
         }
     }
@@ -280,6 +325,7 @@ impl Checker<'_> {
             let line = self.line_of(file, key, 1);
             self.non_empty_within(file, line, key, text, PROMPT_LIMIT);
         }
+        self.worst_case_reply(k);
     }
 
     fn non_empty_within(&mut self, file: &str, line: usize, key: &str, text: &str, limit: usize) {
