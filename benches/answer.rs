@@ -10,6 +10,8 @@
 use std::hint::black_box;
 use std::time::Duration;
 
+mod common;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use knotbot::knowledge::{Knowledge, Sources};
 use knotbot::Engine;
@@ -26,69 +28,10 @@ fn questions() -> Vec<String> {
         .collect()
 }
 
-/// A tiny deterministic generator, so every run benches the same entries.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-const SYLLABLES: [&str; 24] = [
-    "ka", "lo", "mi", "ten", "sar", "vo", "ri", "pel", "dun", "ga", "zo", "bre", "fi", "nu", "sha",
-    "tor", "ple", "qui", "mar", "os", "el", "yu", "xan", "dro",
-];
-const COMMON: [&str; 16] = [
-    "my", "the", "how", "do", "i", "is", "it", "when", "after", "with", "pain", "sore", "tight",
-    "help", "best", "why",
-];
-
-/// A pseudo-word from a Zipf-like pool of 20,000, so some words recur across
-/// many entries and most are rare, as in real text.
-fn word(rng: &mut Rng) -> String {
-    if rng.below(4) == 0 {
-        return COMMON[rng.below(COMMON.len())].to_string();
-    }
-    let pool = 20_000;
-    let rank = (pool as f64).powf(rng.below(10_000) as f64 / 10_000.0) as usize;
-    let mut n = rank;
-    let mut w = String::new();
-    for _ in 0..3 {
-        w.push_str(SYLLABLES[n % SYLLABLES.len()]);
-        n /= SYLLABLES.len();
-    }
-    w
-}
-
-fn sentence(rng: &mut Rng, min: usize, spread: usize) -> String {
-    let n = min + rng.below(spread);
-    (0..n).map(|_| word(rng)).collect::<Vec<_>>().join(" ")
-}
-
 /// The shipped knowledge with `extra` synthetic entries appended.
 fn knowledge_with(extra: usize) -> Knowledge {
     let sources = Sources::embedded();
-    let mut faq = sources.get("faq.toml").text.clone();
-    let mut rng = Rng(0x5eed_1234_abcd_0001);
-    for i in 0..extra {
-        let aliases: Vec<String> = (0..4)
-            .map(|a| format!("\"{} {i}x{a}\"", sentence(&mut rng, 4, 4)))
-            .collect();
-        faq.push_str(&format!(
-            "\n[[faq]]\nid = \"synthetic-{i}\"\nquestion = \"{} {i}?\"\naliases = [{}]\nanswer = \"{}\"\n",
-            sentence(&mut rng, 5, 4),
-            aliases.join(", "),
-            sentence(&mut rng, 30, 20)
-        ));
-    }
+    let faq = sources.get("faq.toml").text.clone() + &common::synthetic_faq(extra);
     Knowledge::from_sources(&sources.with_text("faq.toml", faq))
         .expect("synthetic knowledge is valid")
 }

@@ -14,6 +14,8 @@
 //! Run with `cargo bench --bench load` (cargo builds the release binary
 //! first). `LOAD_EVENTS` and `LOAD_CHANNELS` shrink the burst for a quick look.
 
+mod common;
+
 #[path = "../tests/support/mod.rs"]
 mod support;
 
@@ -106,68 +108,11 @@ fn answerable(dir: &Path) -> (Vec<Question>, usize, usize) {
     (picked, total, entries)
 }
 
-/// A tiny deterministic generator, as in `benches/answer.rs`.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-const SYLLABLES: [&str; 24] = [
-    "ka", "lo", "mi", "ten", "sar", "vo", "ri", "pel", "dun", "ga", "zo", "bre", "fi", "nu", "sha",
-    "tor", "ple", "qui", "mar", "os", "el", "yu", "xan", "dro",
-];
-const COMMON: [&str; 16] = [
-    "my", "the", "how", "do", "i", "is", "it", "when", "after", "with", "pain", "sore", "tight",
-    "help", "best", "why",
-];
-
-fn word(rng: &mut Rng) -> String {
-    if rng.below(4) == 0 {
-        return COMMON[rng.below(COMMON.len())].to_string();
-    }
-    let pool = 20_000;
-    let rank = (pool as f64).powf(rng.below(10_000) as f64 / 10_000.0) as usize;
-    let mut n = rank;
-    let mut w = String::new();
-    for _ in 0..3 {
-        w.push_str(SYLLABLES[n % SYLLABLES.len()]);
-        n /= SYLLABLES.len();
-    }
-    w
-}
-
-fn sentence(rng: &mut Rng, min: usize, spread: usize) -> String {
-    let n = min + rng.below(spread);
-    (0..n).map(|_| word(rng)).collect::<Vec<_>>().join(" ")
-}
-
-/// Appends `extra` synthetic entries to `faq.toml` in `dir` (same seed and
-/// shape as `benches/answer.rs`).
+/// Appends `extra` synthetic entries to `faq.toml` in `dir` (the same as
+/// `benches/answer.rs` uses).
 fn add_synthetic(dir: &Path, extra: usize) {
     let path = dir.join("faq.toml");
-    let mut faq = std::fs::read_to_string(&path).unwrap();
-    let mut rng = Rng(0x5eed_1234_abcd_0001);
-    for i in 0..extra {
-        let aliases: Vec<String> = (0..4)
-            .map(|a| format!("\"{} {i}x{a}\"", sentence(&mut rng, 4, 4)))
-            .collect();
-        faq.push_str(&format!(
-            "\n[[faq]]\nid = \"synthetic-{i}\"\nquestion = \"{} {i}?\"\naliases = [{}]\nanswer = \"{}\"\n",
-            sentence(&mut rng, 5, 4),
-            aliases.join(", "),
-            sentence(&mut rng, 30, 20)
-        ));
-    }
+    let faq = std::fs::read_to_string(&path).unwrap() + &common::synthetic_faq(extra);
     std::fs::write(&path, faq).unwrap();
 }
 
