@@ -4,11 +4,10 @@
 
 mod support;
 
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use support::bot::{knowledge_copy, Bot, LOG_CHANNEL_ID};
+use support::bot::{Bot, Setup};
 use support::*;
 
 /// A guild the bot is not configured for, with a channel in it.
@@ -84,72 +83,6 @@ fn replies_since(fake: &FakeDiscord, from: usize) -> Vec<Recorded> {
         .skip(from)
         .filter(|r| r.path.contains("/interactions/") || r.path.contains("/webhooks/"))
         .collect()
-}
-
-// ----------------------------------------------------------------------
-// A bot process with a config of the test's own
-// ----------------------------------------------------------------------
-
-/// `knotbot run` with a config written here: `Bot::start` fixes
-/// `log_level = "debug"` and a `[moderators]` table that `extra` cannot
-/// extend (TOML forbids redefining them).
-struct OwnBot {
-    child: Child,
-    dir: tempfile::TempDir,
-}
-
-impl OwnBot {
-    async fn start(fake: &FakeDiscord, log_level: &str, moderator_guilds: &[u64]) -> OwnBot {
-        let dir = knowledge_copy();
-        let root = dir.path();
-        let guilds: Vec<String> = moderator_guilds.iter().map(u64::to_string).collect();
-        let config = format!(
-            "knowledge = {knowledge:?}\nstate_file = {state:?}\napi_base = {base:?}\nlog_level = {log_level:?}\n\n\
-             [answering]\nhelp_channels = [{help}]\nmember_cooldown_seconds = 0\nchannel_cooldown_seconds = 0\n\n\
-             [moderators]\nrole_ids = [{role}]\nlog_channel = {log}\nguilds = [{guilds}]\n\n[commands]\nguild_id = {guild}\n",
-            knowledge = root.display().to_string(),
-            state = root.join("state.toml").display().to_string(),
-            base = fake.base_url(),
-            help = OTHER_CHANNEL_ID,
-            role = MOD_ROLE_ID,
-            log = LOG_CHANNEL_ID,
-            guilds = guilds.join(", "),
-            guild = TEST_GUILD_ID,
-        );
-        std::fs::write(root.join("config.toml"), config).unwrap();
-        let log = std::fs::File::create(root.join("bot.log")).unwrap();
-        let mut command = Command::new(env!("CARGO_BIN_EXE_knotbot"));
-        // The config's level covers knotbot's own messages; at "trace" the
-        // libraries (serenity, reqwest, tungstenite) must trace too, since
-        // they are where a token would leak.
-        match log_level {
-            "trace" => command.env("RUST_LOG", "trace"),
-            _ => command.env_remove("RUST_LOG"),
-        };
-        let child = command
-            .args(["run", "--config"])
-            .arg(root.join("config.toml"))
-            .env("DISCORD_TOKEN", TOKEN)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("knotbot starts");
-        let bot = OwnBot { child, dir };
-        fake.wait_identify(secs(30)).await;
-        bot
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("bot.log")).unwrap_or_default()
-    }
-}
-
-impl Drop for OwnBot {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 // ----------------------------------------------------------------------
@@ -374,7 +307,14 @@ fn in_foreign_guild(mut interaction: Value) -> Value {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_moderator_of_another_guild_cannot_edit_the_faq() {
     let fake = FakeDiscord::start().await;
-    let bot = OwnBot::start(&fake, "debug", &[TEST_GUILD_ID]).await;
+    let bot = Bot::start_with(
+        &fake,
+        Setup {
+            moderator_guilds: &[TEST_GUILD_ID],
+            ..Setup::default()
+        },
+    )
+    .await;
     settled(&fake).await;
     let before = faq_text(bot.dir.path());
 
@@ -433,7 +373,14 @@ async fn a_moderator_of_another_guild_cannot_edit_the_faq() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_token_never_appears_in_the_log_even_at_trace_level() {
     let fake = FakeDiscord::start().await;
-    let bot = OwnBot::start(&fake, "trace", &[]).await;
+    let bot = Bot::start_with(
+        &fake,
+        Setup {
+            log_level: "trace",
+            ..Setup::default()
+        },
+    )
+    .await;
     settled(&fake).await;
 
     fake.dispatch(

@@ -29,38 +29,93 @@ async fn bot_slot() -> tokio::sync::OwnedSemaphorePermit {
         .expect("the semaphore is never closed")
 }
 
+/// What a test may change in the bot's config.
+pub struct Setup<'a> {
+    /// More TOML tables, appended to the config.
+    pub extra: &'a str,
+    /// The config's `log_level`; at "trace" every crate traces too
+    /// (`RUST_LOG=trace`), for tests that read the whole log.
+    pub log_level: &'a str,
+    /// `[moderators] guilds`: servers whose moderators may edit.
+    pub moderator_guilds: &'a [u64],
+}
+
+impl Default for Setup<'_> {
+    fn default() -> Self {
+        Setup {
+            extra: "",
+            log_level: "debug",
+            moderator_guilds: &[],
+        }
+    }
+}
+
 impl Bot {
     /// Starts the bot against `fake` with the test config plus `extra`
     /// (more TOML tables), and waits until it has identified.
     pub async fn start(fake: &FakeDiscord, extra: &str) -> Bot {
-        let dir = knowledge_copy();
-        let bot = Bot::start_in(fake, dir, extra).await;
+        Bot::start_with(
+            fake,
+            Setup {
+                extra,
+                ..Setup::default()
+            },
+        )
+        .await
+    }
+
+    pub async fn start_with(fake: &FakeDiscord, setup: Setup<'_>) -> Bot {
+        let bot = Bot::launch(fake, knowledge_copy(), &setup).await;
         fake.wait_identify(secs(20)).await;
         bot
     }
 
+    /// Starts the bot in `dir` (a previous bot's, for a restart).
     pub async fn start_in(fake: &FakeDiscord, dir: tempfile::TempDir, extra: &str) -> Bot {
+        Bot::launch(
+            fake,
+            dir,
+            &Setup {
+                extra,
+                ..Setup::default()
+            },
+        )
+        .await
+    }
+
+    async fn launch(fake: &FakeDiscord, dir: tempfile::TempDir, setup: &Setup<'_>) -> Bot {
         let slot = bot_slot().await;
         let root = dir.path();
+        let guilds: Vec<String> = setup.moderator_guilds.iter().map(u64::to_string).collect();
         let config = format!(
-            "knowledge = {knowledge:?}\nstate_file = {state:?}\napi_base = {base:?}\nlog_level = \"debug\"\n\n\
+            "knowledge = {knowledge:?}\nstate_file = {state:?}\napi_base = {base:?}\nlog_level = {level:?}\n\n\
              [answering]\nhelp_channels = [{help}]\nmember_cooldown_seconds = 0\nchannel_cooldown_seconds = 0\n\n\
-             [moderators]\nrole_ids = [{role}]\nlog_channel = {log}\n\n[commands]\nguild_id = {guild}\n\n{extra}",
+             [moderators]\nrole_ids = [{role}]\nlog_channel = {log}\nguilds = [{guilds}]\n\n[commands]\nguild_id = {guild}\n\n{extra}",
             knowledge = root.display().to_string(),
             state = root.join("state.toml").display().to_string(),
             base = fake.base_url(),
+            level = setup.log_level,
             help = OTHER_CHANNEL_ID,
             role = MOD_ROLE_ID,
             log = LOG_CHANNEL_ID,
+            guilds = guilds.join(", "),
             guild = TEST_GUILD_ID,
+            extra = setup.extra,
         );
         std::fs::write(root.join("config.toml"), config).unwrap();
         let log = std::fs::File::create(root.join("bot.log")).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_knotbot"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_knotbot"));
+        // The config's level covers knotbot's own messages; at "trace" the
+        // libraries (serenity, reqwest, tungstenite) must trace too, since
+        // they are where a token would leak.
+        match setup.log_level {
+            "trace" => command.env("RUST_LOG", "trace"),
+            _ => command.env_remove("RUST_LOG"),
+        };
+        let child = command
             .args(["run", "--config"])
             .arg(root.join("config.toml"))
             .env("DISCORD_TOKEN", TOKEN)
-            .env_remove("RUST_LOG")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(log)
