@@ -72,7 +72,7 @@ impl Default for Tuning {
             suggestion_floor: 0.25,
             title_bonus: 0.1,
             stopword_share: 0.35,
-            min_evidence: 1.0,
+            min_evidence: 0.5,
         }
     }
 }
