@@ -13,8 +13,7 @@ pub async fn answer_message(ctx: Context<'_>, message: serenity::Message) -> Res
     let response = poise::CreateReply::default()
         .content(lead)
         .embed(render::reply_embed(&reply))
-        .components(render::suggestion_buttons(&reply))
-        .allowed_mentions(render::no_pings());
+        .components(render::suggestion_buttons(&reply));
     ctx.send(response).await?;
     Ok(())
 }

@@ -30,9 +30,7 @@ pub async fn show(
             "There is no FAQ entry \"{entry}\". Pick one from the list as you type."
         )));
     };
-    let reply = poise::CreateReply::default()
-        .embed(render::entry_embed(e, &k.replies.footer))
-        .allowed_mentions(render::no_pings());
+    let reply = poise::CreateReply::default().embed(render::entry_embed(e, &k.replies.footer));
     ctx.send(reply).await?;
     Ok(())
 }

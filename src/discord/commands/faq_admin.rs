@@ -159,8 +159,7 @@ async fn remove(
             current.question
         ))
         .components(vec![buttons])
-        .ephemeral(true)
-        .allowed_mentions(render::no_pings());
+        .ephemeral(true);
     let send = async { ctx.send(ask).await.map(|_| ()) };
     let answer = ctx
         .data()
@@ -226,13 +225,8 @@ async fn list(ctx: Context<'_>) -> Result<(), Error> {
     let embed = serenity::CreateEmbed::new()
         .title(format!("FAQ entries ({total})"))
         .description(text);
-    ctx.send(
-        poise::CreateReply::default()
-            .embed(embed)
-            .ephemeral(true)
-            .allowed_mentions(render::no_pings()),
-    )
-    .await?;
+    ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
+        .await?;
     Ok(())
 }
 
@@ -275,10 +269,7 @@ async fn open_form(
 /// now: if Discord will not take the message, that is logged, never
 /// reported as a failed edit (the moderator might then make it twice).
 async fn confirm(ctx: Context<'_>, text: String) -> Result<(), Error> {
-    let reply = poise::CreateReply::default()
-        .content(text)
-        .ephemeral(true)
-        .allowed_mentions(render::no_pings());
+    let reply = poise::CreateReply::default().content(text).ephemeral(true);
     if let Err(e) = ctx.send(reply).await {
         tracing::warn!(user = %ctx.author().id, "edit saved, but the confirmation could not be sent: {e}");
     }

@@ -1,6 +1,6 @@
 //! `/help`: what the bot does and how to ask it.
 
-use super::{render, Context, Error};
+use super::{Context, Error};
 
 const HELP: &str = "I answer questions about glute knots (trigger points): what they are, why they happen, and what helps.
 
@@ -32,12 +32,7 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
         .title("knotbot")
         .description(HELP)
         .footer(poise::serenity_prelude::CreateEmbedFooter::new(footer));
-    ctx.send(
-        poise::CreateReply::default()
-            .embed(embed)
-            .ephemeral(true)
-            .allowed_mentions(render::no_pings()),
-    )
-    .await?;
+    ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
+        .await?;
     Ok(())
 }

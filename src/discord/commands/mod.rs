@@ -31,8 +31,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
 async fn send_reply(ctx: Context<'_>, reply: &crate::reply::Reply) -> Result<(), Error> {
     let message = poise::CreateReply::default()
         .embed(render::reply_embed(reply))
-        .components(render::suggestion_buttons(reply))
-        .allowed_mentions(render::no_pings());
+        .components(render::suggestion_buttons(reply));
     ctx.send(message).await?;
     Ok(())
 }

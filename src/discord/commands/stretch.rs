@@ -22,9 +22,8 @@ pub async fn stretch(
     let engine = ctx.data().store.engine().load_full();
     let k = engine.knowledge();
     let s = crate::stretch::of_the_day(&k.stretches, date);
-    let reply = poise::CreateReply::default()
-        .embed(render::stretch_embed(s, date, &k.replies.footer))
-        .allowed_mentions(render::no_pings());
+    let reply =
+        poise::CreateReply::default().embed(render::stretch_embed(s, date, &k.replies.footer));
     ctx.send(reply).await?;
     Ok(())
 }

@@ -34,9 +34,7 @@ pub async fn topic(
             "I have no topic called \"{name}\". Pick one from the list as you type."
         )));
     };
-    let reply = poise::CreateReply::default()
-        .embed(render::entry_embed(entry, &k.replies.footer))
-        .allowed_mentions(render::no_pings());
+    let reply = poise::CreateReply::default().embed(render::entry_embed(entry, &k.replies.footer));
     ctx.send(reply).await?;
     Ok(())
 }
