@@ -16,15 +16,11 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use knotbot::knowledge::{Knowledge, Sources};
 use knotbot::Engine;
 
-/// Questions of the kind members ask: the validation set shipped in tests.
+/// Questions of the kind members ask.
 fn questions() -> Vec<String> {
-    let text = include_str!("../tests/data/validation.toml");
-    let parsed: toml::Value = toml::from_str(text).expect("validation set parses");
-    parsed["case"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["q"].as_str().unwrap().to_string())
+    common::validation_cases()
+        .into_iter()
+        .map(|c| c.q)
         .collect()
 }
 

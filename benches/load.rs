@@ -57,17 +57,10 @@ fn env_usize(name: &str, default: usize) -> usize {
 /// In-domain questions of the validation set (section 1: an expected entry,
 /// no red flag).
 fn in_domain_questions() -> Vec<String> {
-    let text = include_str!("../tests/data/validation.toml");
-    let parsed: toml::Value = toml::from_str(text).expect("validation set parses");
-    parsed["case"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| {
-            c["red_flag"].as_bool() == Some(false)
-                && c["expect"].as_array().is_some_and(|e| !e.is_empty())
-        })
-        .map(|c| c["q"].as_str().unwrap().to_string())
+    common::validation_cases()
+        .into_iter()
+        .filter(|c| !c.red_flag && !c.expect.is_empty())
+        .map(|c| c.q)
         .collect()
 }
 

@@ -66,3 +66,9 @@ pub fn synthetic_faq(extra: usize) -> String {
     }
     toml
 }
+
+/// The validation set shipped in tests: questions of the kind members ask.
+pub fn validation_cases() -> Vec<knotbot::eval::Case> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/validation.toml");
+    knotbot::eval::load(path.as_ref()).expect("the validation set loads")
+}
