@@ -155,6 +155,9 @@ fn knowledge_texts(k: &Knowledge) -> Vec<&str> {
     for c in &k.red_flags.categories {
         texts.extend(c.terms.iter().map(String::as_str));
     }
+    for words in k.red_flags.groups.values() {
+        texts.extend(words.iter().map(String::as_str));
+    }
     let l = &k.lexicon;
     for list in [
         &l.anchors,

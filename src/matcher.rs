@@ -37,6 +37,10 @@ pub struct Tuning {
     /// Weight of a word the knowledge never uses, relative to a word that
     /// only one entry uses: unknown words are usually about something else.
     pub unknown_share: f32,
+    /// The same, for a question that names glutes or knots outright: there
+    /// an unknown word is more often context ("trucker here") than a
+    /// change of subject.
+    pub anchored_unknown_share: f32,
     /// Answer when the question is clearly about glutes or knots...
     pub anchored_threshold: f32,
     /// ...somewhat more when it only uses a word of ours that has other
@@ -66,6 +70,7 @@ impl Default for Tuning {
             alias_share: 0.6,
             alias_step: 0.15,
             unknown_share: 1.0,
+            anchored_unknown_share: 1.0,
             anchored_threshold: 0.32,
             topical_threshold: 0.4,
             unanchored_threshold: 0.6,
@@ -427,7 +432,12 @@ impl Matcher {
             (false, _, true) => None,
             (false, false, false) => Some(t.unanchored_threshold),
         };
-        let query = self.query(terms);
+        let unknown = if anchored {
+            self.unknown_weight * t.anchored_unknown_share / t.unknown_share.max(f32::EPSILON)
+        } else {
+            self.unknown_weight
+        };
+        let query = self.query(terms, unknown);
         let total: f32 = query.iter().map(|(_, w)| w).sum();
         // A question of only common words ("what do i do") is too thin to
         // answer, however well it matches: suggestions only.
@@ -455,7 +465,7 @@ impl Matcher {
 
     /// The question's distinct content words with their weights; `None`
     /// for words the knowledge never uses.
-    fn query(&self, terms: &[Term]) -> Vec<(Option<u32>, f32)> {
+    fn query(&self, terms: &[Term], unknown: f32) -> Vec<(Option<u32>, f32)> {
         let mut seen: HashSet<&str> = HashSet::default();
         terms
             .iter()
@@ -463,9 +473,9 @@ impl Matcher {
             .map(|t| match self.terms.get(&t.stem) {
                 Some(&id) => (Some(id), self.weights[id as usize]),
                 None if self.stopwords.contains(&t.stem) => {
-                    (None, self.unknown_weight * self.tuning.stopword_share)
+                    (None, unknown * self.tuning.stopword_share)
                 }
-                None => (None, self.unknown_weight),
+                None => (None, unknown),
             })
             .collect()
     }

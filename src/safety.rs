@@ -5,6 +5,13 @@
 //! "numbness", "numbess" and "numb" meet, while "deadlift" never matches
 //! "dead". Negation is deliberately ignored: "no numbness?" is still a
 //! reason to show the care prompt.
+//!
+//! A term may name a word group, `{numb} ... {groin}`, and then stands for
+//! every phrase the groups make: one line covers "numb groin", "no feeling
+//! ... crotch" and "tingly ... privates", and a moderator who adds a word to
+//! a group adds it to every term that uses the group.
+
+use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -13,6 +20,52 @@ use crate::knowledge::{Lexicon, RedFlags};
 
 /// How many other words a `...` in a term may stand for.
 pub const GAP_WORDS: usize = 4;
+
+/// Most phrases one term may stand for once its groups are filled in:
+/// room for two groups of sixty words, and a bound on what a slip in the
+/// file can do to the detector's size.
+pub const EXPANSION_LIMIT: usize = 4_000;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TermError {
+    #[error("names the group {{{0}}}, which [groups] does not define")]
+    UnknownGroup(String),
+    #[error("has a {{ without a closing }}")]
+    Unclosed,
+    #[error("stands for {0} phrases once its groups are filled in; the most is {EXPANSION_LIMIT}")]
+    TooMany(usize),
+}
+
+/// The phrases a term stands for: `{name}` is replaced by each word of the
+/// group in turn, so "{numb} ... {groin}" gives one phrase per pair.
+pub fn expand(
+    term: &str,
+    groups: &BTreeMap<String, Vec<String>>,
+) -> Result<Vec<String>, TermError> {
+    let mut phrases = vec![String::new()];
+    let mut rest = term;
+    while let Some(open) = rest.find('{') {
+        let close = open + rest[open..].find('}').ok_or(TermError::Unclosed)?;
+        let name = rest[open + 1..close].trim();
+        let words = groups
+            .get(name)
+            .ok_or_else(|| TermError::UnknownGroup(name.to_string()))?;
+        let count = phrases.len() * words.len();
+        if count > EXPANSION_LIMIT {
+            return Err(TermError::TooMany(count));
+        }
+        let literal = &rest[..open];
+        phrases = phrases
+            .iter()
+            .flat_map(|p| words.iter().map(move |w| format!("{p}{literal} {w} ")))
+            .collect();
+        rest = &rest[close + 1..];
+    }
+    for p in &mut phrases {
+        p.push_str(rest);
+    }
+    Ok(phrases)
+}
 
 struct Step {
     stem: String,
@@ -43,8 +96,14 @@ impl RedFlagDetector {
             .collect();
         let mut by_first: HashMap<String, Vec<Pattern>> = HashMap::default();
         for (category, c) in flags.categories.iter().enumerate() {
-            for term in &c.terms {
-                let steps = compile(term, analyzer, &fillers);
+            // Validation refuses a term that does not expand, so one that
+            // slips through unvalidated knowledge is simply skipped.
+            let phrases = c
+                .terms
+                .iter()
+                .flat_map(|term| expand(term, &flags.groups).unwrap_or_default());
+            for phrase in phrases {
+                let steps = compile(&phrase, analyzer, &fillers);
                 if let Some(first) = steps.first() {
                     by_first
                         .entry(first.stem.clone())
@@ -212,6 +271,54 @@ mod tests {
     }
 
     #[test]
+    fn a_group_term_covers_every_pairing_of_its_words() {
+        let groups: BTreeMap<String, Vec<String>> = [
+            (
+                "part".to_string(),
+                vec!["groin".to_string(), "inner thigh".to_string()],
+            ),
+            (
+                "loss".to_string(),
+                vec!["numb".to_string(), "tingly".to_string()],
+            ),
+        ]
+        .into();
+        let mut phrases = expand("{part} ... {loss}", &groups).unwrap();
+        phrases.sort();
+        let squeezed: Vec<String> = phrases
+            .iter()
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(
+            squeezed,
+            [
+                "groin ... numb",
+                "groin ... tingly",
+                "inner thigh ... numb",
+                "inner thigh ... tingly"
+            ]
+        );
+        assert_eq!(expand("plain words", &groups).unwrap(), ["plain words"]);
+        assert_eq!(
+            expand("{lost}", &groups),
+            Err(TermError::UnknownGroup("lost".into()))
+        );
+        assert_eq!(expand("{part", &groups), Err(TermError::Unclosed));
+    }
+
+    #[test]
+    fn shipped_groups_reach_new_wordings() {
+        assert_flag("i can barely feel the toilet paper", "saddle-numbness");
+        assert_flag(
+            "cant really feel my bum or privates properly",
+            "saddle-numbness",
+        );
+        assert_flag("took a knee straight to the glute at rugby", "trauma");
+        assert_flag("got clipped by a car on my scooter", "trauma");
+        assert_flag("the sole of my foot is all tingly", "numbness-tingling");
+    }
+
+    #[test]
     fn negation_does_not_switch_a_flag_off() {
         assert_flag("no numbness or anything, just a knot", "numbness-tingling");
     }
@@ -227,5 +334,8 @@ mod tests {
         assert_quiet("did a crash diet, could that cause knots");
         assert_quiet("glutes on fire after hip thrusts lol");
         assert_quiet("what are the warning signs that glute pain is more than a knot");
+        assert_quiet("shooting a video of my hip thrusts for a form check");
+        assert_quiet("glutes were burning like crazy on the last set of lunges");
+        assert_quiet("my legs are dead after leg day, is foam rolling worth it");
     }
 }

@@ -150,6 +150,21 @@ fn unknown_related_id_and_overlong_answer_are_both_reported() {
 }
 
 #[test]
+fn a_term_naming_an_undefined_word_group_is_reported_at_the_term() {
+    let dir = knowledge_copy();
+    let line = append(
+        dir.path(),
+        "red_flags.toml",
+        "[[red_flag]]\nid = \"typo-group\"\nname = \"a sign\"\nterms = [\n  \"{cant_feel} ... {sadle}\",\n]\n",
+    );
+    assert_names(
+        &check_fails(dir.path()),
+        &format!("red_flags.toml:{}:", line + 4),
+        "{sadle}",
+    );
+}
+
+#[test]
 fn problems_in_several_files_are_all_listed() {
     let dir = knowledge_copy();
     append(dir.path(), "faq.toml", "[[faq]\n");

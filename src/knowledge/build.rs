@@ -123,6 +123,11 @@ fn red_flags(file: RedFlagFile) -> RedFlags {
     RedFlags {
         care_prompt: owned(file.care_prompt),
         urgent_prompt: owned(file.urgent_prompt),
+        groups: file
+            .groups
+            .into_iter()
+            .map(|(name, words)| (name.trim().to_string(), owned_all(words)))
+            .collect(),
         categories,
     }
 }

@@ -55,6 +55,9 @@ pub struct TopicRow {
 pub struct RedFlagFile {
     pub care_prompt: Text,
     pub urgent_prompt: Text,
+    /// Named lists of words that terms use as `{name}`.
+    #[serde(default)]
+    pub groups: BTreeMap<String, Vec<Text>>,
     #[serde(default)]
     pub red_flag: Vec<RedFlagRow>,
 }

@@ -9,6 +9,8 @@ mod problem;
 mod sources;
 mod validate;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 pub use problem::{line_at, KnowledgeError, Problem};
@@ -69,6 +71,8 @@ pub struct RedFlagCategory {
 pub struct RedFlags {
     pub care_prompt: String,
     pub urgent_prompt: String,
+    /// Word groups a term names as `{name}` (see `safety::expand`).
+    pub groups: BTreeMap<String, Vec<String>>,
     pub categories: Vec<RedFlagCategory>,
 }
 

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Knowledge, Problem, RedFlags, Sources, DESCRIPTION_LIMIT, TITLE_LIMIT};
+use crate::safety::expand;
 use crate::text::tokenize;
 
 /// Longest answer or summary: Discord allows 4,096 characters in an embed's
@@ -194,6 +195,7 @@ impl Checker<'_> {
             self.non_empty_within(file, line, key, text, PROMPT_LIMIT);
         }
         self.worst_case_reply(k);
+        self.groups(k);
         for c in &k.red_flags.categories {
             let line = self.id_line(file, &c.id);
             if c.name.is_empty() {
@@ -203,13 +205,16 @@ impl Checker<'_> {
                 self.report(file, line, format!("\"{}\": `terms` is empty", c.id));
             }
             for term in &c.terms {
-                if tokenize(term).is_empty() {
+                let problem = match expand(term, &k.red_flags.groups) {
+                    Err(e) => Some(e.to_string()),
+                    Ok(phrases) if phrases.iter().any(|p| tokenize(p).is_empty()) => {
+                        Some("has no words to match".to_string())
+                    }
+                    Ok(_) => None,
+                };
+                if let Some(problem) = problem {
                     let at = self.line_of(file, term, line);
-                    self.report(
-                        file,
-                        at,
-                        format!("\"{}\": term \"{term}\" has no words to match", c.id),
-                    );
+                    self.report(file, at, format!("\"{}\": term \"{term}\" {problem}", c.id));
                 }
             }
             for id in &c.answers {
@@ -223,6 +228,29 @@ impl Checker<'_> {
                         ),
                     );
                 }
+            }
+        }
+    }
+
+    /// Each group needs words, and every word something to match.
+    fn groups(&mut self, k: &Knowledge) {
+        let file = "red_flags.toml";
+        for (name, words) in &k.red_flags.groups {
+            let line = self.line_of(file, &format!("{name} ="), 1);
+            if words.is_empty() {
+                self.report(file, line, format!("group \"{name}\" is empty"));
+            }
+            for word in words
+                .iter()
+                .filter(|w| tokenize(w).is_empty() || w.contains('{'))
+            {
+                let at = self.line_of(file, word, line);
+                let why = if word.contains('{') {
+                    "names another group, which groups cannot do"
+                } else {
+                    "has no words to match"
+                };
+                self.report(file, at, format!("group \"{name}\": \"{word}\" {why}"));
             }
         }
     }
