@@ -163,6 +163,8 @@ fn knowledge_texts(k: &Knowledge) -> Vec<&str> {
         &l.anchors,
         &l.topic_words,
         &l.elsewhere,
+        &l.legs,
+        &l.pain,
         &l.stopwords,
         &l.fillers,
     ] {

@@ -80,14 +80,20 @@ impl Engine {
     }
 
     /// The matcher's confident choice; but when a red flag is found the
-    /// answer is an entry that explains that sign, unless the message is
-    /// about another part of the body.
+    /// answer is an entry that explains that sign, as long as the message
+    /// is ours: it names glutes or knots, or it is a nerve sign felt in the
+    /// leg ("pain down my leg into my toes"), or it is pain and names no
+    /// other part of the body ("it hurts even lying in bed"). A fever with
+    /// a sore throat, or numb fingers, get the care prompt and no answer.
     fn choose(&self, ranking: &Ranking, flags: &[usize]) -> Option<Scored> {
         let confident = ranking.confident();
         let Some(&first) = flags.first() else {
             return confident;
         };
-        if ranking.about_elsewhere() {
+        let categories = &self.knowledge.red_flags.categories;
+        let nerve = flags.iter().any(|f| categories[*f].nerve) && !ranking.beyond_legs;
+        let bare_pain = ranking.pain && !ranking.elsewhere;
+        if !(ranking.anchored || ranking.topical || nerve || bare_pain) {
             return None;
         }
         let explains = |entry: usize| {

@@ -172,6 +172,10 @@ pub struct Ranking {
     pub topical: bool,
     /// The question names another body part or another kind of knot.
     pub elsewhere: bool,
+    /// ...and it is not a part of the leg.
+    pub beyond_legs: bool,
+    /// The question speaks of pain.
+    pub pain: bool,
     /// The score the best candidate needs, given the above.
     threshold: Option<f32>,
 }
@@ -226,6 +230,8 @@ pub struct Matcher {
     anchors: PhraseSet,
     topic_words: PhraseSet,
     elsewhere: PhraseSet,
+    legs: PhraseSet,
+    pain: PhraseSet,
 }
 
 /// Phrases (as stems) keyed by their first stem, so finding them in a
@@ -246,15 +252,15 @@ impl PhraseSet {
 
     /// Start positions of every phrase of the set found in `terms`.
     fn positions<'a>(&'a self, terms: &'a [Term]) -> impl Iterator<Item = usize> + 'a {
-        terms.iter().enumerate().filter_map(move |(i, t)| {
-            let phrases = self.by_first.get(&t.stem)?;
-            phrases
-                .iter()
-                .any(|p| {
-                    p.len() <= terms.len() - i
-                        && p.iter().zip(&terms[i..]).all(|(w, t)| *w == t.stem)
-                })
-                .then_some(i)
+        (0..terms.len()).filter(move |&i| self.starts_at(terms, i))
+    }
+
+    /// Whether a phrase of the set starts at `terms[i]`.
+    fn starts_at(&self, terms: &[Term], i: usize) -> bool {
+        self.by_first.get(&terms[i].stem).is_some_and(|phrases| {
+            phrases.iter().any(|p| {
+                p.len() <= terms.len() - i && p.iter().zip(&terms[i..]).all(|(w, t)| *w == t.stem)
+            })
         })
     }
 }
@@ -303,6 +309,8 @@ impl Matcher {
             anchors: PhraseSet::new(phrases(&k.lexicon.anchors)),
             topic_words: PhraseSet::new(phrases(&k.lexicon.topic_words)),
             elsewhere: PhraseSet::new(phrases(&k.lexicon.elsewhere)),
+            legs: PhraseSet::new(phrases(&k.lexicon.legs)),
+            pain: PhraseSet::new(phrases(&k.lexicon.pain)),
             stopwords,
         };
         m.index(k, analyzer);
@@ -423,7 +431,9 @@ impl Matcher {
     pub fn rank(&self, terms: &[Term]) -> Ranking {
         let anchored = self.names_any(terms, &self.anchors);
         let topical = self.names_any(terms, &self.topic_words);
-        let elsewhere = self.elsewhere.positions(terms).next().is_some();
+        let places: Vec<usize> = self.elsewhere.positions(terms).collect();
+        let elsewhere = !places.is_empty();
+        let beyond_legs = places.iter().any(|&at| !self.legs.starts_at(terms, at));
         let t = &self.tuning;
         let threshold = match (anchored, topical, elsewhere) {
             (true, _, _) => Some(t.anchored_threshold),
@@ -459,6 +469,8 @@ impl Matcher {
             anchored,
             topical,
             elsewhere,
+            beyond_legs,
+            pain: self.pain.positions(terms).next().is_some(),
             threshold,
         }
     }

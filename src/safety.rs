@@ -337,5 +337,6 @@ mod tests {
         assert_quiet("shooting a video of my hip thrusts for a form check");
         assert_quiet("glutes were burning like crazy on the last set of lunges");
         assert_quiet("my legs are dead after leg day, is foam rolling worth it");
+        assert_quiet("deadlifts left my hamstrings dead, what about my glutes");
     }
 }

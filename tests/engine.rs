@@ -174,6 +174,30 @@ fn a_red_flag_about_another_body_part_is_flagged_but_not_answered() {
 }
 
 #[test]
+fn a_red_flag_is_answered_only_when_the_message_is_ours() {
+    let e = engine();
+    // Flagged and answered: nerve signs in the leg, and bare pain.
+    for (q, want) in [
+        ("pain runs down my whole leg to my toes whenever im driving", "sciatica-vs-knot"),
+        ("it hurts even when im lying in bed doing nothing", "when-to-see-doctor"),
+    ] {
+        let reply = e.answer(q);
+        assert!(reply.care_prompt.is_some(), "{q:?} should carry the care prompt");
+        assert_eq!(reply.matched.map(|m| m.id).as_deref(), Some(want), "{q:?}");
+    }
+    // Flagged, but nothing of ours to answer.
+    for q in [
+        "got chills and a fever since yesterday and a sore throat, should i skip the gym",
+        "my fingers have been numb and tingly on and off all week at the keyboard",
+        "dropped 10 kilos in two months without trying, always exhausted too",
+    ] {
+        let reply = e.answer(q);
+        assert!(reply.care_prompt.is_some(), "{q:?} should carry the care prompt");
+        assert_eq!(reply.matched, None, "{q:?} should not be answered");
+    }
+}
+
+#[test]
 fn unsure_replies_offer_suggestions_not_guesses() {
     let e = engine();
     let reply = e.answer("knot");

@@ -116,6 +116,7 @@ fn red_flags(file: RedFlagFile) -> RedFlags {
             id: owned(r.id),
             name: owned(r.name),
             urgent: r.urgent,
+            nerve: r.nerve,
             answers: owned_all(r.answers),
             terms: owned_all(r.terms.into_inner()),
         })
@@ -149,6 +150,8 @@ fn lexicon_of(file: LexiconFile) -> Lexicon {
         anchors: owned_all(file.anchors),
         topic_words: owned_all(file.topic_words),
         elsewhere: owned_all(file.elsewhere),
+        legs: owned_all(file.legs),
+        pain: owned_all(file.pain),
         negations: owned_all(file.negations),
         fillers: owned_all(file.fillers),
         synonyms: file

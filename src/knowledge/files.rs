@@ -70,6 +70,8 @@ pub struct RedFlagRow {
     #[serde(default)]
     pub urgent: bool,
     #[serde(default)]
+    pub nerve: bool,
+    #[serde(default)]
     pub answers: Vec<Text>,
     pub terms: Spanned<Vec<Text>>,
 }
@@ -103,6 +105,10 @@ pub struct LexiconFile {
     pub topic_words: Vec<Text>,
     #[serde(default)]
     pub elsewhere: Vec<Text>,
+    #[serde(default)]
+    pub legs: Vec<Text>,
+    #[serde(default)]
+    pub pain: Vec<Text>,
     #[serde(default)]
     pub negations: Vec<Text>,
     #[serde(default)]

@@ -62,6 +62,9 @@ pub struct RedFlagCategory {
     pub name: String,
     /// Signs that call for care today rather than soon.
     pub urgent: bool,
+    /// A sign of an irritated nerve (sciatica, cauda equina), which is our
+    /// topic even when the message names nothing else of ours.
+    pub nerve: bool,
     /// Entries that explain this sign, the first being the default answer.
     pub answers: Vec<String>,
     pub terms: Vec<String>,
@@ -127,6 +130,12 @@ pub struct Lexicon {
     /// Body parts and things that are not ours: without an anchor, a
     /// message about them is not answered.
     pub elsewhere: Vec<String>,
+    /// The parts of `elsewhere` that are the leg, where nerve signs from
+    /// the glute (sciatica) are felt.
+    pub legs: Vec<String>,
+    /// Words for pain: a red flag in a message about pain, with no other
+    /// body part named, is taken to be about the glute.
+    pub pain: Vec<String>,
     /// Words that, just before an anchor, mean "not about this".
     pub negations: Vec<String>,
     /// Words red-flag terms skip over ("can not really feel").
