@@ -28,6 +28,8 @@ pub struct Analyzer {
     known_stems: HashSet<String>,
     /// Stems of every known word, so most words are stemmed only once.
     stems: HashMap<String, String>,
+    /// Real words that correction must leave alone.
+    spelled_right: HashSet<String>,
 }
 
 impl Analyzer {
@@ -40,6 +42,12 @@ impl Analyzer {
             vocabulary: Vocabulary::new(),
             known_stems: HashSet::default(),
             stems: HashMap::default(),
+            spelled_right: k
+                .lexicon
+                .spelled_right
+                .iter()
+                .flat_map(|w| tokenize(w))
+                .collect(),
         };
         for text in knowledge_texts(k) {
             a.learn(text);
@@ -102,7 +110,7 @@ impl Analyzer {
 
     fn correct(&self, word: String) -> String {
         let known = self.stems.contains_key(&word) || self.known_stems.contains(&self.stem(&word));
-        if known || !word.chars().all(char::is_alphabetic) {
+        if known || self.spelled_right.contains(&word) || !word.chars().all(char::is_alphabetic) {
             return word;
         }
         match self.vocabulary.correct(&word) {
@@ -171,4 +179,25 @@ fn knowledge_texts(k: &Knowledge) -> Vec<&str> {
         texts.extend(list.iter().map(String::as_str));
     }
     texts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(a: &Analyzer, text: &str) -> Vec<String> {
+        a.analyze(text).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn typos_are_fixed_but_real_words_are_kept() {
+        let k = Knowledge::shipped().expect("shipped knowledge loads");
+        let a = Analyzer::new(&k);
+        assert_eq!(words(&a, "numbess"), ["numbness"]);
+        assert_eq!(words(&a, "stretchng"), ["stretching"]);
+        // Real words one letter from ours stay as typed.
+        assert_eq!(words(&a, "message"), ["message"]);
+        assert_eq!(words(&a, "trust"), ["trust"]);
+        assert_eq!(words(&a, "bulking"), ["bulking"]);
+    }
 }

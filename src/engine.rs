@@ -111,6 +111,12 @@ impl Engine {
         Some(Scored { entry, score })
     }
 
+    /// The matcher's view of `message` alone, before red flags: for
+    /// measuring and tuning.
+    pub fn rank(&self, message: &str) -> Ranking {
+        self.matcher.rank(&self.analyzer.analyze(message))
+    }
+
     /// How the engine saw `message`: its terms, anchors, flags and the
     /// best candidates with their scores. For moderators tuning aliases.
     pub fn explain(&self, message: &str) -> String {

@@ -178,11 +178,20 @@ fn a_red_flag_is_answered_only_when_the_message_is_ours() {
     let e = engine();
     // Flagged and answered: nerve signs in the leg, and bare pain.
     for (q, want) in [
-        ("pain runs down my whole leg to my toes whenever im driving", "sciatica-vs-knot"),
-        ("it hurts even when im lying in bed doing nothing", "when-to-see-doctor"),
+        (
+            "pain runs down my whole leg to my toes whenever im driving",
+            "sciatica-vs-knot",
+        ),
+        (
+            "it hurts even when im lying in bed doing nothing",
+            "when-to-see-doctor",
+        ),
     ] {
         let reply = e.answer(q);
-        assert!(reply.care_prompt.is_some(), "{q:?} should carry the care prompt");
+        assert!(
+            reply.care_prompt.is_some(),
+            "{q:?} should carry the care prompt"
+        );
         assert_eq!(reply.matched.map(|m| m.id).as_deref(), Some(want), "{q:?}");
     }
     // Flagged, but nothing of ours to answer.
@@ -192,7 +201,10 @@ fn a_red_flag_is_answered_only_when_the_message_is_ours() {
         "dropped 10 kilos in two months without trying, always exhausted too",
     ] {
         let reply = e.answer(q);
-        assert!(reply.care_prompt.is_some(), "{q:?} should carry the care prompt");
+        assert!(
+            reply.care_prompt.is_some(),
+            "{q:?} should carry the care prompt"
+        );
         assert_eq!(reply.matched, None, "{q:?} should not be answered");
     }
 }

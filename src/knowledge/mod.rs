@@ -136,6 +136,9 @@ pub struct Lexicon {
     /// Words for pain: a red flag in a message about pain, with no other
     /// body part named, is taken to be about the glute.
     pub pain: Vec<String>,
+    /// Everyday words that look like typos of ours ("trust" for "thrust")
+    /// and must never be corrected.
+    pub spelled_right: Vec<String>,
     /// Words that, just before an anchor, mean "not about this".
     pub negations: Vec<String>,
     /// Words red-flag terms skip over ("can not really feel").
