@@ -17,13 +17,13 @@ fn main() -> anyhow::Result<()> {
     let mut results = Vec::new();
     for coverage_share in [0.4, 0.5, 0.6] {
         for unknown_share in [0.7, 1.0, 1.3] {
-            for alias_share in [0.6, 0.8] {
+            for unknown_power in [0.5, 0.6, 0.8, 1.0] {
                 for stopword_share in [0.1, 0.2, 0.35] {
                     for title_bonus in [0.0, 0.1, 0.2] {
                         let t = Tuning {
                             coverage_share,
                             unknown_share,
-                            alias_share,
+                            unknown_power,
                             stopword_share,
                             title_bonus,
                             ..Tuning::default()

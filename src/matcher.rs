@@ -37,10 +37,10 @@ pub struct Tuning {
     /// Weight of a word the knowledge never uses, relative to a word that
     /// only one entry uses: unknown words are usually about something else.
     pub unknown_share: f32,
-    /// The same, for a question that names glutes or knots outright: there
-    /// an unknown word is more often context ("trucker here") than a
-    /// change of subject.
-    pub anchored_unknown_share: f32,
+    /// Unknown words together weigh their count to this power (times one
+    /// word's weight): below 1, a long story around a question ("trucker
+    /// here, 20 years on my wallet...") does not drown it.
+    pub unknown_power: f32,
     /// Answer when the question is clearly about glutes or knots...
     pub anchored_threshold: f32,
     /// ...somewhat more when it only uses a word of ours that has other
@@ -70,8 +70,8 @@ impl Default for Tuning {
             alias_share: 0.6,
             alias_step: 0.15,
             unknown_share: 1.0,
-            anchored_unknown_share: 1.0,
-            anchored_threshold: 0.32,
+            unknown_power: 0.6,
+            anchored_threshold: 0.34,
             topical_threshold: 0.4,
             unanchored_threshold: 0.6,
             suggestion_floor: 0.25,
@@ -442,12 +442,7 @@ impl Matcher {
             (false, _, true) => None,
             (false, false, false) => Some(t.unanchored_threshold),
         };
-        let unknown = if anchored {
-            self.unknown_weight * t.anchored_unknown_share / t.unknown_share.max(f32::EPSILON)
-        } else {
-            self.unknown_weight
-        };
-        let query = self.query(terms, unknown);
+        let query = self.query(terms);
         let total: f32 = query.iter().map(|(_, w)| w).sum();
         // A question of only common words ("what do i do") is too thin to
         // answer, however well it matches: suggestions only.
@@ -477,9 +472,10 @@ impl Matcher {
 
     /// The question's distinct content words with their weights; `None`
     /// for words the knowledge never uses.
-    fn query(&self, terms: &[Term], unknown: f32) -> Vec<(Option<u32>, f32)> {
+    fn query(&self, terms: &[Term]) -> Vec<(Option<u32>, f32)> {
+        let unknown = self.unknown_weight;
         let mut seen: HashSet<&str> = HashSet::default();
-        terms
+        let mut query: Vec<(Option<u32>, f32)> = terms
             .iter()
             .filter(|t| seen.insert(&t.stem))
             .map(|t| match self.terms.get(&t.stem) {
@@ -489,7 +485,17 @@ impl Matcher {
                 }
                 None => (None, unknown),
             })
-            .collect()
+            .collect();
+        let unknowns = query.iter().filter(|(id, _)| id.is_none()).count();
+        if unknowns > 1 {
+            let scale = (unknowns as f32).powf(self.tuning.unknown_power - 1.0);
+            for (id, w) in &mut query {
+                if id.is_none() {
+                    *w *= scale;
+                }
+            }
+        }
+        query
     }
 
     fn score(&self, query: &[(Option<u32>, f32)], total: f32) -> Vec<Scored> {
