@@ -151,13 +151,15 @@ fn synonym_table(lexicon: &Lexicon) -> HashMap<Vec<String>, Vec<String>> {
         .collect()
 }
 
-/// Every piece of text whose words a member might use.
+/// Every piece of text whose words a member might use, spelled right.
+/// Aliases are left out: they are written the way members type, typos
+/// included, and are read like members' messages (see `Matcher::index`),
+/// so "piriformus" in one entry's alias cannot claim that typo for it.
 fn knowledge_texts(k: &Knowledge) -> Vec<&str> {
     let mut texts: Vec<&str> = Vec::new();
     for e in &k.entries {
         texts.push(&e.title);
         texts.push(&e.body);
-        texts.extend(e.aliases.iter().map(String::as_str));
         texts.extend(e.keywords.iter().map(String::as_str));
     }
     for c in &k.red_flags.categories {
@@ -173,6 +175,7 @@ fn knowledge_texts(k: &Knowledge) -> Vec<&str> {
         &l.elsewhere,
         &l.legs,
         &l.pain,
+        &l.off_topic,
         &l.stopwords,
         &l.fillers,
     ] {

@@ -232,6 +232,7 @@ pub struct Matcher {
     elsewhere: PhraseSet,
     legs: PhraseSet,
     pain: PhraseSet,
+    off_topic: PhraseSet,
 }
 
 /// Phrases (as stems) keyed by their first stem, so finding them in a
@@ -311,6 +312,7 @@ impl Matcher {
             elsewhere: PhraseSet::new(phrases(&k.lexicon.elsewhere)),
             legs: PhraseSet::new(phrases(&k.lexicon.legs)),
             pain: PhraseSet::new(phrases(&k.lexicon.pain)),
+            off_topic: PhraseSet::new(phrases(&k.lexicon.off_topic)),
             stopwords,
         };
         m.index(k, analyzer);
@@ -337,7 +339,13 @@ impl Matcher {
                 .map(|t| (t, true));
             let aliases = e.aliases.iter().map(|t| (t, false));
             for (i, (text, is_strong)) in strong.chain(aliases).enumerate() {
-                let ids = self.content_ids(&analyzer.analyze_known(text));
+                // Aliases are typed like members' messages, and read alike.
+                let terms = if is_strong {
+                    analyzer.analyze_known(text)
+                } else {
+                    analyzer.analyze(text)
+                };
+                let ids = self.content_ids(&terms);
                 self.is_title.push(i == 0);
                 self.doc_entry.push(entry as u32);
                 for &t in &ids {
@@ -435,7 +443,11 @@ impl Matcher {
         let elsewhere = !places.is_empty();
         let beyond_legs = places.iter().any(|&at| !self.legs.starts_at(terms, at));
         let t = &self.tuning;
+        let off_topic = self.off_topic.positions(terms).next().is_some();
         let threshold = match (anchored, topical, elsewhere) {
+            // "Glute bridge or hip thrust for a bigger booty?" names glutes
+            // but asks about something we do not cover.
+            _ if off_topic => Some(t.unanchored_threshold),
             (true, _, _) => Some(t.anchored_threshold),
             (false, true, false) => Some(t.topical_threshold),
             // Another body part and nothing of ours: about that body part.

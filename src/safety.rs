@@ -338,5 +338,9 @@ mod tests {
         assert_quiet("glutes were burning like crazy on the last set of lunges");
         assert_quiet("my legs are dead after leg day, is foam rolling worth it");
         assert_quiet("deadlifts left my hamstrings dead, what about my glutes");
+        // Real words the typo fixer once turned into red-flag words
+        // ("couch" into "cough", "popped" into "pooped").
+        assert_quiet("sat on the couch all weekend and my glute is tight");
+        assert_quiet("my hip popped during squats and theres a knot there now");
     }
 }

@@ -152,6 +152,7 @@ fn lexicon_of(file: LexiconFile) -> Lexicon {
         elsewhere: owned_all(file.elsewhere),
         legs: owned_all(file.legs),
         pain: owned_all(file.pain),
+        off_topic: owned_all(file.off_topic),
         spelled_right: owned_all(file.spelled_right),
         negations: owned_all(file.negations),
         fillers: owned_all(file.fillers),

@@ -110,6 +110,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub pain: Vec<Text>,
     #[serde(default)]
+    pub off_topic: Vec<Text>,
+    #[serde(default)]
     pub spelled_right: Vec<Text>,
     #[serde(default)]
     pub negations: Vec<Text>,

@@ -136,6 +136,9 @@ pub struct Lexicon {
     /// Words for pain: a red flag in a message about pain, with no other
     /// body part named, is taken to be about the glute.
     pub pain: Vec<String>,
+    /// Subjects next to ours ("bigger booty", "playlist"): a message naming
+    /// one needs as close a match as one that names nothing of ours.
+    pub off_topic: Vec<String>,
     /// Everyday words that look like typos of ours ("trust" for "thrust")
     /// and must never be corrected.
     pub spelled_right: Vec<String>,
