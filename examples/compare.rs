@@ -56,6 +56,8 @@ fn parse(setting: &str) -> anyhow::Result<Tuning> {
             "alias_step" => &mut t.alias_step,
             "unknown_share" => &mut t.unknown_share,
             "unknown_power" => &mut t.unknown_power,
+            "absolute_share" => &mut t.absolute_share,
+            "absolute_half" => &mut t.absolute_half,
             "anchored_threshold" => &mut t.anchored_threshold,
             "topical_threshold" => &mut t.topical_threshold,
             "unanchored_threshold" => &mut t.unanchored_threshold,

@@ -41,6 +41,11 @@ pub struct Tuning {
     /// word's weight): below 1, a long story around a question ("trucker
     /// here, 20 years on my wallet...") does not drown it.
     pub unknown_power: f32,
+    /// Share of the final score given to the entry's matched weight on an
+    /// absolute scale, `matched / (matched + absolute_half)`, which a long
+    /// question full of context does not dilute.
+    pub absolute_share: f32,
+    pub absolute_half: f32,
     /// Answer when the question is clearly about glutes or knots...
     pub anchored_threshold: f32,
     /// ...somewhat more when it only uses a word of ours that has other
@@ -71,6 +76,8 @@ impl Default for Tuning {
             alias_step: 0.15,
             unknown_share: 1.0,
             unknown_power: 0.8,
+            absolute_share: 0.25,
+            absolute_half: 10.0,
             anchored_threshold: 0.34,
             topical_threshold: 0.43,
             unanchored_threshold: 0.6,
@@ -396,7 +403,7 @@ impl Matcher {
     /// Distinct ids of the stems, interning new ones.
     fn content_ids(&mut self, terms: &[Term]) -> Vec<u32> {
         let mut ids = Vec::new();
-        for t in terms {
+        for t in terms.iter().filter(|t| says_something(t)) {
             let next = self.terms.len() as u32;
             let id = *self.terms.entry(t.stem.clone()).or_insert(next);
             if id == next {
@@ -489,7 +496,7 @@ impl Matcher {
         let mut seen: HashSet<&str> = HashSet::default();
         let mut query: Vec<(Option<u32>, f32)> = terms
             .iter()
-            .filter(|t| seen.insert(&t.stem))
+            .filter(|t| says_something(t) && seen.insert(&t.stem))
             .map(|t| match self.terms.get(&t.stem) {
                 Some(&id) => (Some(id), self.weights[id as usize]),
                 None if self.stopwords.contains(&t.stem) => {
@@ -584,8 +591,11 @@ impl Matcher {
             .iter()
             .map(|&entry| {
                 let (close, titled) = s.close[entry as usize];
-                let base =
-                    (share * (s.covered[entry as usize] / total) + (1.0 - share) * close).min(1.0);
+                let covered = s.covered[entry as usize];
+                let relative = (share * (covered / total) + (1.0 - share) * close).min(1.0);
+                let absolute = covered / (covered + self.tuning.absolute_half);
+                let a = self.tuning.absolute_share;
+                let base = (1.0 - a) * relative + a * absolute;
                 // The bonus closes part of the gap to 1, so scores stay in
                 // [0, 1] without clamping ties together.
                 let bonus = if titled { self.tuning.title_bonus } else { 0.0 };
@@ -621,6 +631,12 @@ impl Matcher {
             }
         }
     }
+}
+
+/// Single characters ("k" of "5k", a stray "x") say nothing about what a
+/// question asks, yet one found in a single entry would weigh like a rare word.
+fn says_something(t: &Term) -> bool {
+    t.word.chars().nth(1).is_some()
 }
 
 /// A word's document frequency, where an entry that has it only in its
