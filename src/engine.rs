@@ -87,10 +87,22 @@ impl Engine {
     /// a sore throat, or numb fingers, get the care prompt and no answer.
     fn choose(&self, ranking: &Ranking, flags: &[usize]) -> Option<Scored> {
         let confident = ranking.confident();
-        let Some(&first) = flags.first() else {
+        if flags.is_empty() {
             return confident;
-        };
+        }
         let categories = &self.knowledge.red_flags.categories;
+        // An urgent sign decides the answer over any others found with it.
+        let urgent: Vec<usize> = flags
+            .iter()
+            .copied()
+            .filter(|f| categories[*f].urgent)
+            .collect();
+        let deciding = if urgent.is_empty() {
+            flags
+        } else {
+            &urgent[..]
+        };
+        let first = deciding[0];
         let nerve = flags.iter().any(|f| categories[*f].nerve) && !ranking.beyond_legs;
         let bare_pain = ranking.pain && !ranking.elsewhere;
         if !(ranking.anchored || ranking.topical || nerve || bare_pain) {
@@ -98,14 +110,12 @@ impl Engine {
         }
         let explains = |entry: usize| {
             let id = &self.knowledge.entries[entry].id;
-            flags
-                .iter()
-                .any(|f| self.knowledge.red_flags.categories[*f].answers.contains(id))
+            deciding.iter().any(|f| categories[*f].answers.contains(id))
         };
         if let Some(c) = confident.filter(|c| explains(c.entry)) {
             return Some(c);
         }
-        let id = self.knowledge.red_flags.categories[first].answers.first()?;
+        let id = categories[first].answers.first()?;
         let entry = self.knowledge.entry_index(id)?;
         let score = ranking.score_of(entry).unwrap_or(0.0);
         Some(Scored { entry, score })
