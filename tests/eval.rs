@@ -42,21 +42,34 @@ fn dev_set_meets_the_product_bars() {
     assert!(r.false_alarms <= 0.03, "false alarms above 3%:\n{text}");
 }
 
-/// Our own sets, written without sight of the knowledge's aliases: floors
-/// set just under today's figures, so they catch regressions.
+/// Our own sets (see tests/data/README.md): floors a little under today's
+/// figures, so a change that makes answers worse fails the build. Every red
+/// flag they hold must still be caught.
 #[test]
 fn our_question_sets_do_not_regress() {
     let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let (r, text) = eval(&data.join("validation.toml"));
-    assert!(
-        r.accuracy >= 0.85 && r.abstention >= 0.92 && r.recall >= 0.95 && r.false_alarms <= 0.03,
-        "validation set regressed:\n{text}"
-    );
-    let (r, text) = eval(&data.join("holdout.toml"));
-    assert!(
-        r.accuracy >= 0.74 && r.abstention >= 0.82 && r.recall >= 0.82 && r.false_alarms <= 0.03,
-        "holdout set regressed:\n{text}"
-    );
+    // file, least accuracy, least abstention, most false alarms
+    let floors = [
+        ("validation.toml", 0.92, 0.95, 0.03),
+        ("tuning-a.toml", 0.91, 0.95, 0.03),
+        ("tuning-b.toml", 0.91, 0.95, 0.03),
+        ("tuning-c.toml", 0.87, 0.92, 0.03),
+        ("tuning-d.toml", 0.93, 0.95, 0.03),
+        ("tuning-e.toml", 0.93, 0.95, 0.03),
+        // Three of its look-alikes deny a sign ("I'm not pregnant"), and a
+        // negation never switches a red flag off.
+        ("safety.toml", 0.85, 0.95, 0.10),
+    ];
+    for (file, accuracy, abstention, false_alarms) in floors {
+        let (r, text) = eval(&data.join(file));
+        assert!(
+            r.accuracy >= accuracy
+                && r.abstention >= abstention
+                && r.recall >= 1.0
+                && r.false_alarms <= false_alarms,
+            "{file} regressed:\n{text}"
+        );
+    }
 }
 
 #[test]
