@@ -68,7 +68,8 @@ pub fn expand(
 }
 
 struct Step {
-    stem: String,
+    /// The word, as an id into the detector's own stem table.
+    stem: u32,
     /// Words allowed between the previous step and this one.
     gap: usize,
 }
@@ -79,8 +80,11 @@ struct Pattern {
 }
 
 pub struct RedFlagDetector {
-    /// Patterns keyed by the stem of their first word.
-    by_first: HashMap<String, Vec<Pattern>>,
+    /// Every stem the terms use, numbered: patterns hold numbers, not
+    /// strings, so thousands of group phrases stay cheap to build.
+    stems: HashMap<String, u32>,
+    /// Patterns by the id of their first word.
+    by_first: Vec<Vec<Pattern>>,
     categories: usize,
     /// Stems skipped in messages and terms alike.
     fillers: HashSet<String>,
@@ -94,7 +98,13 @@ impl RedFlagDetector {
             .flat_map(|w| analyzer.analyze_known(w))
             .map(|t| t.stem)
             .collect();
-        let mut by_first: HashMap<String, Vec<Pattern>> = HashMap::default();
+        let mut compiler = Compiler {
+            analyzer,
+            fillers: &fillers,
+            stems: HashMap::default(),
+            segments: HashMap::default(),
+        };
+        let mut by_first: Vec<Vec<Pattern>> = Vec::new();
         for (category, c) in flags.categories.iter().enumerate() {
             // Validation refuses a term that does not expand, so one that
             // slips through unvalidated knowledge is simply skipped.
@@ -103,16 +113,18 @@ impl RedFlagDetector {
                 .iter()
                 .flat_map(|term| expand(term, &flags.groups).unwrap_or_default());
             for phrase in phrases {
-                let steps = compile(&phrase, analyzer, &fillers);
+                let steps = compiler.compile(&phrase);
                 if let Some(first) = steps.first() {
-                    by_first
-                        .entry(first.stem.clone())
-                        .or_default()
-                        .push(Pattern { category, steps });
+                    let slot = first.stem as usize;
+                    if by_first.len() <= slot {
+                        by_first.resize_with(slot + 1, Vec::new);
+                    }
+                    by_first[slot].push(Pattern { category, steps });
                 }
             }
         }
         RedFlagDetector {
+            stems: compiler.stems,
             by_first,
             categories: flags.categories.len(),
             fillers,
@@ -121,19 +133,19 @@ impl RedFlagDetector {
 
     /// Indices of the categories found, in the order of the file.
     pub fn detect(&self, terms: &[Term]) -> Vec<usize> {
-        let kept: Vec<Term> = terms
+        // The message as stem ids; a word no term uses can never match.
+        let ids: Vec<Option<u32>> = terms
             .iter()
             .filter(|t| !self.fillers.contains(&t.stem))
-            .cloned()
+            .map(|t| self.stems.get(&t.stem).copied())
             .collect();
-        let terms = &kept[..];
         let mut found = vec![false; self.categories];
-        for start in 0..terms.len() {
-            let Some(patterns) = self.by_first.get(&terms[start].stem) else {
+        for (start, id) in ids.iter().enumerate() {
+            let Some(patterns) = id.and_then(|i| self.by_first.get(i as usize)) else {
                 continue;
             };
             for p in patterns {
-                if !found[p.category] && matches_at(&p.steps[1..], terms, start) {
+                if !found[p.category] && matches_at(&p.steps[1..], &ids, start) {
                     found[p.category] = true;
                 }
             }
@@ -142,30 +154,59 @@ impl RedFlagDetector {
     }
 }
 
-fn compile(term: &str, analyzer: &Analyzer, fillers: &HashSet<String>) -> Vec<Step> {
-    let mut steps = Vec::new();
-    for (i, segment) in term.split("...").enumerate() {
-        let words = analyzer
-            .analyze_known(segment)
-            .into_iter()
-            .filter(|t| !fillers.contains(&t.stem));
-        for (j, t) in words.enumerate() {
-            let gap = if i > 0 && j == 0 { GAP_WORDS } else { 0 };
-            steps.push(Step { stem: t.stem, gap });
+/// Turns phrases into steps, numbering stems as it meets them.
+struct Compiler<'a> {
+    analyzer: &'a Analyzer,
+    fillers: &'a HashSet<String>,
+    stems: HashMap<String, u32>,
+    /// A group's words recur in every phrase the group makes: each stretch
+    /// of words is analysed once.
+    segments: HashMap<String, Vec<u32>>,
+}
+
+impl Compiler<'_> {
+    fn compile(&mut self, phrase: &str) -> Vec<Step> {
+        let mut steps = Vec::new();
+        for (i, segment) in phrase.split("...").enumerate() {
+            let ids = match self.segments.get(segment.trim()) {
+                Some(ids) => ids.clone(),
+                None => {
+                    let ids = self.analyse(segment);
+                    self.segments
+                        .insert(segment.trim().to_string(), ids.clone());
+                    ids
+                }
+            };
+            for (j, stem) in ids.into_iter().enumerate() {
+                let gap = if i > 0 && j == 0 { GAP_WORDS } else { 0 };
+                steps.push(Step { stem, gap });
+            }
         }
+        steps
     }
-    steps
+
+    fn analyse(&mut self, segment: &str) -> Vec<u32> {
+        let mut ids = Vec::new();
+        for t in self.analyzer.analyze_known(segment) {
+            if self.fillers.contains(&t.stem) {
+                continue;
+            }
+            let next = self.stems.len() as u32;
+            ids.push(*self.stems.entry(t.stem).or_insert(next));
+        }
+        ids
+    }
 }
 
 /// Whether `rest` follows the word at `at`, each step within its gap.
-fn matches_at(rest: &[Step], terms: &[Term], at: usize) -> bool {
+fn matches_at(rest: &[Step], ids: &[Option<u32>], at: usize) -> bool {
     let Some((step, tail)) = rest.split_first() else {
         return true;
     };
-    let window = (at + 1)..=(at + 1 + step.gap).min(terms.len().saturating_sub(1));
+    let window = (at + 1)..=(at + 1 + step.gap).min(ids.len().saturating_sub(1));
     window
         .into_iter()
-        .any(|j| j < terms.len() && terms[j].stem == step.stem && matches_at(tail, terms, j))
+        .any(|j| j < ids.len() && ids[j] == Some(step.stem) && matches_at(tail, ids, j))
 }
 
 #[cfg(test)]

@@ -27,10 +27,13 @@ pub struct Args {
 const MAX_LINE_BYTES: usize = MAX_INPUT_CHARS * 4;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let engine = match args.knowledge.load() {
+    // The process ends right after answering: freeing the engine's many
+    // small allocations would only add a few milliseconds to every cold
+    // `knotbot ask`, so it is left to the operating system.
+    let engine = std::mem::ManuallyDrop::new(match args.knowledge.load() {
         Ok(k) => Engine::new(k),
         Err(e) => return Ok(report_problems(&e)),
-    };
+    });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match &args.question {
