@@ -80,7 +80,7 @@ impl Default for Tuning {
             absolute_half: 10.0,
             anchored_threshold: 0.34,
             topical_threshold: 0.43,
-            unanchored_threshold: 0.6,
+            unanchored_threshold: 0.7,
             suggestion_floor: 0.25,
             title_bonus: 0.1,
             stopword_share: 0.35,
