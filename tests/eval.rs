@@ -61,6 +61,8 @@ fn our_question_sets_do_not_regress() {
         ("tuning-h.toml", 0.93, 0.95, 0.03),
         ("tuning-i.toml", 0.92, 0.95, 0.03),
         ("tuning-j.toml", 0.92, 0.95, 0.03),
+        ("tuning-k.toml", 0.93, 0.93, 0.03),
+        ("tuning-l.toml", 0.93, 0.95, 0.03),
         // Three of its look-alikes deny a sign ("I'm not pregnant"), and a
         // negation never switches a red flag off.
         ("safety.toml", 0.85, 0.95, 0.10),
