@@ -615,21 +615,25 @@ impl Matcher {
         phrases.positions(terms).any(|at| !self.negated(terms, at))
     }
 
-    /// "not glute", "not a glute thing", "nothing about my glute": a
-    /// negation right before the word, or before a little word that leads
-    /// to it. "should not do trigger point work" is still about trigger
-    /// points.
+    /// "not glute", "not a glute thing", "nothing to do with my glutes": a
+    /// negation right before the word, or before a few little words that
+    /// lead to it. "should not do trigger point work" is still about
+    /// trigger points: "do" leads only in "to do with".
     fn negated(&self, terms: &[Term], at: usize) -> bool {
-        const LEADS: [&str; 6] = ["a", "an", "the", "my", "about", "with"];
-        let is_negation = |i: usize| self.negations.contains(&terms[i].stem);
-        match at {
-            0 => false,
-            1 => is_negation(0),
-            _ => {
-                is_negation(at - 1)
-                    || (LEADS.contains(&terms[at - 1].word.as_str()) && is_negation(at - 2))
+        const LEADS: [&str; 9] = [
+            "a", "an", "the", "my", "about", "with", "to", "related", "do",
+        ];
+        let mut i = at;
+        while i > 0 && at - i < 4 {
+            i -= 1;
+            if self.negations.contains(&terms[i].stem) {
+                return i + 1 == at || terms[i + 1].word != "do";
+            }
+            if !LEADS.contains(&terms[i].word.as_str()) {
+                return false;
             }
         }
+        false
     }
 }
 
