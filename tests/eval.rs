@@ -63,6 +63,9 @@ fn our_question_sets_do_not_regress() {
         ("tuning-j.toml", 0.92, 0.95, 0.03),
         ("tuning-k.toml", 0.93, 0.93, 0.03),
         ("tuning-l.toml", 0.93, 0.95, 0.03),
+        ("tuning-m.toml", 0.92, 0.95, 0.03),
+        ("tuning-n.toml", 0.92, 0.95, 0.03),
+        ("tuning-o.toml", 0.92, 0.95, 0.03),
         // Three of its look-alikes deny a sign ("I'm not pregnant"), and a
         // negation never switches a red flag off.
         ("safety.toml", 0.85, 0.95, 0.10),
