@@ -354,9 +354,9 @@ async fn a_500_on_a_slash_command_callback_is_survived() {
     );
 }
 
-/// A moderator's `/faq-admin add`: opens the modal and submits it; returns
-/// the id the entry gets and the submit interaction.
-async fn moderator_adds(fake: &FakeDiscord, question: &str, aliases: &str, answer: &str) -> Value {
+/// A moderator runs `/faq-admin add` and gets the modal; returns the form's
+/// custom id, once the form has had time to be registered.
+async fn moderator_opens_add_form(fake: &FakeDiscord) -> String {
     let add = as_member(
         slash_command(
             "faq-admin",
@@ -376,6 +376,13 @@ async fn moderator_adds(fake: &FakeDiscord, question: &str, aliases: &str, answe
         .unwrap()
         .to_string();
     tokio::time::sleep(Duration::from_millis(500)).await;
+    custom_id
+}
+
+/// A moderator's `/faq-admin add`: opens the modal and submits it; returns
+/// the id the entry gets and the submit interaction.
+async fn moderator_adds(fake: &FakeDiscord, question: &str, aliases: &str, answer: &str) -> Value {
+    let custom_id = moderator_opens_add_form(fake).await;
     let submit = as_member(
         modal_submit(
             &custom_id,
@@ -541,25 +548,7 @@ async fn an_open_form_survives(disrupt: impl FnOnce(&FakeDiscord)) {
     let fake = FakeDiscord::start().await;
     let bot = Bot::start(&fake, "").await;
     settled(&fake).await;
-    let add = as_member(
-        slash_command(
-            "faq-admin",
-            subcommand("add", json!([])),
-            &[],
-            perms::EVERYONE,
-        ),
-        MOD_USER_ID,
-        &[MOD_ROLE_ID],
-        perms::MODERATOR,
-    );
-    fake.dispatch("INTERACTION_CREATE", add.clone());
-    let modal = fake.wait_callback(&add, secs(20)).await;
-    assert_eq!(modal.body["type"], 9, "a modal: {}", modal.one_line());
-    let custom_id = modal.body["data"]["custom_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let custom_id = moderator_opens_add_form(&fake).await;
 
     disrupt(&fake);
     reconnected(&fake).await;
