@@ -72,6 +72,8 @@ fn our_question_sets_do_not_regress() {
         ("tuning-s.toml", 0.93, 0.95, 0.03),
         ("tuning-t.toml", 0.93, 0.95, 0.03),
         ("tuning-u.toml", 0.91, 0.95, 0.03),
+        ("tuning-v.toml", 0.94, 0.95, 0.03),
+        ("tuning-w.toml", 0.93, 0.95, 0.03),
         // Three of its look-alikes deny a sign ("I'm not pregnant"), and a
         // negation never switches a red flag off.
         ("safety.toml", 0.85, 0.95, 0.10),
