@@ -96,7 +96,12 @@ fn our_question_sets_do_not_regress() {
 #[test]
 fn sealed_sets_do_not_regress() {
     let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    for (file, accuracy) in [("sealed-1.toml", 0.91), ("sealed-2.toml", 0.95)] {
+    for (file, accuracy) in [
+        ("sealed-1.toml", 0.91),
+        ("sealed-2.toml", 0.95),
+        ("sealed-3.toml", 0.95),
+        ("sealed-4.toml", 0.91),
+    ] {
         let (r, _) = eval(&data.join(file));
         assert!(
             r.accuracy >= accuracy
