@@ -194,11 +194,6 @@ impl Ranking {
         (best.score >= self.threshold?).then_some(best)
     }
 
-    /// Whether the question is about another part of the body only.
-    pub fn about_elsewhere(&self) -> bool {
-        self.elsewhere && !self.anchored
-    }
-
     pub fn score_of(&self, entry: usize) -> Option<f32> {
         self.candidates
             .iter()
@@ -256,6 +251,11 @@ impl PhraseSet {
             set.by_first.entry(p[0].clone()).or_default().push(p);
         }
         set
+    }
+
+    /// Whether any phrase of the set stands in `terms`.
+    fn found_in(&self, terms: &[Term]) -> bool {
+        self.positions(terms).next().is_some()
     }
 
     /// Start positions of every phrase of the set found in `terms`.
@@ -425,7 +425,7 @@ impl Matcher {
         }
         let stop_share = self.tuning.stopword_share;
         let (mut weights, mut dfs) = (Vec::new(), Vec::new());
-        for (list, stop) in self.postings.iter().zip(is_stop) {
+        for (list, &stop) in self.postings.iter().zip(&is_stop) {
             let (df, entry_count) = document_frequency(list);
             let share = if stop { stop_share } else { 1.0 };
             weights.push((1.0 + n / df.max(0.5)).ln() * share);
@@ -433,13 +433,7 @@ impl Matcher {
         }
         self.weights = weights;
         self.entry_df = dfs;
-        self.is_stop =
-            self.terms
-                .iter()
-                .fold(vec![false; self.terms.len()], |mut v, (stem, id)| {
-                    v[*id as usize] = self.stopwords.contains(stem);
-                    v
-                });
+        self.is_stop = is_stop;
         self.unknown_weight = (1.0 + n).ln() * self.tuning.unknown_share;
     }
 
@@ -450,7 +444,7 @@ impl Matcher {
         let elsewhere = !places.is_empty();
         let beyond_legs = places.iter().any(|&at| !self.legs.starts_at(terms, at));
         let t = &self.tuning;
-        let off_topic = self.off_topic.positions(terms).next().is_some();
+        let off_topic = self.off_topic.found_in(terms);
         let threshold = match (anchored, topical, elsewhere) {
             // "Glute bridge or hip thrust for a bigger booty?" names glutes
             // but asks about something we do not cover.
@@ -484,7 +478,7 @@ impl Matcher {
             topical,
             elsewhere,
             beyond_legs,
-            pain: self.pain.positions(terms).next().is_some(),
+            pain: self.pain.found_in(terms),
             threshold,
         }
     }
