@@ -3,24 +3,13 @@
 
 mod common;
 
-use common::{knotbot, knotbot_in, stderr, stdout};
+use common::{care_prompt_start, knotbot, knotbot_in, stderr, stdout};
 use serde_json::Value;
 
 fn ask_json(question: &str) -> Value {
     let out = knotbot(&["ask", "--json", question], b"");
     assert!(out.status.success(), "{}", stderr(&out));
     serde_json::from_str(stdout(&out).trim()).expect("one JSON object")
-}
-
-fn care_prompt_start() -> String {
-    let k = knotbot::Knowledge::shipped().unwrap();
-    k.red_flags
-        .care_prompt
-        .split("{signs}")
-        .next()
-        .unwrap()
-        .trim()
-        .to_string()
 }
 
 #[test]

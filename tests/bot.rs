@@ -2,12 +2,14 @@
 //! serenity) against the fake Discord in `tests/support`, driven by gateway
 //! events, judged by the REST calls it makes.
 
+mod common;
 mod support;
 
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
+use common::care_prompt_start;
 use serde_json::{json, Value};
 use support::bot::{Bot, LOG_CHANNEL_ID};
 use support::*;
@@ -19,17 +21,6 @@ fn embed(r: &Recorded) -> &Value {
         &r.body
     };
     &body["embeds"][0]
-}
-
-fn care_prompt_start() -> String {
-    let k = knotbot::Knowledge::shipped().unwrap();
-    k.red_flags
-        .care_prompt
-        .split("{signs}")
-        .next()
-        .unwrap()
-        .trim()
-        .to_string()
 }
 
 fn assert_no_pings(r: &Recorded) {

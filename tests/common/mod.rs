@@ -71,3 +71,16 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The care prompt's opening words, before the signs are filled in: how
+/// a test recognises the prompt in any rendering of a reply.
+pub fn care_prompt_start() -> String {
+    let k = knotbot::Knowledge::shipped().unwrap();
+    k.red_flags
+        .care_prompt
+        .split("{signs}")
+        .next()
+        .unwrap()
+        .trim()
+        .to_string()
+}
