@@ -36,20 +36,45 @@ pub fn member_error(message: impl Into<String>) -> Error {
 pub fn edit_error(e: crate::store::EditError) -> Error {
     use crate::store::EditError;
     match e {
-        EditError::Io(_) | EditError::Unparsable(_) => anyhow::Error::new(e),
-        EditError::Invalid(problems) => {
-            let lines: Vec<String> = problems
-                .0
-                .iter()
-                .map(|p| format!("- {}", p.message))
-                .collect();
-            member_error(format!(
-                "That change would break the FAQ, so nothing was saved:\n{}",
-                lines.join("\n")
-            ))
-        }
+        EditError::Io(_) => anyhow::Error::new(e),
+        EditError::Invalid(problems) => member_error(format!(
+            "That change would break the FAQ, so nothing was saved:\n{}",
+            bullets(&problems, |p| p.message.clone())
+        )),
+        EditError::BrokenOnDisk(problems) => member_error(format!(
+            "Nothing was saved: the knowledge files on the bot's host have problems \
+             (someone may be editing them by hand). Ask whoever looks after the files \
+             to fix these, then try again:\n{}",
+            bullets(&problems, |p| format!("{}:{}: {}", file_name(&p.file), p.line, p.message))
+        )),
         other => member_error(capitalise(&other.to_string())),
     }
+}
+
+/// At most a handful of problems, one per line, within a Discord message.
+fn bullets(
+    problems: &crate::knowledge::KnowledgeError,
+    line: impl Fn(&crate::knowledge::Problem) -> String,
+) -> String {
+    const SHOWN: usize = 5;
+    let mut lines: Vec<String> = problems
+        .0
+        .iter()
+        .take(SHOWN)
+        .map(|p| format!("- {}", line(p).chars().take(300).collect::<String>()))
+        .collect();
+    if problems.0.len() > SHOWN {
+        lines.push(format!("- …and {} more", problems.0.len() - SHOWN));
+    }
+    lines.join("\n")
+}
+
+/// `faq.toml` rather than the host's full path, which members need not see.
+fn file_name(path: &str) -> &str {
+    std::path::Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
 }
 
 fn capitalise(s: &str) -> String {

@@ -10,7 +10,7 @@ use poise::serenity_prelude as serenity;
 use tokio::sync::mpsc;
 
 use super::render;
-use crate::store::Store;
+use crate::store::{Reload, Store};
 
 /// Changes usually come in bursts (an editor's save, a pull touching
 /// several files): wait for a quiet moment before reloading.
@@ -25,7 +25,10 @@ pub fn start(
     let (tx, rx) = mpsc::unbounded_channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event {
-            if event.paths.iter().any(|p| is_knowledge_file(p)) {
+            // Our own reads show up as access events; only a write,
+            // create, rename or removal can change the knowledge.
+            let changes = !matches!(event.kind, notify::EventKind::Access(_));
+            if changes && event.paths.iter().any(|p| is_knowledge_file(p)) {
                 let _ = tx.send(());
             }
         }
@@ -47,7 +50,6 @@ async fn reload_loop(
     log_channel: Option<serenity::ChannelId>,
     mut rx: mpsc::UnboundedReceiver<()>,
 ) {
-    let mut last_report = String::new();
     while rx.recv().await.is_some() {
         // Drain the burst.
         while let Ok(Some(())) = tokio::time::timeout(SETTLE, rx.recv()).await {}
@@ -60,20 +62,16 @@ async fn reload_loop(
             }
         };
         match outcome {
-            Ok(true) => {
-                tracing::info!("knowledge reloaded from disk");
-                last_report.clear();
-            }
-            Ok(false) => {}
-            Err(problems) => {
+            Reload::Reloaded => tracing::info!("knowledge reloaded from disk"),
+            Reload::Unchanged => {}
+            // Once per broken state: `reload` answers `Unchanged` until the
+            // files change again.
+            Reload::Broken(problems) => {
                 let text = problems.to_string();
                 tracing::error!(
                     "knowledge on disk has problems; still serving the last good version:\n{text}"
                 );
-                if text != last_report {
-                    report(&http, log_channel, &text).await;
-                    last_report = text;
-                }
+                report(&http, log_channel, &text).await;
             }
         }
     }

@@ -61,37 +61,9 @@ impl Sources {
         for name in FILE_NAMES {
             let path = dir.join(name);
             let shown = path.display().to_string();
-            if let Ok(meta) = std::fs::metadata(&path) {
-                if meta.len() > MAX_FILE_BYTES {
-                    let mb = meta.len() / (1024 * 1024);
-                    problems.push(Problem::new(
-                        &shown,
-                        1,
-                        format!(
-                            "the file is {mb} MB; knowledge files may be at most {} MB",
-                            MAX_FILE_BYTES / (1024 * 1024)
-                        ),
-                    ));
-                    continue;
-                }
-            }
-            match std::fs::read(&path) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => files.push(SourceFile { name: shown, text }),
-                    Err(e) => problems.push(Problem::new(
-                        &shown,
-                        super::line_at(
-                            &String::from_utf8_lossy(e.as_bytes()),
-                            e.utf8_error().valid_up_to(),
-                        ),
-                        "the file is not valid UTF-8 text",
-                    )),
-                },
-                Err(e) => problems.push(Problem::new(
-                    &shown,
-                    1,
-                    format!("cannot read the file: {e}"),
-                )),
+            match read_text(&path) {
+                Ok(text) => files.push(SourceFile { name: shown, text }),
+                Err(problem) => problems.push(problem.at(&shown)),
             }
         }
         if problems.is_empty() {
@@ -99,6 +71,15 @@ impl Sources {
         } else {
             Err(KnowledgeError(problems))
         }
+    }
+
+    /// The file called `name` read afresh from `dir`, as [`Sources::read_dir`]
+    /// would, so that an edit starts from what is on disk at that moment.
+    pub fn reread(&self, dir: &Path, name: &str) -> Result<Sources, KnowledgeError> {
+        let path = dir.join(name);
+        let shown = path.display().to_string();
+        let text = read_text(&path).map_err(|p| KnowledgeError(vec![p.at(&shown)]))?;
+        Ok(self.with_text(name, text))
     }
 
     /// The text of the file called `name` (e.g. `faq.toml`).
@@ -121,4 +102,81 @@ impl Sources {
         copy.files[at].text = text;
         copy
     }
+}
+
+/// Why a knowledge file could not be read, before its name is attached.
+struct Unreadable {
+    line: usize,
+    message: String,
+}
+
+impl Unreadable {
+    fn new(message: impl Into<String>) -> Unreadable {
+        Unreadable {
+            line: 1,
+            message: message.into(),
+        }
+    }
+
+    fn at(self, shown: &str) -> Problem {
+        Problem::new(shown, self.line, self.message)
+    }
+}
+
+/// Reads a knowledge file as UTF-8 text, refusing anything that is not a
+/// regular file (a symlink to `/dev/zero`, a named pipe) before opening it,
+/// and never reading more than [`MAX_FILE_BYTES`] whatever the metadata
+/// claims. Git can carry a symlink, so a pull must not be able to hang or
+/// flood the bot.
+fn read_text(path: &Path) -> Result<String, Unreadable> {
+    use std::io::Read;
+    let too_big = || {
+        Unreadable::new(format!(
+            "the file is over {} MB, the most a knowledge file may be",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))
+    };
+    let cannot = |e: std::io::Error| Unreadable::new(format!("cannot read the file: {e}"));
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(Unreadable::new("not a regular file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let file = open_without_blocking(path).map_err(cannot)?;
+    // The path may have been swapped for something else since `metadata`.
+    if !file.metadata().map_err(cannot)?.is_file() {
+        return Err(Unreadable::new("not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let lossy = String::from_utf8_lossy(e.as_bytes());
+        Unreadable {
+            line: super::line_at(&lossy, e.utf8_error().valid_up_to()),
+            message: "the file is not valid UTF-8 text".into(),
+        }
+    })
+}
+
+/// Opening a named pipe for reading waits for a writer; with `O_NONBLOCK`
+/// it returns at once (and the check after opening refuses it).
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }

@@ -9,6 +9,10 @@ use crate::text::tokenize;
 /// Longest answer or summary: Discord allows 4,096 characters in an embed's
 /// description, and the care prompt must still fit above the answer.
 pub const ANSWER_LIMIT: usize = 3_000;
+/// Longest id. Ids travel in Discord's custom ids (at most 100
+/// characters, with a prefix such as `knotbot:show:`), so a longer one
+/// could make Discord refuse a whole reply, care prompt included.
+pub const ID_LIMIT: usize = 64;
 /// Longest care prompt, so that prompt and answer together always fit.
 pub const PROMPT_LIMIT: usize = 900;
 
@@ -76,8 +80,9 @@ impl Checker<'_> {
             );
         for (id, file, line) in files {
             let valid = valid_id(id);
+            let short = id.len() <= ID_LIMIT;
             let first = seen.insert(id, file);
-            if valid && first.is_none() {
+            if valid && short && first.is_none() {
                 continue;
             }
             let line = line.unwrap_or_else(|| self.id_line(file, id));
@@ -86,6 +91,16 @@ impl Checker<'_> {
                     file,
                     line,
                     format!("id \"{id}\" must be lowercase letters, digits and single hyphens"),
+                );
+            }
+            if !short {
+                self.report(
+                    file,
+                    line,
+                    format!(
+                        "id \"{id}\" is {} characters; ids may be at most {ID_LIMIT}",
+                        id.len()
+                    ),
                 );
             }
             if let Some(first) = first {

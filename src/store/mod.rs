@@ -2,19 +2,24 @@
 //! removed, persisted to `faq.toml` with nothing else in the file disturbed,
 //! and the engine swapped whole once the change is safely on disk.
 //!
-//! Every edit follows the same path, one at a time:
-//! 1. change the TOML text with `toml_edit`, so comments, order and
+//! Every edit follows the same path, one at a time in this process and,
+//! through [`disk::DirLock`], one at a time across knotbot processes:
+//! 1. read the knowledge files as they are on disk *now* (a hand edit or
+//!    another bot may have changed them since we loaded); if they do not
+//!    load, refuse and say which file and line is broken;
+//! 2. change the TOML text with `toml_edit`, so comments, order and
 //!    formatting of the rest of the file survive;
-//! 2. validate the whole knowledge base with the change, exactly like
+//! 3. validate the whole knowledge base with the change, exactly like
 //!    `knotbot check` — a bad edit is refused and nothing is written;
-//! 3. write atomically (temporary file, fsync, rename, fsync of the
-//!    directory), so a crash leaves the old file or the new, never a mix;
-//! 4. build the new engine and swap it in; readers keep the engine they
+//! 4. replace the file atomically, and only if it still holds what the edit
+//!    was built on (otherwise start again from the new text), so a crash
+//!    leaves the old file or the new, and no hand edit is overwritten;
+//! 5. build the new engine and swap it in; readers keep the engine they
 //!    hold until their answer is done and are never blocked.
 
-use std::io::Write;
+mod disk;
+
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use arc_swap::ArcSwap;
@@ -24,7 +29,17 @@ use crate::engine::Engine;
 use crate::knowledge::{Knowledge, KnowledgeError, Sources};
 use crate::text::tokenize;
 
+pub use disk::{write_atomically, DirLock, STALE_AFTER};
+
 const FAQ_FILE: &str = "faq.toml";
+
+/// Longest id an edit may create; validation allows a little more (see
+/// [`crate::knowledge::ID_LIMIT`]) for hand-written ids.
+const NEW_ID_LIMIT: usize = 48;
+
+/// How often an edit starts again because the file changed under it
+/// before giving up (someone saving by hand in a tight loop).
+const EDIT_ATTEMPTS: usize = 5;
 
 /// The engine everyone answers with; swapped whole when knowledge changes.
 pub type SharedEngine = Arc<ArcSwap<Engine>>;
@@ -46,30 +61,57 @@ pub enum EditError {
     EmptyQuestion,
     #[error("the change would break the knowledge base:\n{0}")]
     Invalid(KnowledgeError),
+    /// The files on disk do not load as they are (a hand edit in progress,
+    /// a bad pull): nothing is written until they are fixed.
+    #[error("the knowledge files on disk have problems, so nothing was changed:\n{0}")]
+    BrokenOnDisk(KnowledgeError),
+    /// `faq.toml` kept changing while the edit was being made.
+    #[error("faq.toml kept changing on disk while saving; nothing was changed, try again")]
+    Busy,
     #[error("could not save the change: {0}")]
     Io(#[from] std::io::Error),
-    #[error("faq.toml is not valid TOML any more (was it edited by hand?): {0}")]
-    Unparsable(String),
+}
+
+/// What [`Store::reload`] found.
+#[derive(Debug)]
+pub enum Reload {
+    /// The files are as last seen (good or broken): nothing to do or say.
+    Unchanged,
+    /// New knowledge is live.
+    Reloaded,
+    /// The files changed and do not load; the last good knowledge serves.
+    /// Reported once per broken state, not on every wake-up.
+    Broken(KnowledgeError),
 }
 
 /// The knowledge directory, its last good text, and the live engine.
 pub struct Store {
     dir: PathBuf,
-    /// The sources the live engine was built from; the lock also
-    /// serialises edits and reloads.
-    current: Mutex<Sources>,
+    /// The lock serialises edits and reloads in this process.
+    state: Mutex<State>,
     engine: SharedEngine,
+}
+
+struct State {
+    /// The sources the live engine was built from.
+    current: Sources,
+    /// The files as last read when they did not load (or the read error),
+    /// so the same broken state is reported once.
+    broken: Option<Result<Sources, String>>,
 }
 
 impl Store {
     /// Loads and validates `dir`; refuses to start from a broken one.
     pub fn open(dir: &Path) -> Result<Store, KnowledgeError> {
-        remove_stale_temporaries(dir);
+        disk::remove_stale_temporaries(dir, &crate::knowledge::FILE_NAMES);
         let sources = Sources::read_dir(dir)?;
         let engine = Engine::new(Knowledge::from_sources(&sources)?);
         Ok(Store {
             dir: dir.to_path_buf(),
-            current: Mutex::new(sources),
+            state: Mutex::new(State {
+                current: sources,
+                broken: None,
+            }),
             engine: Arc::new(ArcSwap::from_pointee(engine)),
         })
     }
@@ -134,42 +176,94 @@ impl Store {
     }
 
     /// Re-reads the directory after a change made outside the bot (a git
-    /// pull, a hand edit). `Ok(true)` when new knowledge was swapped in,
-    /// `Ok(false)` when nothing changed; on a problem the last good
-    /// knowledge keeps serving and the problems are returned.
-    pub fn reload(&self) -> Result<bool, KnowledgeError> {
-        let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
-        let sources = Sources::read_dir(&self.dir)?;
-        if sources == *current {
-            return Ok(false);
+    /// pull, a hand edit). On a problem the last good knowledge keeps
+    /// serving.
+    pub fn reload(&self) -> Reload {
+        let mut state = self.lock_state();
+        let read = Sources::read_dir(&self.dir);
+        if read.as_ref().ok() == Some(&state.current) {
+            state.broken = None;
+            return Reload::Unchanged;
         }
-        let knowledge = Knowledge::from_sources(&sources)?;
-        self.engine.store(Arc::new(Engine::new(knowledge)));
-        *current = sources;
-        Ok(true)
+        let seen = read.as_ref().map(Clone::clone).map_err(|e| e.to_string());
+        if state.broken.as_ref() == Some(&seen) {
+            return Reload::Unchanged;
+        }
+        match read.and_then(|s| Knowledge::from_sources(&s).map(|k| (s, k))) {
+            Ok((sources, knowledge)) => {
+                self.engine.store(Arc::new(Engine::new(knowledge)));
+                *state = State {
+                    current: sources,
+                    broken: None,
+                };
+                Reload::Reloaded
+            }
+            Err(problems) => {
+                state.broken = Some(seen);
+                Reload::Broken(problems)
+            }
+        }
+    }
+
+    fn lock_state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The shared path of every edit (see the module docs).
     fn edit<T>(
         &self,
-        change: impl FnOnce(&mut DocumentMut, &Knowledge) -> Result<T, EditError>,
+        change: impl Fn(&mut DocumentMut, &Knowledge) -> Result<T, EditError>,
     ) -> Result<T, EditError> {
-        let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
-        let mut doc: DocumentMut = current
-            .get(FAQ_FILE)
-            .text
-            .parse()
-            .map_err(|e: toml_edit::TomlError| EditError::Unparsable(e.to_string()))?;
-        let result = change(&mut doc, self.engine.load().knowledge())?;
-        let candidate = current.with_text(FAQ_FILE, doc.to_string());
-        let knowledge = Knowledge::from_sources(&candidate).map_err(EditError::Invalid)?;
-        write_atomically(
-            &self.dir.join(FAQ_FILE),
-            candidate.get(FAQ_FILE).text.as_bytes(),
-        )?;
+        let mut state = self.lock_state();
+        let (result, sources, knowledge) = {
+            let _others = DirLock::exclusive(&self.dir)?;
+            self.edit_on_disk(&state.current, &change)?
+        };
         self.engine.store(Arc::new(Engine::new(knowledge)));
-        *current = candidate;
+        *state = State {
+            current: sources,
+            broken: None,
+        };
         Ok(result)
+    }
+
+    /// Applies `change` to `faq.toml` as it is on disk, retrying when the
+    /// file changes under the edit; returns what was written, validated.
+    fn edit_on_disk<T>(
+        &self,
+        current: &Sources,
+        change: &impl Fn(&mut DocumentMut, &Knowledge) -> Result<T, EditError>,
+    ) -> Result<(T, Sources, Knowledge), EditError> {
+        let path = self.dir.join(FAQ_FILE);
+        for _ in 0..EDIT_ATTEMPTS {
+            let sources = Sources::read_dir(&self.dir).map_err(EditError::BrokenOnDisk)?;
+            // The usual case: the disk is what the live engine was built
+            // from, already validated.
+            let on_disk = if sources == *current {
+                None
+            } else {
+                Some(Knowledge::from_sources(&sources).map_err(EditError::BrokenOnDisk)?)
+            };
+            let engine = self.engine.load();
+            let knowledge = on_disk.as_ref().unwrap_or_else(|| engine.knowledge());
+            let base = &sources.get(FAQ_FILE).text;
+            let mut doc: DocumentMut = base.parse().map_err(|e: toml_edit::TomlError| {
+                EditError::BrokenOnDisk(KnowledgeError(vec![crate::knowledge::Problem::new(
+                    &path.display().to_string(),
+                    e.span().map_or(1, |s| crate::knowledge::line_at(base, s.start)),
+                    e.message().trim(),
+                )]))
+            })?;
+            let result = change(&mut doc, knowledge)?;
+            let candidate = sources.with_text(FAQ_FILE, doc.to_string());
+            let new = Knowledge::from_sources(&candidate).map_err(EditError::Invalid)?;
+            let text = &candidate.get(FAQ_FILE).text;
+            if disk::replace_if_unchanged(&path, text.as_bytes(), base)? {
+                return Ok((result, candidate, new));
+            }
+            tracing::info!("faq.toml changed on disk during an edit; building the edit again on the new text");
+        }
+        Err(EditError::Busy)
     }
 }
 
@@ -179,7 +273,13 @@ fn faq_array(doc: &mut DocumentMut) -> Result<&mut toml_edit::ArrayOfTables, Edi
     }
     doc["faq"]
         .as_array_of_tables_mut()
-        .ok_or_else(|| EditError::Unparsable("`faq` is not a list of [[faq]] tables".into()))
+        .ok_or_else(|| {
+            EditError::BrokenOnDisk(KnowledgeError(vec![crate::knowledge::Problem::new(
+                FAQ_FILE,
+                1,
+                "`faq` is not a list of [[faq]] tables",
+            )]))
+        })
 }
 
 fn entry_id(t: &Table) -> Option<&str> {
@@ -241,7 +341,19 @@ fn new_id(question: &str, knowledge: &Knowledge) -> Result<String, EditError> {
     if words.is_empty() {
         return Err(EditError::EmptyQuestion);
     }
-    let base = words.join("-");
+    // Short enough for Discord's 100-character custom ids, with room for
+    // a numbered suffix.
+    let mut base = String::new();
+    for word in &words {
+        let word: String = word.chars().take(NEW_ID_LIMIT).collect();
+        if !base.is_empty() && base.len() + 1 + word.len() > NEW_ID_LIMIT {
+            break;
+        }
+        if !base.is_empty() {
+            base.push('-');
+        }
+        base.push_str(&word);
+    }
     let taken = |id: &str| knowledge.all_ids().any(|k| k == id);
     let id = (1..)
         .map(|n| {
@@ -254,59 +366,6 @@ fn new_id(question: &str, knowledge: &Knowledge) -> Result<String, EditError> {
         .find(|id| !taken(id))
         .expect("some numbered id is free");
     Ok(id)
-}
-
-/// Writes `bytes` to `path` so that a crash at any moment leaves either the
-/// old file or the new one, whole. The file keeps its permissions, and a
-/// symlinked file is written through the link.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    static WRITES: AtomicU64 = AtomicU64::new(0);
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("knowledge");
-    // Unique per write, so two writers can never share a temporary file.
-    let n = WRITES.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!(".{name}.{}.{n}{TMP_SUFFIX}", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        if let Ok(old) = std::fs::metadata(&path) {
-            file.set_permissions(old.permissions())?;
-        }
-        file.sync_all()?;
-        std::fs::rename(&tmp, &path)?;
-        // The rename itself must reach the disk too.
-        std::fs::File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-const TMP_SUFFIX: &str = ".tmp";
-
-/// Removes temporary files a crash left behind in `dir`. They never count
-/// as knowledge, but they should not pile up either.
-fn remove_stale_temporaries(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.')
-            && name.ends_with(TMP_SUFFIX)
-            && crate::knowledge::FILE_NAMES
-                .iter()
-                .any(|f| name.starts_with(&format!(".{f}.")))
-        {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 #[cfg(test)]
@@ -426,9 +485,9 @@ mod tests {
     }
 
     #[test]
-    fn reload_picks_up_good_files_and_refuses_broken_ones() {
+    fn reload_picks_up_good_files_and_reports_a_broken_state_once() {
         let (dir, store) = store();
-        assert!(!store.reload().unwrap(), "nothing changed");
+        assert!(matches!(store.reload(), Reload::Unchanged));
         let path = dir.path().join(FAQ_FILE);
         let good = std::fs::read_to_string(&path).unwrap();
         std::fs::write(
@@ -439,9 +498,18 @@ mod tests {
             ),
         )
         .unwrap();
-        assert!(store.reload().unwrap());
+        assert!(matches!(store.reload(), Reload::Reloaded));
         std::fs::write(&path, format!("{good}\n[[faq]\n")).unwrap();
-        assert!(store.reload().is_err());
+        assert!(matches!(store.reload(), Reload::Broken(_)));
+        assert!(
+            matches!(store.reload(), Reload::Unchanged),
+            "the same broken file is not reported again"
+        );
+        std::fs::write(&path, format!("{good}\n[[faq]]\n")).unwrap();
+        assert!(
+            matches!(store.reload(), Reload::Broken(_)),
+            "a different problem is"
+        );
         assert!(
             store
                 .engine()
@@ -451,6 +519,98 @@ mod tests {
                 .is_some(),
             "last good knowledge still serves"
         );
+        std::fs::write(&path, &good).unwrap();
+        assert!(matches!(store.reload(), Reload::Reloaded));
+    }
+
+    /// A hand edit half done (the file does not parse) when a moderator
+    /// adds from Discord: the add is refused with the file and line, and
+    /// the hand-written text stays exactly as it was.
+    #[test]
+    fn an_edit_on_a_broken_file_is_refused_and_the_file_kept() {
+        let (dir, store) = store();
+        let path = dir.path().join(FAQ_FILE);
+        let good = std::fs::read_to_string(&path).unwrap();
+        let line = good.lines().count() + 3; // the `id = "half-written` line
+        let broken = format!("{good}\n[[faq]]\nid = \"half-written\nquestion = \"Mine?\"\n");
+        std::fs::write(&path, &broken).unwrap();
+        match store.add(&draft("Does a knot show up on an x-ray?")) {
+            Err(EditError::BrokenOnDisk(e)) => {
+                let p = &e.0[0];
+                assert!(p.file.ends_with("faq.toml"), "{e}");
+                assert_eq!(p.line, line, "{e}");
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+    }
+
+    /// An entry saved on disk a moment before a Discord edit, before any
+    /// reload saw it, is kept, and the edit is made on top of it.
+    #[test]
+    fn an_edit_keeps_a_hand_edit_the_bot_has_not_reloaded_yet() {
+        let (dir, store) = store();
+        let path = dir.path().join(FAQ_FILE);
+        let hand = "\n[[faq]]\nid = \"by-hand\"\nquestion = \"Is a hand-written entry kept?\"\naliases = [\"hand written entry kept\"]\nanswer = \"Yes.\"\n";
+        let mut file = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+        std::io::Write::write_all(&mut file, hand.as_bytes()).unwrap();
+        let id = store.add(&draft("Does a knot show up on an x-ray?")).unwrap();
+        store.remove("wallet-pocket").unwrap();
+        let k = Knowledge::load_dir(dir.path()).unwrap();
+        assert!(k.entry("by-hand").is_some(), "the hand edit survived");
+        assert!(k.entry(&id).is_some());
+        assert!(k.entry("wallet-pocket").is_none());
+        assert!(std::fs::read_to_string(&path).unwrap().contains(hand.trim()));
+        assert!(
+            store.engine().load().knowledge().entry("by-hand").is_some(),
+            "and it is live"
+        );
+    }
+
+    /// Two stores on one directory (two bot processes): each builds its
+    /// edit on the other's, so neither loses an acknowledged edit.
+    #[test]
+    fn two_stores_on_one_directory_keep_each_others_edits() {
+        let (dir, a) = store();
+        let b = Store::open(dir.path()).unwrap();
+        let mut ids = Vec::new();
+        for n in 0..3 {
+            let mut d = draft(&format!("Probe {n} from store a about knots?"));
+            d.aliases = vec![format!("probe {n} a knot")];
+            ids.push(a.add(&d).unwrap());
+            let mut d = draft(&format!("Probe {n} from store b about knots?"));
+            d.aliases = vec![format!("probe {n} b knot")];
+            ids.push(b.add(&d).unwrap());
+        }
+        let k = Knowledge::load_dir(dir.path()).unwrap();
+        for id in &ids {
+            assert!(k.entry(id).is_some(), "{id} was lost");
+        }
+    }
+
+    #[test]
+    fn a_failed_directory_sync_is_a_saved_edit_not_a_failed_one() {
+        let (dir, store) = store();
+        disk::FAIL_DIR_SYNC.with(|f| f.set(true));
+        let added = store.add(&draft("Does a knot show up on an x-ray?"));
+        disk::FAIL_DIR_SYNC.with(|f| f.set(false));
+        let id = added.expect("the file was replaced, so the edit is saved");
+        let k = Knowledge::load_dir(dir.path()).unwrap();
+        assert!(k.entry(&id).is_some());
+        assert!(k.entry(&format!("{id}-2")).is_none());
+    }
+
+    #[test]
+    fn ids_made_from_long_questions_stay_short() {
+        let (_dir, store) = store();
+        let mut d = draft("Pneumonoultramicroscopicsilicovolcanoconiosis supercalifragilisticexpialidocious antidisestablishmentarianism knot?");
+        d.aliases = vec!["very long words knot".into()];
+        let id = store.add(&d).unwrap();
+        assert!(id.len() <= NEW_ID_LIMIT, "{id}");
+        d.aliases = vec!["very long words knot again".into()];
+        d.question.push_str(" Again?");
+        let again = store.add(&d).unwrap();
+        assert!(again.len() <= crate::knowledge::ID_LIMIT, "{again}");
     }
 
     #[test]
@@ -472,12 +632,22 @@ mod tests {
     }
 
     #[test]
-    fn opening_removes_temporaries_a_crash_left_behind() {
+    fn opening_removes_only_stale_temporaries() {
         let (dir, _) = store();
         let stale = dir.path().join(".faq.toml.999.3.tmp");
+        let live = dir.path().join(".faq.toml.1000.0.tmp");
         std::fs::write(&stale, "half a file").unwrap();
+        std::fs::write(&live, "another process's write in progress").unwrap();
+        let old = std::time::SystemTime::now() - STALE_AFTER - std::time::Duration::from_secs(1);
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
         Store::open(dir.path()).unwrap();
         assert!(!stale.exists());
+        assert!(live.exists());
     }
 
     #[cfg(unix)]
