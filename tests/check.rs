@@ -234,3 +234,64 @@ fn a_50_mb_file_is_refused_by_size_without_reading_it_all() {
     std::fs::write(&path, text).unwrap();
     assert_names(&check_fails(dir.path()), "faq.toml:1:", "the file is 50 mb");
 }
+
+/// Runs `check` on `dir` in a child that is killed if it has not finished
+/// within `GUARD` (a guard against a hang, never a speed test).
+#[cfg(unix)]
+fn check_fails_without_hanging(dir: &std::path::Path) -> String {
+    use std::process::{Command, Stdio};
+    const GUARD: std::time::Duration = std::time::Duration::from_secs(60);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_knotbot"))
+        .args(["check", "--knowledge", dir.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > GUARD {
+            child.kill().unwrap();
+            panic!("`knotbot check` hung on {}", dir.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    stderr(&out)
+}
+
+/// Git can carry a symlink, so a pull can make `faq.toml` point anywhere:
+/// at `/dev/zero` (which once read 2 GB before failing) or a named pipe
+/// (which once hung `check` and the bot's reload for ever).
+#[cfg(unix)]
+#[test]
+fn a_knowledge_file_that_is_not_a_regular_file_is_refused_at_once() {
+    let dir = knowledge_copy();
+    let faq = dir.path().join("faq.toml");
+    std::fs::remove_file(&faq).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &faq).unwrap();
+    assert_names(
+        &check_fails_without_hanging(dir.path()),
+        "faq.toml:1:",
+        "not a regular file",
+    );
+
+    std::fs::remove_file(&faq).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&faq)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    assert_names(
+        &check_fails_without_hanging(dir.path()),
+        "faq.toml:1:",
+        "not a regular file",
+    );
+
+    // A symlink to a regular file is still fine (knowledge kept elsewhere).
+    std::fs::remove_file(&faq).unwrap();
+    std::os::unix::fs::symlink(common::knowledge_dir().join("faq.toml"), &faq).unwrap();
+    let out = knotbot(&["check", "--knowledge", dir.path().to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -1,23 +1,31 @@
-//! Crash safety of moderators' FAQ edits.
+//! Crash safety of FAQ edits, with two bot processes and a hand editor on
+//! one knowledge directory.
 //!
-//! A child process (this test binary, run again with `KNOTBOT_CRASH_CHILD`
-//! set) edits a copy of the knowledge through `Store` from several threads,
-//! the same calls the `/faq-admin` commands make. Each writer logs an edit
-//! before starting it ("begin …") and once `Store` returned Ok (the
-//! acknowledgement), fsyncing the log each time. The parent SIGKILLs the
-//! child at a random moment and checks the directory against the logs:
-//! every file parses, the knowledge loads, every acknowledged edit is there,
-//! nothing else changed, and the comments are intact. The rounds run on
-//! the same directory, each starting from whatever the last kill left.
+//! Two child processes (this test binary, run again with
+//! `KNOTBOT_CRASH_CHILD` set) each edit the knowledge through their own
+//! `Store` from two threads, the same calls the `/faq-admin` commands make:
+//! two sharded bots on one directory. Each writer logs an edit before
+//! starting it ("begin …") and once `Store` returned Ok (the
+//! acknowledgement), fsyncing the log each time. Meanwhile the parent edits
+//! `faq.toml` by hand, as a person with an editor would (adding and
+//! deleting entries of its own, saving the whole file), taking no lock.
+//! The parent SIGKILLs both children at random moments and checks the
+//! directory against the logs: every file parses, the knowledge loads,
+//! every acknowledged edit and every hand edit is there, nothing else
+//! changed, and the comments are intact. The rounds run on the same
+//! directory, each starting from whatever the last kill left.
 //!
-//! In a debug build an edit takes ~0.35 s (validation and a new engine,
-//! under the Store's lock) and opening the Store as long, so a round costs
-//! over a second: 20 rounds keep the test under 30 s on two busy cores.
-//! Run with `--nocapture` to see the summary.
+//! The hand editor saves like a careful editor: it writes the whole file
+//! and replaces `faq.toml` only if it is unchanged since it was read
+//! (editors warn "the file changed on disk"). An editor that saves blindly
+//! over a file it read minutes ago overwrites whatever happened since, and
+//! no program could prevent that; what knotbot promises is that *it* never
+//! overwrites a hand edit, however close the two saves come.
 //!
-//! Nothing here depends on timing: the kill moment only decides *which*
-//! state the child is caught in, and every state must pass the same checks.
-//! Set `KNOTBOT_CRASH_SEED` to vary the kill moments and the edits, and
+//! Run with `--nocapture` to see the summary. Nothing here depends on
+//! timing: the kill moment only decides *which* state the children are
+//! caught in, and every state must pass the same checks. Set
+//! `KNOTBOT_CRASH_SEED` to vary the kill moments and the edits, and
 //! `KNOTBOT_CRASH_ROUNDS` for a longer run.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -36,18 +44,27 @@ use knotbot::Knowledge;
 /// Set (to the work directory) only in the child process.
 const CHILD_ENV: &str = "KNOTBOT_CRASH_CHILD";
 const ROUND_ENV: &str = "KNOTBOT_CRASH_ROUND";
+/// Which of the [`PROCESSES`] a child is.
+const PROCESS_ENV: &str = "KNOTBOT_CRASH_PROCESS";
 const SEED_ENV: &str = "KNOTBOT_CRASH_SEED";
 /// How many rounds; more for a soak run (a release build does them fast).
 const ROUNDS_ENV: &str = "KNOTBOT_CRASH_ROUNDS";
 /// The #[test] below that does the writing when `CHILD_ENV` is set.
 const CHILD_TEST: &str = "crash_child_writer";
-/// What the child prints once it has `READY_AFTER` acknowledged edits.
+/// What each child prints once it has `READY_AFTER` acknowledged edits.
 const READY: &str = "KNOTBOT_CRASH_READY";
 const READY_AFTER: u64 = 2;
 
-/// The default number of rounds, about 1 s of CPU each in debug builds.
-const ROUNDS: u64 = 20;
-const WRITERS: u64 = 3;
+/// The default number of rounds, a few seconds of CPU each in debug builds.
+const ROUNDS: u64 = 12;
+/// Bot processes on the one directory, and writer threads in all: writer
+/// `w` runs in process `w % PROCESSES`.
+const PROCESSES: u64 = 2;
+const WRITERS: u64 = 4;
+/// The hand editor saves every 150 to 450 ms: far more often than a
+/// person, and often enough to land inside the bots' edits (which take
+/// about half a second in a debug build).
+const HAND_PAUSE_MS: (u64, u64) = (150, 450);
 const MAX_KILL_DELAY_MS: u64 = 150;
 /// A child nobody kills (its parent panicked) stops by itself.
 const MAX_EDITS_PER_WRITER: u64 = 200;
@@ -67,24 +84,25 @@ const MIDDLE_ANCHOR: usize = 10;
 // The child: several writers editing through one Store until killed.
 // ---------------------------------------------------------------------------
 
-/// Does nothing in a normal test run; the writer when re-executed.
+/// Does nothing in a normal test run; the writers when re-executed.
 #[test]
 fn crash_child_writer() {
     let Some(work) = std::env::var_os(CHILD_ENV) else {
         return;
     };
     let round = std::env::var(ROUND_ENV).unwrap().parse().unwrap();
-    run_child(Path::new(&work), round);
+    let process = std::env::var(PROCESS_ENV).unwrap().parse().unwrap();
+    run_child(Path::new(&work), round, process);
 }
 
-fn run_child(work: &Path, round: u64) {
+fn run_child(work: &Path, round: u64, process: u64) {
     let store = Store::open(&knowledge_dir(work)).expect("the directory the last round left opens");
     let ids = faq_ids(&Knowledge::load_dir(store.dir()).unwrap());
     // READY after a few acknowledged edits, so every round is guaranteed
     // to do real work before the kill can come, whatever the machine's speed.
     let acked = AtomicU64::new(0);
     std::thread::scope(|s| {
-        for writer in 0..WRITERS {
+        for writer in (0..WRITERS).filter(|w| w % PROCESSES == process) {
             let mut w = Writer::new(work, round, writer, &ids);
             let (store, acked) = (&store, &acked);
             s.spawn(move || w.run(store, acked));
@@ -126,6 +144,9 @@ impl Op {
     }
 }
 
+/// How a refusal because the file kept changing reads (`EditError::Busy`).
+const BUSY: &str = "kept changing";
+
 const ADD: u8 = 0;
 const UPDATE: u8 = 1;
 const REMOVE: u8 = 2;
@@ -147,7 +168,9 @@ impl Writer {
         // Probes belong to the writer named in their id; shipped entries
         // are dealt out in turn (they keep their order: probes are appended).
         let probes = ids.iter().filter(|id| probe_owner(id) == Some(writer));
-        let shipped = ids.iter().filter(|id| probe_owner(id).is_none());
+        let shipped = ids
+            .iter()
+            .filter(|id| probe_owner(id).is_none() && !is_hand_entry(id));
         let shipped = shipped.skip(writer as usize).step_by(WRITERS as usize);
         let (shipped, probes) = (shipped.cloned().collect(), probes.cloned().collect());
         let log = OpenOptions::new()
@@ -170,8 +193,15 @@ impl Writer {
         for seq in 0..MAX_EDITS_PER_WRITER {
             let op = self.pick(seq);
             self.write_log(&format!("begin {}", op.line()));
-            let done = match self.apply(store, op) {
+            let done = match self.apply(store, op.clone()) {
                 Ok(done) => done,
+                // The file kept changing under the edit (the hand editor):
+                // refused as a whole, nothing written. Not acknowledged.
+                Err(e) if e.contains(BUSY) => {
+                    self.write_log("refused");
+                    self.undo_pick(op);
+                    continue;
+                }
                 Err(e) => {
                     // Logged, not just panicked: the kill may come before
                     // a panic could be reported.
@@ -214,6 +244,13 @@ impl Writer {
                 id: "?".into(),
                 marker,
             },
+        }
+    }
+
+    /// Gives back the probe a refused remove took from the writer's list.
+    fn undo_pick(&mut self, op: Op) {
+        if let Op::Remove { id } = op {
+            self.probes.push(id);
         }
     }
 
@@ -267,32 +304,170 @@ fn killed_writers_never_lose_or_tear_acknowledged_edits() {
     let rounds = env_number(ROUNDS_ENV).unwrap_or(ROUNDS);
 
     for round in 1..=rounds {
-        let delay = rng.below(MAX_KILL_DELAY_MS + 1);
-        let pid = run_and_kill(work.path(), round, delay, &mut stats);
+        let delays = [(); PROCESSES as usize].map(|_| rng.below(MAX_KILL_DELAY_MS + 1));
+        let (pids, hand) = run_and_kill(work.path(), round, delays, &mut stats);
         let knowledge = check_files(&dir, &pristine);
         let logs = read_logs(work.path(), round);
         model.replay(&logs, &knowledge, &mut stats, round);
+        model.apply_hand(&hand, &mut stats, round);
         model.assert_matches(&knowledge, round);
-        if temp_files(&dir)
-            .iter()
-            .any(|n| n.starts_with(&format!(".faq.toml.{pid}.")))
-        {
-            // Killed between creating the temporary file and renaming it.
-            stats.killed_mid_write += 1;
+        let temps = temp_files(&dir);
+        for pid in pids {
+            if temps.iter().any(|n| n.starts_with(&format!(".faq.toml.{pid}."))) {
+                // Killed between creating the temporary file and renaming it.
+                stats.killed_mid_write += 1;
+            }
         }
     }
     stats.leftover_tmp = temp_files(&dir).len();
     stats.report(seed(), rounds);
 
-    // Guaranteed by READY (every round acknowledges READY_AFTER edits, the
-    // first of the round's kind), so these hold however slow the machine is.
-    assert!(stats.acked() >= rounds * READY_AFTER, "{stats:?}");
+    // Guaranteed by READY (each process acknowledges READY_AFTER edits
+    // every round, the first of each writer of the round's kind), so these
+    // hold however slow the machine is.
+    assert!(
+        stats.acked() >= rounds * PROCESSES * READY_AFTER,
+        "{stats:?}"
+    );
     if rounds >= 3 {
         assert!(
             stats.adds >= 1 && stats.updates >= 1 && stats.removes >= 1,
             "{stats:?}"
         );
     }
+    assert!(stats.hand_saves >= rounds, "the hand editor saved every round: {stats:?}");
+}
+
+/// Runs the child processes, waits until each is editing, lets them go on
+/// for their `delays_ms` and SIGKILLs them, while the hand editor saves
+/// throughout; returns the children's pids (the names of their temporary
+/// files) and the hand edits saved.
+fn run_and_kill(
+    work: &Path,
+    round: u64,
+    delays_ms: [u64; PROCESSES as usize],
+    stats: &mut Stats,
+) -> (Vec<u32>, Vec<HandEdit>) {
+    let mut children: Vec<Child> = (0..PROCESSES)
+        .map(|process| {
+            Command::new(std::env::current_exe().unwrap())
+                .args(["--exact", CHILD_TEST, "--nocapture", "--test-threads=1"])
+                .env(CHILD_ENV, work)
+                .env(ROUND_ENV, round.to_string())
+                .env(PROCESS_ENV, process.to_string())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let dir = knowledge_dir(work);
+    std::thread::scope(|s| {
+        let hand = s.spawn(|| hand_editor(&dir, round, &stop));
+        // Also on a panic below, or the scope would wait for ever.
+        let _stop = StopOnDrop(&stop);
+        for child in &mut children {
+            wait_until_ready(child, round);
+        }
+        let mut order: Vec<usize> = (0..children.len()).collect();
+        order.sort_by_key(|i| delays_ms[*i]);
+        let start = std::time::Instant::now();
+        for i in order {
+            let at = Duration::from_millis(delays_ms[i]);
+            std::thread::sleep(at.saturating_sub(start.elapsed()));
+            let child = &mut children[i];
+            match child.try_wait().unwrap() {
+                // Ran out of edits first: not a crash, but checked all the
+                // same (a writer's failure shows as an "error" line in its log).
+                Some(_) => stats.finished_before_kill += 1,
+                None => {
+                    child.kill().unwrap(); // SIGKILL
+                    child.wait().unwrap();
+                }
+            }
+        }
+        stop.store(true, Ordering::SeqCst);
+        let edits = hand.join().unwrap();
+        (children.iter().map(Child::id).collect(), edits)
+    })
+}
+
+struct StopOnDrop<'a>(&'a std::sync::atomic::AtomicBool);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+/// A save of `faq.toml` by hand: an entry of the hand editor's own added
+/// or deleted.
+#[derive(Debug)]
+enum HandEdit {
+    Add { id: String, answer: String },
+    Remove { id: String },
+}
+
+/// Edits `faq.toml` as a person would until `stop`: read the file, add or
+/// delete one of its own entries, save the whole file (only if it did not
+/// change meanwhile; otherwise read it again). Returns the saves made.
+fn hand_editor(dir: &Path, round: u64, stop: &std::sync::atomic::AtomicBool) -> Vec<HandEdit> {
+    let path = dir.join("faq.toml");
+    let mut rng = Rng::new(seed() ^ (round << 16) ^ 0x4a4e);
+    let mut saved = Vec::new();
+    let mut mine: Vec<String> = faq_ids(&Knowledge::load_dir(dir).unwrap())
+        .into_iter()
+        .filter(|id| is_hand_entry(id))
+        .collect();
+    let mut n = 0;
+    // At least one save, however soon the kills come.
+    while saved.is_empty() || !stop.load(Ordering::SeqCst) {
+        let (low, high) = HAND_PAUSE_MS;
+        std::thread::sleep(Duration::from_millis(low + rng.below(high - low)));
+        let before = std::fs::read_to_string(&path).unwrap();
+        let mut doc: toml_edit::DocumentMut = before.parse().expect("faq.toml parses");
+        let faqs = doc["faq"].as_array_of_tables_mut().unwrap();
+        let edit = if mine.len() >= 3 {
+            let id = mine[rng.below(mine.len() as u64) as usize].clone();
+            let at = faqs
+                .iter()
+                .position(|t| t.get("id").and_then(|v| v.as_str()) == Some(id.as_str()))
+                .expect("the hand editor's entry is still there");
+            faqs.remove(at);
+            HandEdit::Remove { id }
+        } else {
+            n += 1;
+            let id = format!("hand-r{round}-n{n}");
+            let answer = format!("Written by hand in round {round}, save {n}.");
+            let mut table = toml_edit::Table::new();
+            table.insert("id", toml_edit::value(id.as_str()));
+            table.insert(
+                "question",
+                toml_edit::value(format!("Hand edit {round} {n}: is it kept?")),
+            );
+            let mut aliases = toml_edit::Array::new();
+            aliases.push(format!("hand edit {round} {n} kept"));
+            table.insert("aliases", toml_edit::value(aliases));
+            table.insert("answer", toml_edit::value(answer.as_str()));
+            faqs.push(table);
+            HandEdit::Add { id, answer }
+        };
+        if knotbot::store::replace_if_unchanged(&path, doc.to_string().as_bytes(), &before)
+            .unwrap()
+        {
+            match &edit {
+                HandEdit::Add { id, .. } => mine.push(id.clone()),
+                HandEdit::Remove { id } => mine.retain(|m| m != id),
+            }
+            saved.push(edit);
+        }
+    }
+    saved
+}
+
+fn is_hand_entry(id: &str) -> bool {
+    id.starts_with("hand-")
 }
 
 /// What the checks compare against, taken before round 1.
@@ -335,31 +510,6 @@ fn set_up(dir: &Path) -> Pristine {
             .unwrap();
     }
     Pristine { header, anchor }
-}
-
-/// Runs one child, waits until it is editing, lets it go on for `delay_ms`
-/// and SIGKILLs it; returns its pid (the name of its temporary file).
-fn run_and_kill(work: &Path, round: u64, delay_ms: u64, stats: &mut Stats) -> u32 {
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", CHILD_TEST, "--nocapture", "--test-threads=1"])
-        .env(CHILD_ENV, work)
-        .env(ROUND_ENV, round.to_string())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_until_ready(&mut child, round);
-    std::thread::sleep(Duration::from_millis(delay_ms));
-    match child.try_wait().unwrap() {
-        // Ran out of edits first: not a crash, but checked all the same (a
-        // writer's failure shows as an "error" line in its log).
-        Some(_) => stats.finished_before_kill += 1,
-        None => {
-            child.kill().unwrap(); // SIGKILL
-            child.wait().unwrap();
-        }
-    }
-    child.id()
 }
 
 /// Blocks until the child prints READY (the harness may print on the same
@@ -440,6 +590,12 @@ impl Model {
                 match words[0] {
                     "error" => panic!("round {round}, writer {writer}: an edit failed: {line}"),
                     "begin" => pending = Some(Op::parse(&words[1..])),
+                    // Refused whole: nothing of it may be on disk, which
+                    // `assert_matches` checks.
+                    "refused" => {
+                        assert!(pending.take().is_some(), "refusal without begin");
+                        stats.refused += 1;
+                    }
                     _ => {
                         let op = Op::parse(&words);
                         assert!(pending.take().is_some(), "ack without begin: {line}");
@@ -467,6 +623,22 @@ impl Model {
             Op::Remove { id } => {
                 self.answers.remove(id).expect("remove of a known entry");
             }
+        }
+    }
+
+    /// The hand editor's saves: each is on disk unless a later save undid it.
+    fn apply_hand(&mut self, edits: &[HandEdit], stats: &mut Stats, round: u64) {
+        for edit in edits {
+            match edit {
+                HandEdit::Add { id, answer } => {
+                    let old = self.answers.insert(id.clone(), answer.clone());
+                    assert!(old.is_none(), "round {round}: hand edit reused {id}");
+                }
+                HandEdit::Remove { id } => {
+                    self.answers.remove(id).expect("remove of a hand entry");
+                }
+            }
+            stats.hand_saves += 1;
         }
     }
 
@@ -535,6 +707,10 @@ struct Stats {
     killed_mid_write: u64,
     finished_before_kill: u64,
     leftover_tmp: usize,
+    /// Saves by the hand editor, every one of which must be on disk.
+    hand_saves: u64,
+    /// Edits refused because faq.toml kept changing under them.
+    refused: u64,
 }
 
 impl Stats {
@@ -552,11 +728,15 @@ impl Stats {
 
     fn report(&self, seed: u64, rounds: u64) {
         println!(
-            "crash safety (seed {seed}): {rounds} rounds, {WRITERS} writers; \
+            "crash safety (seed {seed}): {rounds} rounds, {WRITERS} writers in \
+             {PROCESSES} processes and a hand editor; {} hand saves; \
+             {} edits refused as the file kept changing; \
              {} edits acknowledged ({} adds, {} updates, {} removes); \
              edits in flight at the kills: {} on disk though unacknowledged, {} not \
              ({} killed mid-write, temp file left); {} children finished first; \
              {} temp files left over",
+            self.hand_saves,
+            self.refused,
             self.acked(),
             self.adds,
             self.updates,

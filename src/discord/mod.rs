@@ -20,7 +20,7 @@ use std::time::Duration;
 use poise::serenity_prelude as serenity;
 
 pub use config::{ConfigError, Settings};
-pub use permissions::is_moderator;
+pub use permissions::{edit_access, Access};
 
 use data::{Data, Error, MemberError};
 
@@ -187,10 +187,16 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             tell(ctx, text).await;
         }
         poise::FrameworkError::CommandCheckFailed { ctx, error, .. } => {
-            if let Some(e) = error {
-                tracing::error!("permission check failed: {e:#}");
-            }
-            tell(ctx, "Only moderators can do that.".to_string()).await;
+            let text = match error.as_ref().and_then(|e| e.downcast_ref::<MemberError>()) {
+                Some(m) => m.0.clone(),
+                None => {
+                    if let Some(e) = error {
+                        tracing::error!("permission check failed: {e:#}");
+                    }
+                    permissions::NOT_A_MODERATOR.to_string()
+                }
+            };
+            tell(ctx, text).await;
         }
         poise::FrameworkError::GuildOnly { ctx, .. } => {
             tell(ctx, "That only works in a server.".to_string()).await

@@ -1,27 +1,50 @@
 //! Who may edit the FAQ, decided in one place. Discord hides moderator
 //! commands from members (`default_member_permissions`), but a client can
 //! be wrong or forged, so every moderator command is checked here again,
-//! from the interaction the server received.
+//! from the interaction the server received — when the command starts and
+//! again when its form is submitted or its confirmation clicked, since a
+//! moderator may lose the role in between.
+//!
+//! The FAQ is shared by every server the bot is in, so editing is allowed
+//! only from servers the operator named: `[moderators] guilds`, or when
+//! that is empty the one `[commands] guild_id`. A public bot invited to a
+//! stranger's server never lets that server's admins rewrite it.
 
 use poise::serenity_prelude as serenity;
 
 use super::config::Config;
-use super::data::{Context, Error};
+use super::data::{member_error, Context, Error};
 
-/// Moderators: Manage Messages (or Administrator), or a configured role,
-/// in a server whose moderators may edit (all servers unless configured).
-pub fn is_moderator(
+/// Whether a member may edit the shared FAQ from where they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Allowed,
+    /// Not a moderator (or not in a server at all).
+    NotModerator,
+    /// A moderator, but the operator has not trusted this server to edit.
+    EditingOff(serenity::GuildId),
+}
+
+/// Decides [`Access`] from the member as the interaction carries it.
+pub fn edit_access(
     member: Option<&serenity::Member>,
     guild: Option<serenity::GuildId>,
     config: &Config,
-) -> bool {
+) -> Access {
     let (Some(member), Some(guild)) = (member, guild) else {
-        return false;
+        return Access::NotModerator;
     };
-    let allowed_guilds = &config.moderators.guilds;
-    if !allowed_guilds.is_empty() && !allowed_guilds.contains(&guild.get()) {
-        return false;
+    if !is_moderator(member, config) {
+        Access::NotModerator
+    } else if !editing_trusted(guild, config) {
+        Access::EditingOff(guild)
+    } else {
+        Access::Allowed
     }
+}
+
+/// Moderators: Manage Messages (or Administrator), or a configured role.
+pub fn is_moderator(member: &serenity::Member, config: &Config) -> bool {
     let perms = member
         .permissions
         .unwrap_or_else(serenity::Permissions::empty);
@@ -33,19 +56,56 @@ pub fn is_moderator(
             .any(|r| config.moderators.role_ids.contains(&r.get()))
 }
 
-/// The poise check every moderator command declares.
+/// Servers named in `[moderators] guilds`; with none named, the one
+/// `[commands] guild_id`; with neither, no server.
+pub fn editing_trusted(guild: serenity::GuildId, config: &Config) -> bool {
+    let named = &config.moderators.guilds;
+    if named.is_empty() {
+        config.commands.guild_id == Some(guild.get())
+    } else {
+        named.contains(&guild.get())
+    }
+}
+
+/// [`Access`] as the handlers' result: a member-facing refusal otherwise.
+pub fn require_edit_access(
+    member: Option<&serenity::Member>,
+    guild: Option<serenity::GuildId>,
+    config: &Config,
+) -> Result<(), Error> {
+    match edit_access(member, guild, config) {
+        Access::Allowed => Ok(()),
+        Access::NotModerator => Err(member_error(NOT_A_MODERATOR)),
+        Access::EditingOff(guild) => Err(member_error(editing_off(guild))),
+    }
+}
+
+pub const NOT_A_MODERATOR: &str = "Only moderators can do that.";
+
+/// Says why, and what the operator changes to allow it.
+fn editing_off(guild: serenity::GuildId) -> String {
+    format!(
+        "Editing the FAQ is off in this server. The FAQ is shared by every server the bot is in, \
+         so only servers the bot's operator trusts may change it. To turn editing on here, the \
+         operator adds this server's id, {guild}, to `guilds` under `[moderators]` in the bot's \
+         config file and restarts the bot."
+    )
+}
+
+/// The poise check every moderator command declares. A refusal is a
+/// member error, which `on_error` shows to the member as it is.
 pub async fn moderator_check(ctx: Context<'_>) -> Result<bool, Error> {
     let poise::Context::Application(app) = ctx else {
-        return Ok(false);
+        return Err(member_error(NOT_A_MODERATOR));
     };
     let interaction = app.interaction;
-    let allowed = is_moderator(
+    let checked = require_edit_access(
         interaction.member.as_deref(),
         interaction.guild_id,
         &ctx.data().settings.config,
     );
-    if !allowed {
-        tracing::info!(user = %interaction.user.id, command = %ctx.command().qualified_name, "moderator command refused");
+    if let Err(e) = &checked {
+        tracing::info!(user = %interaction.user.id, command = %ctx.command().qualified_name, "moderator command refused: {e}");
     }
-    Ok(allowed)
+    checked.map(|()| true)
 }

@@ -130,9 +130,10 @@ impl Unreadable {
 /// flood the bot.
 fn read_text(path: &Path) -> Result<String, Unreadable> {
     use std::io::Read;
-    let too_big = || {
+    let too_big = |len: u64| {
         Unreadable::new(format!(
-            "the file is over {} MB, the most a knowledge file may be",
+            "the file is {} MB; knowledge files may be at most {} MB",
+            len / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
         ))
     };
@@ -142,7 +143,7 @@ fn read_text(path: &Path) -> Result<String, Unreadable> {
         return Err(Unreadable::new("not a regular file"));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(too_big());
+        return Err(too_big(meta.len()));
     }
     let file = open_without_blocking(path).map_err(cannot)?;
     // The path may have been swapped for something else since `metadata`.
@@ -154,7 +155,7 @@ fn read_text(path: &Path) -> Result<String, Unreadable> {
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big());
+        return Err(too_big(bytes.len() as u64));
     }
     String::from_utf8(bytes).map_err(|e| {
         let lossy = String::from_utf8_lossy(e.as_bytes());

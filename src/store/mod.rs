@@ -29,7 +29,7 @@ use crate::engine::Engine;
 use crate::knowledge::{Knowledge, KnowledgeError, Sources};
 use crate::text::tokenize;
 
-pub use disk::{write_atomically, DirLock, STALE_AFTER};
+pub use disk::{replace_if_unchanged, write_atomically, DirLock, STALE_AFTER};
 
 const FAQ_FILE: &str = "faq.toml";
 

@@ -1,6 +1,7 @@
 //! `/faq-admin`: moderators add, edit, remove and list FAQ entries from
 //! Discord. Hidden from members by `default_member_permissions`, and checked
-//! again on our side by `moderator_check` on every subcommand.
+//! again on our side by `moderator_check` on every subcommand, and once
+//! more when a form is submitted or a removal confirmed.
 //!
 //! Discord applies `default_member_permissions` to a whole top-level
 //! command, so these cannot live under `/faq` beside the members' `show`.
@@ -13,7 +14,7 @@ use poise::Modal;
 
 use super::{entry_choices, render, Context, Data, Error};
 use crate::discord::data::{edit_error, member_error};
-use crate::discord::permissions::moderator_check;
+use crate::discord::permissions::{moderator_check, require_edit_access};
 use crate::knowledge::EntryKind;
 use crate::store::Draft;
 
@@ -174,7 +175,15 @@ async fn remove(
     let Some(serenity::Interaction::Component(click)) = answer else {
         return Ok(());
     };
-    let outcome = if click.data.custom_id == yes {
+    let allowed = require_edit_access(
+        click.member.as_ref(),
+        click.guild_id,
+        &ctx.data().settings.config,
+    );
+    let outcome = if let Err(refused) = allowed {
+        tracing::info!(user = %ctx.author().id, id = %entry, "removal refused on confirm: {refused}");
+        format!("{refused} Nothing was removed.")
+    } else if click.data.custom_id == yes {
         let id = entry.clone();
         tokio::task::spawn_blocking(move || store.remove(&id))
             .await?
@@ -261,6 +270,16 @@ async fn open_form(
             serenity::CreateInteractionResponse::Acknowledge,
         )
         .await?;
+    // Still a moderator, still in a trusted server: the form may have been
+    // open for a quarter of an hour.
+    if let Err(refused) = require_edit_access(
+        submit.member.as_ref(),
+        submit.guild_id,
+        &ctx.data().settings.config,
+    ) {
+        tracing::info!(user = %submit.user.id, "form refused on submit: {refused}");
+        return Err(member_error(format!("{refused} Nothing was saved.")));
+    }
     let form = EntryForm::parse(submit.data.clone()).map_err(anyhow::Error::msg)?;
     Ok(Some(form))
 }
