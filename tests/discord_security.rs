@@ -342,7 +342,12 @@ async fn a_moderator_of_another_guild_cannot_edit_the_faq() {
             "a message, never a modal: {}",
             r.one_line()
         );
-        assert!(r.text().contains("Only moderators"), "{}", r.one_line());
+        assert!(
+            r.text().contains("Editing the FAQ is off in this server")
+                && r.text().contains(&FOREIGN_GUILD_ID.to_string()),
+            "says editing is off and names the server to add: {}",
+            r.one_line()
+        );
         assert!(
             !r.text().contains("`wallet-pocket`"),
             "no list: {}",
@@ -364,6 +369,127 @@ async fn a_moderator_of_another_guild_cannot_edit_the_faq() {
     fake.dispatch("INTERACTION_CREATE", home.clone());
     let r = fake.wait_callback(&home, secs(20)).await;
     assert!(r.text().contains("`wallet-pocket`"), "{}", r.one_line());
+}
+
+/// The default config trusts no server but the one commands are
+/// registered in: a public bot invited to a stranger's server does not let
+/// its admins rewrite the FAQ every server reads.
+#[tokio::test(flavor = "multi_thread")]
+async fn by_default_only_the_configured_guild_may_edit() {
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start(&fake, "").await;
+    settled(&fake).await;
+    let before = faq_text(bot.dir.path());
+    let stranger_admin = in_foreign_guild(as_member(
+        faq_admin(subcommand("remove", json!([option("entry", "cauda-equina")]))),
+        USER_ID,
+        &[],
+        perms::MODERATOR | perms::ADMINISTRATOR,
+    ));
+    fake.dispatch("INTERACTION_CREATE", stranger_admin.clone());
+    let r = fake.wait_callback(&stranger_admin, secs(20)).await;
+    assert!(
+        r.text().contains("Editing the FAQ is off in this server"),
+        "{}",
+        r.one_line()
+    );
+    assert_eq!(r.body["data"]["flags"], 64, "only they see it");
+    assert!(
+        r.body["data"]["components"]
+            .as_array()
+            .is_none_or(|c| c.is_empty()),
+        "no confirmation buttons: {}",
+        r.one_line()
+    );
+    fake.wait_no_request("POST", "/webhooks/", secs(2)).await;
+    assert_eq!(faq_text(bot.dir.path()), before);
+
+    // The configured guild's moderator may.
+    let custom_id = open_add_modal(&fake).await;
+    let form = by_moderator(entry_form(
+        &custom_id,
+        "Does foam rolling help a glute knot?",
+        "foam roller for my glute",
+        "Roll slowly, two minutes a side.",
+    ));
+    fake.dispatch("INTERACTION_CREATE", form.clone());
+    let done = fake.wait_request("POST", "/webhooks/", secs(20)).await;
+    assert!(done.text().contains("Added"), "{}", done.one_line());
+}
+
+/// With no server named at all (commands registered globally, no
+/// `[moderators] guilds`), nobody can edit from Discord.
+#[tokio::test(flavor = "multi_thread")]
+async fn with_no_server_named_editing_is_off_everywhere() {
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start_with(
+        &fake,
+        Setup {
+            command_guild: None,
+            ..Setup::default()
+        },
+    )
+    .await;
+    fake.wait_request("PUT", "/commands", secs(30)).await;
+    let before = faq_text(bot.dir.path());
+    let add = by_moderator(faq_admin(subcommand("add", json!([]))));
+    fake.dispatch("INTERACTION_CREATE", add.clone());
+    let r = fake.wait_callback(&add, secs(20)).await;
+    assert_eq!(r.body["type"], 4, "a message, never a modal: {}", r.one_line());
+    assert!(
+        r.text().contains("Editing the FAQ is off in this server")
+            && r.text().contains("[moderators]"),
+        "says how to turn it on: {}",
+        r.one_line()
+    );
+    assert_eq!(faq_text(bot.dir.path()), before);
+}
+
+/// The role is checked again when the form comes back and when the
+/// removal is confirmed: a moderator demoted in between changes nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_moderator_who_loses_the_role_cannot_finish_an_edit() {
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start(&fake, "").await;
+    settled(&fake).await;
+    let before = faq_text(bot.dir.path());
+    let demoted = |interaction: Value| as_member(interaction, MOD_USER_ID, &[], perms::EVERYONE);
+
+    let custom_id = open_add_modal(&fake).await;
+    let form = demoted(entry_form(
+        &custom_id,
+        "Does foam rolling help a glute knot?",
+        "foam roller for my glute",
+        "DEMOTED: saved after the role was taken away.",
+    ));
+    fake.dispatch("INTERACTION_CREATE", form.clone());
+    let r = fake.wait_request("POST", "/webhooks/", secs(20)).await;
+    assert!(
+        r.text().contains("Only moderators") && r.text().contains("Nothing was saved"),
+        "{}",
+        r.one_line()
+    );
+    assert_eq!(faq_text(bot.dir.path()), before);
+
+    let remove = by_moderator(faq_admin(subcommand(
+        "remove",
+        json!([option("entry", "wallet-pocket")]),
+    )));
+    fake.dispatch("INTERACTION_CREATE", remove.clone());
+    let ask = fake.wait_callback(&remove, secs(20)).await;
+    let yes = ask.body["data"]["components"][0]["components"][0]["custom_id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("confirmation buttons: {}", ask.one_line()))
+        .to_string();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let click = demoted(button_click(
+        &yes,
+        &bot_reply(GENERAL_CHANNEL_ID, "Remove `wallet-pocket`?"),
+    ));
+    fake.dispatch("INTERACTION_CREATE", click.clone());
+    let r = fake.wait_callback(&click, secs(20)).await;
+    assert!(r.text().contains("Nothing was removed"), "{}", r.one_line());
+    assert!(entry_exists(bot.dir.path(), "wallet-pocket"));
 }
 
 // ----------------------------------------------------------------------

@@ -85,8 +85,9 @@ pub struct Moderators {
     pub role_ids: Vec<u64>,
     /// Channel for reports moderators should see (broken knowledge files).
     pub log_channel: Option<u64>,
-    /// Servers whose moderators may edit the FAQ; empty means any server
-    /// the bot is in. The FAQ is shared by all of them.
+    /// Servers whose moderators may edit the FAQ, which every server the
+    /// bot is in shares. Empty means only `[commands] guild_id`, if set;
+    /// with neither, nobody edits from Discord.
     #[serde(default)]
     pub guilds: Vec<u64>,
 }

@@ -38,6 +38,8 @@ pub struct Setup<'a> {
     pub log_level: &'a str,
     /// `[moderators] guilds`: servers whose moderators may edit.
     pub moderator_guilds: &'a [u64],
+    /// `[commands] guild_id`: the test guild, or none (global commands).
+    pub command_guild: Option<u64>,
 }
 
 impl Default for Setup<'_> {
@@ -46,6 +48,7 @@ impl Default for Setup<'_> {
             extra: "",
             log_level: "debug",
             moderator_guilds: &[],
+            command_guild: Some(TEST_GUILD_ID),
         }
     }
 }
@@ -90,7 +93,7 @@ impl Bot {
         let config = format!(
             "knowledge = {knowledge:?}\nstate_file = {state:?}\napi_base = {base:?}\nlog_level = {level:?}\n\n\
              [answering]\nhelp_channels = [{help}]\nmember_cooldown_seconds = 0\nchannel_cooldown_seconds = 0\n\n\
-             [moderators]\nrole_ids = [{role}]\nlog_channel = {log}\nguilds = [{guilds}]\n\n[commands]\nguild_id = {guild}\n\n{extra}",
+             [moderators]\nrole_ids = [{role}]\nlog_channel = {log}\nguilds = [{guilds}]\n\n[commands]\n{guild}\n\n{extra}",
             knowledge = root.display().to_string(),
             state = root.join("state.toml").display().to_string(),
             base = fake.base_url(),
@@ -99,7 +102,9 @@ impl Bot {
             role = MOD_ROLE_ID,
             log = LOG_CHANNEL_ID,
             guilds = guilds.join(", "),
-            guild = TEST_GUILD_ID,
+            guild = setup
+                .command_guild
+                .map_or(String::new(), |g| format!("guild_id = {g}")),
             extra = setup.extra,
         );
         std::fs::write(root.join("config.toml"), config).unwrap();
