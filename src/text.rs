@@ -43,7 +43,7 @@ pub fn cap_chars(s: &str, max: usize) -> &str {
 
 /// Removes Discord markup and links, leaving spaces in their place.
 fn strip_markup(s: &str) -> String {
-    let without_code = strip_fenced_code(s);
+    let without_code = strip_mass_mentions(&strip_fenced_code(s));
     let mut out = String::with_capacity(without_code.len());
     for word in without_code.split_inclusive(char::is_whitespace) {
         if is_link(word) {
@@ -65,6 +65,40 @@ fn strip_fenced_code(s: &str) -> String {
             out.push(' ');
         }
     }
+    out
+}
+
+/// `@everyone` and `@here` are mentions like `<@123>`: not words of the
+/// question, and "everyone" would otherwise dilute the match.
+fn strip_mass_mentions(s: &str) -> String {
+    if !s.contains('@') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('@') {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let starts_word = !out.chars().next_back().is_some_and(char::is_alphanumeric);
+        let mention = ["@everyone", "@here"].into_iter().find(|m| {
+            from.starts_with(m)
+                && !from[m.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        });
+        match mention {
+            Some(m) if starts_word => {
+                out.push(' ');
+                rest = &from[m.len()..];
+            }
+            _ => {
+                out.push('@');
+                rest = &from[1..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -231,6 +265,18 @@ mod tests {
             ["before", "after"]
         );
         assert_eq!(toks("open ``` never closed knot"), ["open"]);
+    }
+
+    #[test]
+    fn mass_mentions_are_not_words() {
+        assert_eq!(
+            toks("@everyone @here, wallet neuritis?"),
+            ["wallet", "neuritis"]
+        );
+        assert_eq!(
+            toks("mail me@here.uk @hereford"),
+            ["mail", "me", "here", "uk", "hereford"]
+        );
     }
 
     #[test]

@@ -184,6 +184,68 @@ async fn a_red_flag_gets_the_care_prompt_even_with_no_match() {
     );
 }
 
+/// Discord refusing the full reply (a component it will not take, a bad
+/// embed) must not cost a warning sign its care prompt: the prompt is sent
+/// again as plain text.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_reply_with_a_care_prompt_is_followed_by_the_prompt_alone() {
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start(&fake, "").await;
+    fake.fail_next(
+        "POST",
+        "/messages",
+        400,
+        json!({"message": "Invalid Form Body", "code": 50035}),
+    );
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        guild_message(
+            OTHER_CHANNEL_ID,
+            USER_ID,
+            "my whole leg keeps going numb and tingly",
+        ),
+    );
+    let refused = fake.wait_message(OTHER_CHANNEL_ID, secs(15)).await;
+    assert_eq!(refused.status, 400);
+    let plain = fake.wait_message(OTHER_CHANNEL_ID, secs(15)).await;
+    assert_eq!(plain.status, 200, "{}", plain.one_line());
+    let content = plain.body["content"].as_str().unwrap_or_default();
+    assert!(
+        content.starts_with(&care_prompt_start()),
+        "the care prompt as plain text: {}",
+        plain.one_line()
+    );
+    assert!(
+        plain.body["components"]
+            .as_array()
+            .is_none_or(|c| c.is_empty()),
+        "{}",
+        plain.one_line()
+    );
+    assert_no_pings(&plain);
+    assert!(bot.log().contains("could not post an answer"));
+}
+
+/// A display name is printed as text, never as a mention Discord renders.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_right_click_header_escapes_the_authors_name() {
+    let fake = FakeDiscord::start().await;
+    let _bot = Bot::start(&fake, "").await;
+    let mut target = guild_message(GENERAL_CHANNEL_ID, OWNER_ID, "what is wallet neuritis");
+    target["author"]["global_name"] = json!("@everyone <@&1100000000000000020> **boss**");
+    let menu = message_context_menu("Answer with knotbot", &target);
+    fake.dispatch("INTERACTION_CREATE", menu.clone());
+    let r = fake.wait_callback(&menu, secs(15)).await;
+    let header = r.body["data"]["content"].as_str().unwrap_or_default();
+    assert!(header.starts_with("Answering "), "{}", r.one_line());
+    assert!(
+        !header.contains("@everyone") && !header.contains("<@&"),
+        "no mention syntax left: {header}"
+    );
+    assert!(header.contains("boss"), "{header}");
+    assert_no_pings(&r);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn unsure_when_addressed_offers_did_you_mean_buttons() {
     let fake = FakeDiscord::start().await;

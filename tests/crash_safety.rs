@@ -313,7 +313,10 @@ fn killed_writers_never_lose_or_tear_acknowledged_edits() {
         model.assert_matches(&knowledge, round);
         let temps = temp_files(&dir);
         for pid in pids {
-            if temps.iter().any(|n| n.starts_with(&format!(".faq.toml.{pid}."))) {
+            if temps
+                .iter()
+                .any(|n| n.starts_with(&format!(".faq.toml.{pid}.")))
+            {
                 // Killed between creating the temporary file and renaming it.
                 stats.killed_mid_write += 1;
             }
@@ -335,7 +338,10 @@ fn killed_writers_never_lose_or_tear_acknowledged_edits() {
             "{stats:?}"
         );
     }
-    assert!(stats.hand_saves >= rounds, "the hand editor saved every round: {stats:?}");
+    assert!(
+        stats.hand_saves >= rounds,
+        "the hand editor saved every round: {stats:?}"
+    );
 }
 
 /// Runs the child processes, waits until each is editing, lets them go on
@@ -453,8 +459,7 @@ fn hand_editor(dir: &Path, round: u64, stop: &std::sync::atomic::AtomicBool) -> 
             faqs.push(table);
             HandEdit::Add { id, answer }
         };
-        if knotbot::store::replace_if_unchanged(&path, doc.to_string().as_bytes(), &before)
-            .unwrap()
+        if knotbot::store::replace_if_unchanged(&path, doc.to_string().as_bytes(), &before).unwrap()
         {
             match &edit {
                 HandEdit::Add { id, .. } => mine.push(id.clone()),

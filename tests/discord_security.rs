@@ -381,7 +381,10 @@ async fn by_default_only_the_configured_guild_may_edit() {
     settled(&fake).await;
     let before = faq_text(bot.dir.path());
     let stranger_admin = in_foreign_guild(as_member(
-        faq_admin(subcommand("remove", json!([option("entry", "cauda-equina")]))),
+        faq_admin(subcommand(
+            "remove",
+            json!([option("entry", "cauda-equina")]),
+        )),
         USER_ID,
         &[],
         perms::MODERATOR | perms::ADMINISTRATOR,
@@ -435,7 +438,12 @@ async fn with_no_server_named_editing_is_off_everywhere() {
     let add = by_moderator(faq_admin(subcommand("add", json!([]))));
     fake.dispatch("INTERACTION_CREATE", add.clone());
     let r = fake.wait_callback(&add, secs(20)).await;
-    assert_eq!(r.body["type"], 4, "a message, never a modal: {}", r.one_line());
+    assert_eq!(
+        r.body["type"],
+        4,
+        "a message, never a modal: {}",
+        r.one_line()
+    );
     assert!(
         r.text().contains("Editing the FAQ is off in this server")
             && r.text().contains("[moderators]"),

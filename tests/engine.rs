@@ -238,3 +238,27 @@ fn the_engine_is_shareable_across_threads() {
         assert_eq!(h.join().unwrap().as_deref(), Some("wallet-pocket"));
     }
 }
+
+/// `@everyone` and `@here` are stripped like other mentions: they once
+/// lowered the score enough to lose an answer in a help channel.
+#[test]
+fn mass_mentions_do_not_change_the_answer_or_its_score() {
+    let e = engine();
+    for q in [
+        "why does my butt hurt when I sit all day",
+        "what is wallet neuritis",
+    ] {
+        let plain = e.answer(q).matched.expect("answered");
+        for noisy in [
+            format!("@everyone {q}"),
+            format!("@here @everyone {q} @here"),
+        ] {
+            let m = e.answer(&noisy).matched.expect("still answered");
+            assert_eq!(
+                (m.id.as_str(), m.score),
+                (plain.id.as_str(), plain.score),
+                "{noisy}"
+            );
+        }
+    }
+}

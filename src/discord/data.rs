@@ -45,7 +45,12 @@ pub fn edit_error(e: crate::store::EditError) -> Error {
             "Nothing was saved: the knowledge files on the bot's host have problems \
              (someone may be editing them by hand). Ask whoever looks after the files \
              to fix these, then try again:\n{}",
-            bullets(&problems, |p| format!("{}:{}: {}", file_name(&p.file), p.line, p.message))
+            bullets(&problems, |p| format!(
+                "{}:{}: {}",
+                file_name(&p.file),
+                p.line,
+                p.message
+            ))
         )),
         other => member_error(capitalise(&other.to_string())),
     }

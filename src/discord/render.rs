@@ -10,6 +10,11 @@ use crate::reply::Reply;
 pub const SHOW_PREFIX: &str = "knotbot:show:";
 /// Discord's limit on a button label.
 const LABEL_LIMIT: usize = 80;
+/// Discord's limit on a component's custom id. Discord refuses a whole
+/// message with one id over it, care prompt and all.
+pub const CUSTOM_ID_LIMIT: usize = 100;
+/// Discord's limit on a plain message's text.
+const CONTENT_LIMIT: usize = 2000;
 
 const CALM: u32 = 0x2a9d8f;
 const WARNING: u32 = 0xe76f51;
@@ -65,17 +70,53 @@ pub fn suggestion_buttons(reply: &Reply) -> Vec<serenity::CreateActionRow> {
     if reply.matched.is_some() || reply.suggestions.is_empty() {
         return Vec::new();
     }
-    let buttons = reply
+    let buttons: Vec<_> = reply
         .suggestions
         .iter()
         .take(3)
-        .map(|s| {
-            serenity::CreateButton::new(format!("{SHOW_PREFIX}{}", s.id))
-                .label(cut(&s.title, LABEL_LIMIT))
-                .style(serenity::ButtonStyle::Secondary)
+        .filter_map(|s| {
+            // Validation keeps ids far shorter; a button that cannot be
+            // sent is left out rather than losing the whole reply.
+            let custom_id = format!("{SHOW_PREFIX}{}", s.id);
+            (custom_id.chars().count() <= CUSTOM_ID_LIMIT).then(|| {
+                serenity::CreateButton::new(custom_id)
+                    .label(cut(&s.title, LABEL_LIMIT))
+                    .style(serenity::ButtonStyle::Secondary)
+            })
         })
         .collect();
+    if buttons.is_empty() {
+        return Vec::new();
+    }
     vec![serenity::CreateActionRow::Buttons(buttons)]
+}
+
+/// The care prompt alone as plain text: what is sent when Discord refused
+/// the full reply, so a warning sign is never left without it.
+pub fn plain_care_prompt(reply: &Reply) -> Option<String> {
+    reply
+        .care_prompt
+        .as_deref()
+        .map(|prompt| cut(prompt, CONTENT_LIMIT))
+}
+
+/// A member's display name made safe to print: it can hold `@everyone` or
+/// `<@&role>`, which Discord would render as a mention (even with pings
+/// off), and markdown that would restyle our text.
+pub fn escape_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 8);
+    for c in cut(name, 64).chars() {
+        match c {
+            '@' => out.push_str("@\u{200B}"),
+            '<' => out.push_str("<\u{200B}"),
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// A FAQ entry or topic shown on request.
@@ -103,4 +144,72 @@ pub fn stretch_embed(
             &format!("{date} · {footer}"),
             2048,
         )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::{Body, Match};
+
+    fn unsure_with(ids: &[&str], care: Option<&str>) -> Reply {
+        let suggestion = |id: &&str| Match {
+            kind: crate::knowledge::EntryKind::Faq,
+            id: id.to_string(),
+            score: 0.3,
+            title: "A title".into(),
+        };
+        Reply {
+            question: "q".into(),
+            matched: None,
+            suggestions: ids.iter().map(suggestion).collect(),
+            red_flags: Vec::new(),
+            care_prompt: care.map(String::from),
+            body: Body::NotSure("Not sure.".into()),
+            footer: "footer".into(),
+            did_you_mean: "Did you mean".into(),
+        }
+    }
+
+    fn custom_ids(rows: &[serenity::CreateActionRow]) -> Vec<String> {
+        let json = serde_json::to_value(rows).unwrap();
+        json.as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|row| row["components"].as_array().unwrap().clone())
+            .map(|b| b["custom_id"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn no_custom_id_is_ever_over_discords_limit() {
+        let long = "a".repeat(120);
+        let rows = suggestion_buttons(&unsure_with(&["sitting", &long, "wallet-pocket"], None));
+        let ids = custom_ids(&rows);
+        assert_eq!(ids, ["knotbot:show:sitting", "knotbot:show:wallet-pocket"]);
+        assert!(
+            suggestion_buttons(&unsure_with(&[&long], None)).is_empty(),
+            "no empty row"
+        );
+    }
+
+    #[test]
+    fn names_cannot_mention_or_restyle() {
+        let name = escape_name("@everyone <@&123> **big**");
+        assert!(
+            !name.contains("@everyone") && !name.contains("<@"),
+            "{name}"
+        );
+        assert!(name.contains("\\*\\*big\\*\\*"), "{name}");
+    }
+
+    #[test]
+    fn the_plain_care_prompt_fits_a_message() {
+        let long = "p".repeat(5000);
+        let reply = unsure_with(&[], Some(&long));
+        assert_eq!(
+            plain_care_prompt(&reply).unwrap().chars().count(),
+            CONTENT_LIMIT
+        );
+        assert!(plain_care_prompt(&unsure_with(&[], None)).is_none());
+    }
 }

@@ -185,7 +185,7 @@ impl Store {
             state.broken = None;
             return Reload::Unchanged;
         }
-        let seen = read.as_ref().map(Clone::clone).map_err(|e| e.to_string());
+        let seen = read.clone().map_err(|e| e.to_string());
         if state.broken.as_ref() == Some(&seen) {
             return Reload::Unchanged;
         }
@@ -250,7 +250,8 @@ impl Store {
             let mut doc: DocumentMut = base.parse().map_err(|e: toml_edit::TomlError| {
                 EditError::BrokenOnDisk(KnowledgeError(vec![crate::knowledge::Problem::new(
                     &path.display().to_string(),
-                    e.span().map_or(1, |s| crate::knowledge::line_at(base, s.start)),
+                    e.span()
+                        .map_or(1, |s| crate::knowledge::line_at(base, s.start)),
                     e.message().trim(),
                 )]))
             })?;
@@ -261,7 +262,9 @@ impl Store {
             if disk::replace_if_unchanged(&path, text.as_bytes(), base)? {
                 return Ok((result, candidate, new));
             }
-            tracing::info!("faq.toml changed on disk during an edit; building the edit again on the new text");
+            tracing::info!(
+                "faq.toml changed on disk during an edit; building the edit again on the new text"
+            );
         }
         Err(EditError::Busy)
     }
@@ -271,15 +274,13 @@ fn faq_array(doc: &mut DocumentMut) -> Result<&mut toml_edit::ArrayOfTables, Edi
     if !doc.contains_key("faq") {
         doc.insert("faq", Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
     }
-    doc["faq"]
-        .as_array_of_tables_mut()
-        .ok_or_else(|| {
-            EditError::BrokenOnDisk(KnowledgeError(vec![crate::knowledge::Problem::new(
-                FAQ_FILE,
-                1,
-                "`faq` is not a list of [[faq]] tables",
-            )]))
-        })
+    doc["faq"].as_array_of_tables_mut().ok_or_else(|| {
+        EditError::BrokenOnDisk(KnowledgeError(vec![crate::knowledge::Problem::new(
+            FAQ_FILE,
+            1,
+            "`faq` is not a list of [[faq]] tables",
+        )]))
+    })
 }
 
 fn entry_id(t: &Table) -> Option<&str> {
@@ -552,15 +553,22 @@ mod tests {
         let (dir, store) = store();
         let path = dir.path().join(FAQ_FILE);
         let hand = "\n[[faq]]\nid = \"by-hand\"\nquestion = \"Is a hand-written entry kept?\"\naliases = [\"hand written entry kept\"]\nanswer = \"Yes.\"\n";
-        let mut file = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
         std::io::Write::write_all(&mut file, hand.as_bytes()).unwrap();
-        let id = store.add(&draft("Does a knot show up on an x-ray?")).unwrap();
+        let id = store
+            .add(&draft("Does a knot show up on an x-ray?"))
+            .unwrap();
         store.remove("wallet-pocket").unwrap();
         let k = Knowledge::load_dir(dir.path()).unwrap();
         assert!(k.entry("by-hand").is_some(), "the hand edit survived");
         assert!(k.entry(&id).is_some());
         assert!(k.entry("wallet-pocket").is_none());
-        assert!(std::fs::read_to_string(&path).unwrap().contains(hand.trim()));
+        assert!(std::fs::read_to_string(&path)
+            .unwrap()
+            .contains(hand.trim()));
         assert!(
             store.engine().load().knowledge().entry("by-hand").is_some(),
             "and it is live"

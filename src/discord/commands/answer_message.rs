@@ -3,17 +3,15 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{render, Context, Error};
+use super::{render, send_reply_with, Context, Error};
 
 /// Answer this message with knotbot
 #[poise::command(context_menu_command = "Answer with knotbot")]
 pub async fn answer_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     let reply = ctx.data().store.engine().load().answer(&message.content);
-    let lead = format!("Answering {}'s question:", message.author.display_name());
-    let response = poise::CreateReply::default()
-        .content(lead)
-        .embed(render::reply_embed(&reply))
-        .components(render::suggestion_buttons(&reply));
-    ctx.send(response).await?;
-    Ok(())
+    let lead = format!(
+        "Answering {}'s question:",
+        render::escape_name(message.author.display_name())
+    );
+    send_reply_with(ctx, &reply, Some(lead)).await
 }

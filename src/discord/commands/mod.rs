@@ -29,10 +29,33 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
 
 /// Sends an engine reply with its "did you mean" buttons and no pings.
 async fn send_reply(ctx: Context<'_>, reply: &crate::reply::Reply) -> Result<(), Error> {
-    let message = poise::CreateReply::default()
+    send_reply_with(ctx, reply, None).await
+}
+
+/// [`send_reply`] with a line of text above the embed. If Discord refuses
+/// a reply that carries a care prompt, the prompt goes again as plain text.
+async fn send_reply_with(
+    ctx: Context<'_>,
+    reply: &crate::reply::Reply,
+    lead: Option<String>,
+) -> Result<(), Error> {
+    let mut message = poise::CreateReply::default()
         .embed(render::reply_embed(reply))
         .components(render::suggestion_buttons(reply));
-    ctx.send(message).await?;
+    if let Some(lead) = lead {
+        message = message.content(lead);
+    }
+    let Err(refused) = ctx.send(message).await else {
+        return Ok(());
+    };
+    let Some(prompt) = render::plain_care_prompt(reply) else {
+        return Err(refused.into());
+    };
+    tracing::warn!(
+        "Discord refused a reply with a care prompt ({refused}); sending the prompt alone"
+    );
+    ctx.send(poise::CreateReply::default().content(prompt))
+        .await?;
     Ok(())
 }
 

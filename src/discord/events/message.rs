@@ -48,20 +48,39 @@ pub async fn on_message(
         tracing::debug!(user = %msg.author.id, "answer skipped: cooling down");
         return Ok(());
     }
-    let mut out = serenity::CreateMessage::new()
+    let out = serenity::CreateMessage::new()
         .embed(render::reply_embed(&reply))
         .components(render::suggestion_buttons(&reply));
-    out = match answering.reply_mode {
+    let Err(e) = post(ctx, msg, out, answering.reply_mode).await else {
+        return Ok(());
+    };
+    // Discord failing to take one message must not stop the bot.
+    tracing::warn!(channel = %msg.channel_id, "could not post an answer: {e}");
+    // But a warning sign must still get its care prompt: plain text has
+    // nothing Discord could refuse.
+    if let Some(prompt) = render::plain_care_prompt(&reply) {
+        let plain = serenity::CreateMessage::new().content(prompt);
+        if let Err(e) = post(ctx, msg, plain, answering.reply_mode).await {
+            tracing::warn!(channel = %msg.channel_id, "could not post the care prompt either: {e}");
+        }
+    }
+    Ok(())
+}
+
+/// Sends `out` in answer to `msg`, as a reply or a plain message.
+async fn post(
+    ctx: &serenity::Context,
+    msg: &serenity::Message,
+    out: serenity::CreateMessage,
+    mode: ReplyMode,
+) -> Result<serenity::Message, serenity::Error> {
+    let out = match mode {
         ReplyMode::Reply => out
             .reference_message(msg)
             .allowed_mentions(render::reply_ping_only()),
         ReplyMode::Message => out.allowed_mentions(render::no_pings()),
     };
-    if let Err(e) = msg.channel_id.send_message(&ctx.http, out).await {
-        // Discord failing to take one message must not stop the bot.
-        tracing::warn!(channel = %msg.channel_id, "could not post an answer: {e}");
-    }
-    Ok(())
+    msg.channel_id.send_message(&ctx.http, out).await
 }
 
 /// Addressed directly, the bot always says something (an answer, "not
