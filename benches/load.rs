@@ -375,7 +375,15 @@ struct BurstResult {
     rejections: usize,
 }
 
-async fn burst(label: &str, extra: usize, events: usize, channels: usize) -> BurstResult {
+/// Sends `events` messages at once, or at `rate` events a second, and
+/// measures the replies.
+async fn burst(
+    label: &str,
+    extra: usize,
+    events: usize,
+    channels: usize,
+    rate: Option<f64>,
+) -> BurstResult {
     let root = workspace(extra);
     let (questions, in_domain, entries) = answerable(&root.path().join("knowledge"));
     assert!(!questions.is_empty(), "no validation question is answered");
@@ -431,7 +439,11 @@ async fn burst(label: &str, extra: usize, events: usize, channels: usize) -> Bur
     let (sent, dispatch_secs) = tokio::task::spawn_blocking(move || {
         let mut sent: HashMap<u64, (u64, Instant)> = HashMap::with_capacity(payloads.len());
         let first = Instant::now();
-        for (id, channel, message) in payloads {
+        for (i, (id, channel, message)) in payloads.into_iter().enumerate() {
+            if let Some(rate) = rate {
+                let due = first + Duration::from_secs_f64(i as f64 / rate);
+                std::thread::sleep(due.saturating_duration_since(Instant::now()));
+            }
             let at = Instant::now();
             sender.dispatch("MESSAGE_CREATE", message);
             sent.insert(id, (channel, at));
@@ -550,6 +562,25 @@ async fn burst(label: &str, extra: usize, events: usize, channels: usize) -> Bur
         log_samples,
         rejections,
     }
+}
+
+/// Targets from the back-pressure work: memory under any burst at most
+/// this much above rest, and event-to-reply p99 at a sustained rate.
+const BURST_HEADROOM_KIB: u64 = 64 * 1024;
+const SUSTAINED_P99: Duration = Duration::from_millis(50);
+
+fn report_memory_target(r: &BurstResult) {
+    let grew = r.burst_rss.saturating_sub(r.rest_rss);
+    let verdict = if grew <= BURST_HEADROOM_KIB {
+        "within"
+    } else {
+        "OVER"
+    };
+    println!(
+        "memory grew {} MiB over rest ({verdict} the {} MiB target)",
+        mib(grew),
+        mib(BURST_HEADROOM_KIB)
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -693,7 +724,7 @@ fn main() {
         let mut results = Vec::new();
         for (label, extra) in [("shipped", 0usize), ("shipped + 10,000 synthetic", 10_000)] {
             println!("\n== {label} ==");
-            let r = burst(label, extra, events, channels).await;
+            let r = burst(label, extra, events, channels, None).await;
             println!(
                 "entries {}; {} of {} in-domain validation questions answered unprompted; ready {:.2} s after spawn",
                 r.entries, r.answerable, r.in_domain, r.startup.as_secs_f64()
@@ -721,8 +752,21 @@ fn main() {
             for s in &r.log_samples {
                 println!("  log: {s}");
             }
+            report_memory_target(&r);
             results.push(r);
         }
+        let rate = env_usize("LOAD_RATE", 1_000) as f64;
+        let seconds = env_usize("LOAD_SECONDS", 10);
+        let label = format!("shipped, {rate:.0} events/s for {seconds} s");
+        println!("\n== {label} ==");
+        let r = burst(&label, 0, rate as usize * seconds, channels, Some(rate)).await;
+        let verdict = if r.p99 < SUSTAINED_P99 { "within" } else { "OVER" };
+        println!(
+            "replies {} of {} (dropped {}); event-to-reply p50 {} ms, p99 {} ms ({verdict} the {} ms target), max {} ms",
+            r.replies_ok, r.events, r.dropped, ms(r.p50), ms(r.p99), ms(SUSTAINED_P99), ms(r.max)
+        );
+        report_memory_target(&r);
+        results.push(r);
         results
     });
     println!("\n== cooldowns on (member 20 s, channel 120 s) ==");

@@ -336,18 +336,7 @@ async fn a_moderator_of_another_guild_cannot_edit_the_faq() {
         let attempt = foreign_mod(sub);
         fake.dispatch("INTERACTION_CREATE", attempt.clone());
         let r = fake.wait_callback(&attempt, secs(20)).await;
-        assert_eq!(
-            r.body["type"],
-            4,
-            "a message, never a modal: {}",
-            r.one_line()
-        );
-        assert!(
-            r.text().contains("Editing the FAQ is off in this server")
-                && r.text().contains(&FOREIGN_GUILD_ID.to_string()),
-            "says editing is off and names the server to add: {}",
-            r.one_line()
-        );
+        assert_editing_off(&r, &FOREIGN_GUILD_ID.to_string());
         assert!(
             !r.text().contains("`wallet-pocket`"),
             "no list: {}",
@@ -371,6 +360,30 @@ async fn a_moderator_of_another_guild_cannot_edit_the_faq() {
     assert!(r.text().contains("`wallet-pocket`"), "{}", r.one_line());
 }
 
+/// `r` is the private "editing is off" message (never a form or buttons),
+/// and says `how` to turn it on.
+fn assert_editing_off(r: &Recorded, how: &str) {
+    assert_eq!(
+        r.body["type"],
+        4,
+        "a message, never a modal: {}",
+        r.one_line()
+    );
+    assert_eq!(r.body["data"]["flags"], 64, "only they see it");
+    assert!(
+        r.body["data"]["components"]
+            .as_array()
+            .is_none_or(|c| c.is_empty()),
+        "no buttons: {}",
+        r.one_line()
+    );
+    assert!(
+        r.text().contains("Editing the FAQ is off in this server") && r.text().contains(how),
+        "says editing is off and how to turn it on: {}",
+        r.one_line()
+    );
+}
+
 /// The default config trusts no server but the one commands are
 /// registered in: a public bot invited to a stranger's server does not let
 /// its admins rewrite the FAQ every server reads.
@@ -391,19 +404,7 @@ async fn by_default_only_the_configured_guild_may_edit() {
     ));
     fake.dispatch("INTERACTION_CREATE", stranger_admin.clone());
     let r = fake.wait_callback(&stranger_admin, secs(20)).await;
-    assert!(
-        r.text().contains("Editing the FAQ is off in this server"),
-        "{}",
-        r.one_line()
-    );
-    assert_eq!(r.body["data"]["flags"], 64, "only they see it");
-    assert!(
-        r.body["data"]["components"]
-            .as_array()
-            .is_none_or(|c| c.is_empty()),
-        "no confirmation buttons: {}",
-        r.one_line()
-    );
+    assert_editing_off(&r, &FOREIGN_GUILD_ID.to_string());
     fake.wait_no_request("POST", "/webhooks/", secs(2)).await;
     assert_eq!(faq_text(bot.dir.path()), before);
 
@@ -438,19 +439,47 @@ async fn with_no_server_named_editing_is_off_everywhere() {
     let add = by_moderator(faq_admin(subcommand("add", json!([]))));
     fake.dispatch("INTERACTION_CREATE", add.clone());
     let r = fake.wait_callback(&add, secs(20)).await;
-    assert_eq!(
-        r.body["type"],
-        4,
-        "a message, never a modal: {}",
+    assert_editing_off(&r, "[moderators]");
+    assert_eq!(faq_text(bot.dir.path()), before);
+}
+
+/// Someone half way through a hand edit when a moderator adds from
+/// Discord: the add is refused with the file and line to fix, and the
+/// hand-written text is left exactly as it is.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_edit_on_a_file_broken_on_disk_is_refused_with_its_line() {
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start(&fake, "").await;
+    settled(&fake).await;
+    let path = bot.dir.path().join("faq.toml");
+    let good = faq_text(bot.dir.path());
+    let broken = format!("{good}\n[[faq]]\nid = \"mine\"\nquestion = \"Half written\n");
+    std::fs::write(&path, &broken).unwrap();
+    let line = good.lines().count() + 4;
+
+    let custom_id = open_add_modal(&fake).await;
+    let form = by_moderator(entry_form(
+        &custom_id,
+        "Does foam rolling help a glute knot?",
+        "foam roller for my glute",
+        "Roll slowly, two minutes a side.",
+    ));
+    fake.dispatch("INTERACTION_CREATE", form.clone());
+    let r = fake.wait_request("POST", "/webhooks/", secs(20)).await;
+    assert!(
+        r.text().contains("Nothing was saved") && r.text().contains(&format!("faq.toml:{line}:")),
+        "{}",
         r.one_line()
     );
     assert!(
-        r.text().contains("Editing the FAQ is off in this server")
-            && r.text().contains("[moderators]"),
-        "says how to turn it on: {}",
-        r.one_line()
+        !r.text().contains(&bot.dir.path().display().to_string()),
+        "no host paths"
     );
-    assert_eq!(faq_text(bot.dir.path()), before);
+    assert_eq!(
+        faq_text(bot.dir.path()),
+        broken,
+        "the hand edit is untouched"
+    );
 }
 
 /// The role is checked again when the form comes back and when the

@@ -12,6 +12,7 @@ mod events;
 mod pending;
 mod permissions;
 mod render;
+mod throttle;
 mod watch;
 
 use std::sync::Arc;
@@ -151,6 +152,7 @@ fn framework(
                     settings,
                     cooldowns,
                     pending: pending::Pending::default(),
+                    throttle: throttle::Throttle::default(),
                 })
             })
         })

@@ -48,6 +48,9 @@ pub async fn on_message(
         tracing::debug!(user = %msg.author.id, "answer skipped: cooling down");
         return Ok(());
     }
+    let Some(_turn) = data.throttle.turn(flagged).await else {
+        return Ok(());
+    };
     let out = serenity::CreateMessage::new()
         .embed(render::reply_embed(&reply))
         .components(render::suggestion_buttons(&reply));
