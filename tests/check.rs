@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{append, knotbot, knowledge_copy, shared_dir, stderr, stdout};
+use common::{append, data_dir, knotbot, knowledge_copy, shared_dir, stderr, stdout};
 
 /// Runs `check` on `dir`, asserts it fails, and returns its error output.
 fn check_fails(dir: &std::path::Path) -> String {
@@ -29,7 +29,7 @@ fn assert_names(errors: &str, file_and_line: &str, words: &str) {
 
 #[test]
 fn shipped_knowledge_is_clean_and_covers_the_spec() {
-    let coverage = shared_dir().join("spec/coverage.toml");
+    let coverage = data_dir().join("coverage.toml");
     let out = knotbot(&["check", "--coverage", coverage.to_str().unwrap()], b"");
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("clean"));
@@ -294,4 +294,20 @@ fn a_knowledge_file_that_is_not_a_regular_file_is_refused_at_once() {
     std::os::unix::fs::symlink(common::knowledge_dir().join("faq.toml"), &faq).unwrap();
     let out = knotbot(&["check", "--knowledge", dir.path().to_str().unwrap()], b"");
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// The repository keeps its own copies of the spec files its tests read;
+/// when the spec folder is beside it, the copies must match it.
+#[test]
+fn our_copies_of_the_spec_files_have_not_drifted() {
+    let Some(shared) = shared_dir() else {
+        return; // a clone on its own: nothing to compare with
+    };
+    for (ours, theirs) in [("dev.toml", "eval/dev.toml"), ("coverage.toml", "spec/coverage.toml")] {
+        let Ok(spec) = std::fs::read_to_string(shared.join(theirs)) else {
+            continue;
+        };
+        let copy = std::fs::read_to_string(data_dir().join(ours)).unwrap();
+        assert!(copy == spec, "tests/data/{ours} differs from ../shared/{theirs}: copy it again");
+    }
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{knotbot, shared_dir, stderr, stdout};
+use common::{data_dir, knotbot, stderr, stdout};
 
 struct Rates {
     accuracy: f64,
@@ -35,7 +35,7 @@ fn eval(path: &std::path::Path) -> (Rates, String) {
 
 #[test]
 fn dev_set_meets_the_product_bars() {
-    let (r, text) = eval(&shared_dir().join("eval/dev.toml"));
+    let (r, text) = eval(&data_dir().join("dev.toml"));
     assert!(r.accuracy >= 0.95, "answer accuracy below 95%:\n{text}");
     assert!(r.abstention >= 0.95, "abstention below 95%:\n{text}");
     assert!(r.recall >= 1.0, "every red flag must be caught:\n{text}");
