@@ -46,7 +46,7 @@ impl Engine {
     pub fn answer(&self, message: &str) -> Reply {
         let terms = self.analyzer.analyze(message);
         let flags = self.detector.detect(&terms);
-        let ranking = self.matcher.rank(&terms);
+        let ranking = self.ranking(message, &terms);
         let chosen = self.choose(&ranking, &flags);
         let suggestions = ranking
             .candidates
@@ -119,6 +119,24 @@ impl Engine {
         let entry = self.knowledge.entry_index(id)?;
         let score = ranking.score_of(entry).unwrap_or(0.0);
         Some(Scored { entry, score })
+    }
+
+    /// The matcher's ranking of a message: of the sentences that ask, when
+    /// a long message has a story around them and they are enough to
+    /// answer; otherwise of the whole message.
+    fn ranking(&self, message: &str, terms: &[crate::analysis::Term]) -> Ranking {
+        let whole = self.matcher.rank(terms);
+        let Some(asked) = crate::focus::asking_part(message) else {
+            return whole;
+        };
+        let focused = self
+            .matcher
+            .rank_within(&self.analyzer.analyze(&asked), terms);
+        if focused.confident().is_some() {
+            focused
+        } else {
+            whole
+        }
     }
 
     /// The matcher's view of `message` alone, before red flags: for

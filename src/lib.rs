@@ -3,6 +3,7 @@
 //! The engine is platform-neutral and built from these parts:
 //! - [`knowledge`]: the TOML knowledge base, loaded and validated whole;
 //! - [`text`] and [`analysis`]: from a raw message to comparable terms;
+//! - [`focus`]: the sentences of a long message that ask;
 //! - [`matcher`]: which entry a question is about, or none;
 //! - [`safety`]: red-flag signs that always bring the care prompt;
 //! - [`reply`]: the answer as data, rendered by each front end;
@@ -20,6 +21,7 @@ pub mod cli;
 pub mod discord;
 pub mod engine;
 pub mod eval;
+pub mod focus;
 pub mod knowledge;
 pub mod matcher;
 pub mod reply;

@@ -438,6 +438,15 @@ impl Matcher {
     }
 
     pub fn rank(&self, terms: &[Term]) -> Ranking {
+        self.rank_within(terms, terms)
+    }
+
+    /// Ranks the words of `asked` (the sentences of a long message that
+    /// ask) while deciding whether the message is ours from all of
+    /// `whole`: "how long should I rest?" is about glutes when the story
+    /// before it says so.
+    pub fn rank_within(&self, asked: &[Term], whole: &[Term]) -> Ranking {
+        let terms = whole;
         let anchored = self.names_any(terms, &self.anchors);
         let topical = self.names_any(terms, &self.topic_words);
         let places: Vec<usize> = self.elsewhere.positions(terms).collect();
@@ -455,7 +464,7 @@ impl Matcher {
             (false, _, true) => None,
             (false, false, false) => Some(t.unanchored_threshold),
         };
-        let query = self.query(terms);
+        let query = self.query(asked);
         let total: f32 = query.iter().map(|(_, w)| w).sum();
         // A question of only common words ("what do i do") is too thin to
         // answer, however well it matches: suggestions only.

@@ -303,11 +303,17 @@ fn our_copies_of_the_spec_files_have_not_drifted() {
     let Some(shared) = shared_dir() else {
         return; // a clone on its own: nothing to compare with
     };
-    for (ours, theirs) in [("dev.toml", "eval/dev.toml"), ("coverage.toml", "spec/coverage.toml")] {
+    for (ours, theirs) in [
+        ("dev.toml", "eval/dev.toml"),
+        ("coverage.toml", "spec/coverage.toml"),
+    ] {
         let Ok(spec) = std::fs::read_to_string(shared.join(theirs)) else {
             continue;
         };
         let copy = std::fs::read_to_string(data_dir().join(ours)).unwrap();
-        assert!(copy == spec, "tests/data/{ours} differs from ../shared/{theirs}: copy it again");
+        assert!(
+            copy == spec,
+            "tests/data/{ours} differs from ../shared/{theirs}: copy it again"
+        );
     }
 }

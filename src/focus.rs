@@ -1,0 +1,145 @@
+//! The part of a long message that asks. Members with a real problem write
+//! a story first (how it started, what they tried, what a physio said) and
+//! the question last; the story's words would otherwise outvote the
+//! question's. The matcher scores the asking sentences, while the whole
+//! message still decides whether it is about glutes and which warning
+//! signs it mentions.
+
+/// Fewer words than this and the message is its own question.
+const LONG_MESSAGE_WORDS: usize = 20;
+
+/// Words that open a question even without a question mark ("how do i get
+/// rid of it", "any tips for sitting").
+const OPENERS: &[&str] = &[
+    "how",
+    "what",
+    "whats",
+    "why",
+    "when",
+    "where",
+    "which",
+    "who",
+    "is",
+    "are",
+    "am",
+    "can",
+    "could",
+    "should",
+    "would",
+    "will",
+    "do",
+    "does",
+    "did",
+    "has",
+    "have",
+    "any",
+    "anyone",
+    "anybody",
+    "was",
+    "were",
+    "shall",
+    "might",
+    "wondering",
+    "curious",
+    "help",
+];
+
+/// The sentences of `message` that ask, when it is long enough to have a
+/// story around them and some but not all of its sentences ask.
+pub fn asking_part(message: &str) -> Option<String> {
+    if message.split_whitespace().nth(LONG_MESSAGE_WORDS).is_none() {
+        return None;
+    }
+    let sentences = sentences(message);
+    let asking: Vec<&str> = sentences
+        .iter()
+        .filter(|s| asks(s))
+        .map(|s| s.trim())
+        .collect();
+    if asking.is_empty() || asking.len() == sentences.len() {
+        return None;
+    }
+    Some(asking.join(" "))
+}
+
+/// Splits after `.`, `!`, `?` and line breaks, keeping the mark.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '\n') {
+            let end = at + c.len_utf8();
+            if !text[start..end].trim().is_empty() {
+                out.push(&text[start..end]);
+            }
+            start = end;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+fn asks(sentence: &str) -> bool {
+    if sentence.trim_end().ends_with('?') {
+        return true;
+    }
+    let word = |w: &str| -> String {
+        w.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    // "and should i see someone": a joining word before the opener.
+    let first = sentence
+        .split_whitespace()
+        .map(word)
+        .find(|w| !JOINERS.contains(&w.as_str()))
+        .unwrap_or_default();
+    OPENERS.contains(&first.as_str())
+}
+
+const JOINERS: &[&str] = &[
+    "and", "also", "but", "or", "so", "plus", "then", "ok", "anyway",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_message_is_its_own_question() {
+        assert_eq!(
+            asking_part("knot in my glute. how do i get rid of it?"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_asking_sentences_of_a_story_are_found() {
+        let post = "I'm 34 and run about 40k a week. Three weeks ago my right glute started \
+                    aching after long runs and the foam roller helps a bit. My physio said rest. \
+                    How long should I rest before running again?";
+        assert_eq!(
+            asking_part(post).as_deref(),
+            Some("How long should I rest before running again?")
+        );
+        let two = "Been lifting for ten years, never had this. Sitting at work is agony now. \
+                   heat or ice? and should i see someone about it";
+        assert_eq!(
+            asking_part(two).as_deref(),
+            Some("heat or ice? and should i see someone about it")
+        );
+    }
+
+    #[test]
+    fn a_story_without_a_question_or_only_questions_is_left_whole() {
+        let story = "Three weeks ago my right glute started aching after long runs and the \
+                     foam roller helps a bit and my physio said to rest it for a while now.";
+        assert_eq!(asking_part(story), None);
+        let all = "Why does my glute ache after long runs and why does the foam roller only help \
+                   a little? Should I rest it or keep running through the whole thing?";
+        assert_eq!(asking_part(all), None);
+    }
+}
