@@ -47,9 +47,8 @@ const OPENERS: &[&str] = &[
 /// The sentences of `message` that ask, when it is long enough to have a
 /// story around them and some but not all of its sentences ask.
 pub fn asking_part(message: &str) -> Option<String> {
-    if message.split_whitespace().nth(LONG_MESSAGE_WORDS).is_none() {
-        return None;
-    }
+    // Too short to have a story around its question.
+    message.split_whitespace().nth(LONG_MESSAGE_WORDS)?;
     let sentences = sentences(message);
     let asking: Vec<&str> = sentences
         .iter()
