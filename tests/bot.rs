@@ -415,6 +415,17 @@ fn moderator_command(options: Value) -> Value {
     slash_command("faq-admin", options, &[MOD_ROLE_ID], perms::EVERYONE)
 }
 
+/// A form submitted by the moderator of [`moderator_command`]: Discord
+/// sends the member, roles and all, with every interaction.
+fn moderator_submits(custom_id: &str, fields: &[(&str, &str)]) -> Value {
+    as_member(
+        modal_submit(custom_id, fields),
+        USER_ID,
+        &[MOD_ROLE_ID],
+        perms::EVERYONE,
+    )
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn moderators_add_and_edit_entries_through_modals_and_they_persist() {
     let fake = FakeDiscord::start().await;
@@ -426,7 +437,7 @@ async fn moderators_add_and_edit_entries_through_modals_and_they_persist() {
     fake.dispatch("INTERACTION_CREATE", add.clone());
     let (custom_id, _) = modal_of(&fake, &add).await;
     let answer = "Cycling shorts with a thick pad help. @everyone should know this!";
-    let submit = modal_submit(
+    let submit = moderator_submits(
         &custom_id,
         &[
             ("question", "Can cycling give me a glute knot?"),
@@ -492,7 +503,7 @@ async fn moderators_add_and_edit_entries_through_modals_and_they_persist() {
         "the form opens with the current text"
     );
     assert_eq!(value_of("answer"), current.body);
-    let submit = modal_submit(
+    let submit = moderator_submits(
         &custom_id,
         &[
             ("question", &current.title),
@@ -534,7 +545,7 @@ async fn a_bad_edit_is_refused_with_the_reason_and_nothing_is_written() {
         .unwrap()
         .aliases[0]
         .clone();
-    let submit = modal_submit(
+    let submit = moderator_submits(
         &custom_id,
         &[
             ("question", "A question with a taken alias?"),

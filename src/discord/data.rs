@@ -15,8 +15,8 @@ pub struct Data {
     pub cooldowns: Cooldowns,
     /// Forms and buttons waiting for a member's answer.
     pub pending: super::pending::Pending,
-    /// Bounds the replies to members' messages in flight.
-    pub throttle: super::throttle::Throttle,
+    /// Sends the answers to members' messages, a bounded number at a time.
+    pub outbox: super::outbox::Outbox,
 }
 
 pub type Error = anyhow::Error;

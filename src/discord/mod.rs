@@ -9,10 +9,10 @@ mod cooldown;
 mod daily;
 mod data;
 mod events;
+mod outbox;
 mod pending;
 mod permissions;
 mod render;
-mod throttle;
 mod watch;
 
 use std::sync::Arc;
@@ -147,12 +147,13 @@ fn framework(
                     Duration::from_secs(a.member_cooldown_seconds),
                     Duration::from_secs(a.channel_cooldown_seconds),
                 );
+                let outbox = outbox::Outbox::start(ctx.http.clone(), store.engine());
                 Ok(Data {
                     store,
                     settings,
                     cooldowns,
                     pending: pending::Pending::default(),
-                    throttle: throttle::Throttle::default(),
+                    outbox,
                 })
             })
         })

@@ -6,9 +6,8 @@ use std::time::Instant;
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::config::ReplyMode;
 use crate::discord::data::{Data, Error};
-use crate::discord::render;
+use crate::discord::outbox::Job;
 use crate::reply::Reply;
 
 pub async fn on_message(
@@ -48,42 +47,14 @@ pub async fn on_message(
         tracing::debug!(user = %msg.author.id, "answer skipped: cooling down");
         return Ok(());
     }
-    let Some(_turn) = data.throttle.turn(flagged).await else {
-        return Ok(());
+    let job = Job {
+        channel: msg.channel_id,
+        message: msg.id,
+        question: crate::text::cap_chars(&msg.content, crate::text::MAX_INPUT_CHARS).to_string(),
+        mode: answering.reply_mode,
     };
-    let out = serenity::CreateMessage::new()
-        .embed(render::reply_embed(&reply))
-        .components(render::suggestion_buttons(&reply));
-    let Err(e) = post(ctx, msg, out, answering.reply_mode).await else {
-        return Ok(());
-    };
-    // Discord failing to take one message must not stop the bot.
-    tracing::warn!(channel = %msg.channel_id, "could not post an answer: {e}");
-    // But a warning sign must still get its care prompt: plain text has
-    // nothing Discord could refuse.
-    if let Some(prompt) = render::plain_care_prompt(&reply) {
-        let plain = serenity::CreateMessage::new().content(prompt);
-        if let Err(e) = post(ctx, msg, plain, answering.reply_mode).await {
-            tracing::warn!(channel = %msg.channel_id, "could not post the care prompt either: {e}");
-        }
-    }
+    data.outbox.post(job, flagged).await;
     Ok(())
-}
-
-/// Sends `out` in answer to `msg`, as a reply or a plain message.
-async fn post(
-    ctx: &serenity::Context,
-    msg: &serenity::Message,
-    out: serenity::CreateMessage,
-    mode: ReplyMode,
-) -> Result<serenity::Message, serenity::Error> {
-    let out = match mode {
-        ReplyMode::Reply => out
-            .reference_message(msg)
-            .allowed_mentions(render::reply_ping_only()),
-        ReplyMode::Message => out.allowed_mentions(render::no_pings()),
-    };
-    msg.channel_id.send_message(&ctx.http, out).await
 }
 
 /// Addressed directly, the bot always says something (an answer, "not
