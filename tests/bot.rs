@@ -765,6 +765,39 @@ async fn knowledge_changed_on_disk_is_picked_up_and_a_broken_file_is_reported() 
     );
 }
 
+/// A file left broken is logged and reported once, not re-read and
+/// logged on every wake-up of the watcher (which its own reads once
+/// caused: about three times a second); it is reported again only when it
+/// changes.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_left_broken_is_reported_once_until_it_changes() {
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start(&fake, "").await;
+    fake.wait_request("PUT", "/commands", secs(20)).await;
+    let logged = |bot: &Bot| bot.log().matches("knowledge on disk has problems").count();
+    std::fs::write(bot.path("topics.toml"), "[[topic]\nbroken").unwrap();
+    fake.wait_message(LOG_CHANNEL_ID, secs(15)).await;
+    // Long enough for many wake-ups, had the reads woken the watcher.
+    tokio::time::sleep(secs(4)).await;
+    assert_eq!(logged(&bot), 1, "{}", bot.log());
+    fake.wait_no_request(
+        "POST",
+        format!("/channels/{LOG_CHANNEL_ID}/messages"),
+        secs(1),
+    )
+    .await;
+
+    std::fs::write(bot.path("topics.toml"), "[[topic]\nbroken differently").unwrap();
+    let again = fake.wait_message(LOG_CHANNEL_ID, secs(15)).await;
+    assert!(
+        again.text().contains("topics.toml:1"),
+        "{}",
+        again.one_line()
+    );
+    tokio::time::sleep(secs(2)).await;
+    assert_eq!(logged(&bot), 2, "{}", bot.log());
+}
+
 /// Asks until the answer changes (the watcher reloads a moment after the
 /// write), for up to ten seconds.
 async fn wait_until_answer_contains(fake: &FakeDiscord, question: &str, text: &str) {
