@@ -117,6 +117,36 @@ fn sealed_sets_do_not_regress() {
     }
 }
 
+/// The session-7 sets in other voices and forum-length posts: the engine
+/// does not yet meet the product bars on them, so their floors hold each
+/// rate where it is, red-flag recall included. Sealed ones print only the
+/// four rates.
+#[test]
+fn sets_in_other_voices_do_not_regress() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    // file, least accuracy, least abstention, least recall, most false alarms
+    let floors = [
+        ("voices-a.toml", 0.72, 0.95, 0.73, 0.05),
+        ("forum-a.toml", 0.78, 0.80, 0.90, 0.05),
+        ("voices-sealed.toml", 0.70, 0.95, 0.83, 0.07),
+        ("forum-sealed.toml", 0.78, 0.85, 0.95, 0.13),
+    ];
+    for (file, accuracy, abstention, recall, false_alarms) in floors {
+        let (r, _) = eval(&data.join(file));
+        assert!(
+            r.accuracy >= accuracy
+                && r.abstention >= abstention
+                && r.recall >= recall
+                && r.false_alarms <= false_alarms,
+            "{file} regressed: accuracy {:.3}, abstention {:.3}, recall {:.3}, false alarms {:.3}",
+            r.accuracy,
+            r.abstention,
+            r.recall,
+            r.false_alarms
+        );
+    }
+}
+
 #[test]
 fn misses_are_listed_so_editors_see_what_broke() {
     let dir = tempfile::tempdir().unwrap();
