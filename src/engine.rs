@@ -6,7 +6,7 @@
 //! half-updated index.
 
 use crate::analysis::Analyzer;
-use crate::knowledge::{Entry, Knowledge};
+use crate::knowledge::{Entry, Knowledge, KnowledgeError, Problem};
 use crate::matcher::{Matcher, Ranking, Scored, Tuning};
 use crate::reply::{Body, Flag, Match, Reply};
 use crate::safety::RedFlagDetector;
@@ -35,6 +35,40 @@ impl Engine {
             matcher,
             detector,
         }
+    }
+
+    /// An engine only if every red-flag example in `red_flags_file` (the
+    /// name shown in problems) behaves as written: each `fires` message
+    /// raises its sign and each `quiet` one does not. How `knotbot check`,
+    /// every moderator edit and every reload keep a term broadened
+    /// tomorrow from bringing back a false alarm fixed today.
+    pub fn checked(knowledge: Knowledge, red_flags_file: &str) -> Result<Engine, KnowledgeError> {
+        let engine = Engine::new(knowledge);
+        let problems: Vec<Problem> = engine.example_problems(red_flags_file).collect();
+        if problems.is_empty() {
+            Ok(engine)
+        } else {
+            Err(KnowledgeError(problems))
+        }
+    }
+
+    fn example_problems<'a>(&'a self, file: &'a str) -> impl Iterator<Item = Problem> + 'a {
+        let categories = &self.knowledge.red_flags.categories;
+        categories.iter().enumerate().flat_map(move |(i, c)| {
+            c.examples.iter().filter_map(move |ex| {
+                let raised = self
+                    .detector
+                    .detect(&self.analyzer.analyze(&ex.text))
+                    .contains(&i);
+                let wrong = match (ex.fires, raised) {
+                    (true, false) => "should raise this sign but does not",
+                    (false, true) => "should not raise this sign but does",
+                    _ => return None,
+                };
+                let message = format!("\"{}\": the example \"{}\" {wrong}", c.id, ex.text);
+                Some(Problem::new(file, ex.line, message))
+            })
+        })
     }
 
     pub fn knowledge(&self) -> &Knowledge {

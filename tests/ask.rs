@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{care_prompt_start, knotbot, knotbot_in, stderr, stdout};
+use common::{care_prompt_start, knotbot, knotbot_in, precaution_prompt_start, stderr, stdout};
 use serde_json::Value;
 
 fn ask_json(question: &str) -> Value {
@@ -88,12 +88,22 @@ fn care_prompt_comes_before_the_answer() {
         .chars()
         .take(40)
         .collect();
-    let prompt_at = reply.find(&care_prompt_start()).expect("prompt present");
+    // Pregnancy is a precaution: its gentler prompt, never "a sign of
+    // something other than a muscle knot".
+    assert!(!reply.contains(&care_prompt_start()), "{reply}");
+    let prompt_at = reply
+        .find(&precaution_prompt_start())
+        .expect("prompt present");
     let answer_at = reply.find(&answer_start).expect("answer present");
-    assert!(
-        prompt_at < answer_at,
-        "the care prompt must come first: {reply}"
-    );
+    assert!(prompt_at < answer_at, "the prompt must come first: {reply}");
+}
+
+#[test]
+fn a_precaution_with_a_warning_sign_gets_the_warning() {
+    let v = ask_json("im 30 weeks pregnant and my leg keeps going numb, can i foam roll my glutes");
+    let reply = v["reply"].as_str().unwrap();
+    assert!(reply.contains(&care_prompt_start()), "{reply}");
+    assert!(reply.contains("pregnancy"), "both signs named: {reply}");
 }
 
 #[test]

@@ -317,3 +317,39 @@ fn our_copies_of_the_spec_files_have_not_drifted() {
         );
     }
 }
+
+/// Red-flag examples are checked on every load: a `fires` message that
+/// raises nothing, or a `quiet` look-alike that raises the sign, is a
+/// problem at the example's line.
+#[test]
+fn red_flag_examples_that_do_not_hold_are_reported_at_their_line() {
+    let dir = knowledge_copy();
+    let path = dir.path().join("red_flags.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let category = text.find("id = \"blood-thinners\"").expect("the category");
+    // One more example in each list, each on its own line.
+    let mut lines = Vec::new();
+    for (key, example) in [
+        (
+            "fires = [\n",
+            "  \"my glute has been sore since breakfast\",\n",
+        ),
+        ("quiet = [\n", "  \"I'm on warfarin and my glute hurts\",\n"),
+    ] {
+        let at = category + text[category..].find(key).unwrap() + key.len();
+        text.insert_str(at, example);
+        lines.push(text[..at].lines().count() + 1);
+    }
+    std::fs::write(&path, text).unwrap();
+    let errors = check_fails(dir.path());
+    assert_names(
+        &errors,
+        &format!("red_flags.toml:{}:", lines[0]),
+        "should raise this sign but does not",
+    );
+    assert_names(
+        &errors,
+        &format!("red_flags.toml:{}:", lines[1]),
+        "should not raise this sign but does",
+    );
+}

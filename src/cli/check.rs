@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::{report_problems, KnowledgeArg, EXIT_PROBLEMS};
 use crate::knowledge::{line_at, Knowledge};
+use crate::Engine;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -20,12 +21,17 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let k = match args.knowledge.load() {
-        Ok(k) => k,
+    let engine = args.knowledge.sources().and_then(|sources| {
+        let knowledge = Knowledge::from_sources(&sources)?;
+        Engine::checked(knowledge, &sources.get("red_flags.toml").name)
+    });
+    let engine = match engine {
+        Ok(engine) => engine,
         Err(e) => return Ok(report_problems(&e)),
     };
+    let k = engine.knowledge();
     if let Some(path) = &args.coverage {
-        let missing = missing_ids(&k, path)?;
+        let missing = missing_ids(k, path)?;
         if !missing.is_empty() {
             for m in &missing {
                 eprintln!("{m}");

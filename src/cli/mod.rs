@@ -50,9 +50,14 @@ pub struct KnowledgeArg {
 
 impl KnowledgeArg {
     pub fn load(&self) -> Result<Knowledge, KnowledgeError> {
+        self.sources().and_then(|s| Knowledge::from_sources(&s))
+    }
+
+    /// The knowledge files' texts, from the directory or the binary.
+    pub fn sources(&self) -> Result<crate::knowledge::Sources, KnowledgeError> {
         match &self.knowledge {
-            Some(dir) => Knowledge::load_dir(dir),
-            None => Knowledge::shipped(),
+            Some(dir) => crate::knowledge::Sources::read_dir(dir),
+            None => Ok(crate::knowledge::Sources::embedded()),
         }
     }
 

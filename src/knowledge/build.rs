@@ -7,8 +7,8 @@ use super::files::{
 };
 use super::problem::{LineIndex, Reporter};
 use super::{
-    Entry, EntryKind, Knowledge, KnowledgeError, Lexicon, Problem, RedFlagCategory, RedFlags,
-    Replies, Sources, Stretch,
+    Entry, EntryKind, Example, Knowledge, KnowledgeError, Lexicon, Problem, RedFlagCategory,
+    RedFlags, Replies, Sources, Stretch,
 };
 
 /// Parses all files; any syntax or shape problem refuses the whole set.
@@ -39,7 +39,7 @@ pub fn parse_all(sources: &Sources) -> Result<Knowledge, KnowledgeError> {
             );
             Ok(Knowledge::new(
                 entries,
-                red_flags(flags),
+                red_flags(flags, &LineIndex::new(&sources.get("red_flags.toml").text)),
                 stretches.stretch.into_iter().map(stretch).collect(),
                 lexicon_of(lexicon),
                 replies_of(replies),
@@ -108,22 +108,40 @@ fn topic_entry(lines: &LineIndex, row: TopicRow) -> Entry {
     }
 }
 
-fn red_flags(file: RedFlagFile) -> RedFlags {
+fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
     let categories = file
         .red_flag
         .into_iter()
-        .map(|r| RedFlagCategory {
-            id: owned(r.id),
-            name: owned(r.name),
-            urgent: r.urgent,
-            nerve: r.nerve,
-            answers: owned_all(r.answers),
-            terms: owned_all(r.terms.into_inner()),
+        .map(|r| {
+            let example = |fires: bool| {
+                move |t: Text| Example {
+                    line: lines.line(t.span().start),
+                    text: t.into_inner(),
+                    fires,
+                }
+            };
+            let examples = r
+                .fires
+                .into_iter()
+                .map(example(true))
+                .chain(r.quiet.into_iter().map(example(false)))
+                .collect();
+            RedFlagCategory {
+                id: owned(r.id),
+                name: owned(r.name),
+                urgent: r.urgent,
+                nerve: r.nerve,
+                precaution: r.precaution,
+                answers: owned_all(r.answers),
+                terms: owned_all(r.terms.into_inner()),
+                examples,
+            }
         })
         .collect();
     RedFlags {
         care_prompt: owned(file.care_prompt),
         urgent_prompt: owned(file.urgent_prompt),
+        precaution_prompt: file.precaution_prompt.map(owned),
         groups: file
             .groups
             .into_iter()

@@ -55,6 +55,10 @@ pub struct TopicRow {
 pub struct RedFlagFile {
     pub care_prompt: Text,
     pub urgent_prompt: Text,
+    /// For signs that call for care in treating, not alarm (pregnancy,
+    /// blood thinners); without it they use `care_prompt`.
+    #[serde(default)]
+    pub precaution_prompt: Option<Text>,
     /// Named lists of words that terms use as `{name}`.
     #[serde(default)]
     pub groups: BTreeMap<String, Vec<Text>>,
@@ -72,8 +76,17 @@ pub struct RedFlagRow {
     #[serde(default)]
     pub nerve: bool,
     #[serde(default)]
+    pub precaution: bool,
+    #[serde(default)]
     pub answers: Vec<Text>,
     pub terms: Spanned<Vec<Text>>,
+    /// Messages that must raise this sign, and look-alikes that must not:
+    /// checked on every load, so a broadened term cannot silently bring
+    /// back a false alarm fixed before.
+    #[serde(default)]
+    pub fires: Vec<Text>,
+    #[serde(default)]
+    pub quiet: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -65,15 +65,29 @@ pub struct RedFlagCategory {
     /// A sign of an irritated nerve (sciatica, cauda equina), which is our
     /// topic even when the message names nothing else of ours.
     pub nerve: bool,
+    /// Not a warning of something wrong but a reason to treat with care
+    /// (pregnancy, blood thinners): gets the precaution prompt.
+    pub precaution: bool,
     /// Entries that explain this sign, the first being the default answer.
     pub answers: Vec<String>,
     pub terms: Vec<String>,
+    /// Example messages that must raise this sign (`fires`) or must not
+    /// (`quiet`), each with its line in `red_flags.toml`.
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub text: String,
+    pub fires: bool,
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RedFlags {
     pub care_prompt: String,
     pub urgent_prompt: String,
+    pub precaution_prompt: Option<String>,
     /// Word groups a term names as `{name}` (see `safety::expand`).
     pub groups: BTreeMap<String, Vec<String>>,
     pub categories: Vec<RedFlagCategory>,
@@ -81,7 +95,8 @@ pub struct RedFlags {
 
 impl RedFlags {
     /// The care prompt for the categories found (indices into
-    /// `categories`): the urgent one if any of them is urgent, with
+    /// `categories`): the urgent one if any of them is urgent, the
+    /// precaution one if all of them are precautions, with
     /// `{signs}` replaced by their names.
     pub fn prompt_for(&self, found: &[usize]) -> String {
         let urgent = found.iter().any(|i| self.categories[*i].urgent);
@@ -89,10 +104,11 @@ impl RedFlags {
             .iter()
             .map(|i| self.categories[*i].name.as_str())
             .collect();
-        let template = if urgent {
-            &self.urgent_prompt
-        } else {
-            &self.care_prompt
+        let precautions_only = found.iter().all(|i| self.categories[*i].precaution);
+        let template = match &self.precaution_prompt {
+            _ if urgent => &self.urgent_prompt,
+            Some(precaution) if precautions_only => precaution,
+            _ => &self.care_prompt,
         };
         template.replace("{signs}", &join_names(&names))
     }

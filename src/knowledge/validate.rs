@@ -202,10 +202,13 @@ impl Checker<'_> {
 
     fn red_flags(&mut self, k: &Knowledge) {
         let file = "red_flags.toml";
-        for (key, text) in [
-            ("care_prompt", &k.red_flags.care_prompt),
-            ("urgent_prompt", &k.red_flags.urgent_prompt),
-        ] {
+        let precaution = k.red_flags.precaution_prompt.as_ref();
+        let prompts = [
+            ("care_prompt", Some(&k.red_flags.care_prompt)),
+            ("urgent_prompt", Some(&k.red_flags.urgent_prompt)),
+            ("precaution_prompt", precaution),
+        ];
+        for (key, text) in prompts.into_iter().filter_map(|(k, t)| Some((k, t?))) {
             let line = self.line_of(file, key, 1);
             self.non_empty_within(file, line, key, text, PROMPT_LIMIT);
         }
@@ -218,6 +221,16 @@ impl Checker<'_> {
             }
             if c.terms.is_empty() {
                 self.report(file, line, format!("\"{}\": `terms` is empty", c.id));
+            }
+            if c.urgent && c.precaution {
+                self.report(
+                    file,
+                    line,
+                    format!(
+                        "\"{}\": a sign is `urgent` or a `precaution`, not both",
+                        c.id
+                    ),
+                );
             }
             for term in &c.terms {
                 // Every group word has words (see `groups`), so only a term
@@ -299,6 +312,14 @@ impl Checker<'_> {
         let mut prompts = vec![("care_prompt", plain.prompt_for(&all))];
         if urgent {
             prompts.push(("urgent_prompt", rf.prompt_for(&all)));
+        }
+        let precautions: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|i| rf.categories[*i].precaution)
+            .collect();
+        if rf.precaution_prompt.is_some() && !precautions.is_empty() {
+            prompts.push(("precaution_prompt", plain.prompt_for(&precautions)));
         }
         for (key, prompt) in prompts {
             let total = prompt.chars().count() + 2 + longest;

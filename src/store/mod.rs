@@ -105,7 +105,7 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store, KnowledgeError> {
         disk::remove_stale_temporaries(dir, &crate::knowledge::FILE_NAMES);
         let sources = Sources::read_dir(dir)?;
-        let engine = Engine::new(Knowledge::from_sources(&sources)?);
+        let engine = build(&sources)?;
         Ok(Store {
             dir: dir.to_path_buf(),
             state: Mutex::new(State {
@@ -189,9 +189,9 @@ impl Store {
         if state.broken.as_ref() == Some(&seen) {
             return Reload::Unchanged;
         }
-        match read.and_then(|s| Knowledge::from_sources(&s).map(|k| (s, k))) {
-            Ok((sources, knowledge)) => {
-                self.engine.store(Arc::new(Engine::new(knowledge)));
+        match read.and_then(|s| build(&s).map(|engine| (s, engine))) {
+            Ok((sources, engine)) => {
+                self.engine.store(Arc::new(engine));
                 *state = State {
                     current: sources,
                     broken: None,
@@ -215,11 +215,11 @@ impl Store {
         change: impl Fn(&mut DocumentMut, &Knowledge) -> Result<T, EditError>,
     ) -> Result<T, EditError> {
         let mut state = self.lock_state();
-        let (result, sources, knowledge) = {
+        let (result, sources, engine) = {
             let _others = DirLock::exclusive(&self.dir)?;
             self.edit_on_disk(&state.current, &change)?
         };
-        self.engine.store(Arc::new(Engine::new(knowledge)));
+        self.engine.store(Arc::new(engine));
         *state = State {
             current: sources,
             broken: None,
@@ -233,7 +233,7 @@ impl Store {
         &self,
         current: &Sources,
         change: &impl Fn(&mut DocumentMut, &Knowledge) -> Result<T, EditError>,
-    ) -> Result<(T, Sources, Knowledge), EditError> {
+    ) -> Result<(T, Sources, Engine), EditError> {
         let path = self.dir.join(FAQ_FILE);
         for _ in 0..EDIT_ATTEMPTS {
             let sources = Sources::read_dir(&self.dir).map_err(EditError::BrokenOnDisk)?;
@@ -242,10 +242,10 @@ impl Store {
             let on_disk = if sources == *current {
                 None
             } else {
-                Some(Knowledge::from_sources(&sources).map_err(EditError::BrokenOnDisk)?)
+                Some(build(&sources).map_err(EditError::BrokenOnDisk)?)
             };
-            let engine = self.engine.load();
-            let knowledge = on_disk.as_ref().unwrap_or_else(|| engine.knowledge());
+            let live = self.engine.load();
+            let knowledge = on_disk.as_ref().unwrap_or(&live).knowledge();
             let base = &sources.get(FAQ_FILE).text;
             let mut doc: DocumentMut = base.parse().map_err(|e: toml_edit::TomlError| {
                 EditError::BrokenOnDisk(KnowledgeError(vec![crate::knowledge::Problem::new(
@@ -257,7 +257,7 @@ impl Store {
             })?;
             let result = change(&mut doc, knowledge)?;
             let candidate = sources.with_text(FAQ_FILE, doc.to_string());
-            let new = Knowledge::from_sources(&candidate).map_err(EditError::Invalid)?;
+            let new = build(&candidate).map_err(EditError::Invalid)?;
             let text = &candidate.get(FAQ_FILE).text;
             if disk::replace_if_unchanged(&path, text.as_bytes(), base)? {
                 return Ok((result, candidate, new));
@@ -268,6 +268,12 @@ impl Store {
         }
         Err(EditError::Busy)
     }
+}
+
+/// The engine for `sources`, if they load and their red-flag examples hold.
+fn build(sources: &Sources) -> Result<Engine, KnowledgeError> {
+    let knowledge = Knowledge::from_sources(sources)?;
+    Engine::checked(knowledge, &sources.get("red_flags.toml").name)
 }
 
 fn faq_array(doc: &mut DocumentMut) -> Result<&mut toml_edit::ArrayOfTables, EditError> {

@@ -91,3 +91,16 @@ pub fn care_prompt_start() -> String {
         .trim()
         .to_string()
 }
+
+/// The precaution prompt's opening words (pregnancy, blood thinners).
+pub fn precaution_prompt_start() -> String {
+    let k = knotbot::Knowledge::shipped().unwrap();
+    k.red_flags
+        .precaution_prompt
+        .expect("the shipped knowledge has a precaution prompt")
+        .split("{signs}")
+        .next()
+        .unwrap()
+        .trim()
+        .to_string()
+}
