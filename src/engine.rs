@@ -5,7 +5,7 @@
 //! changes a new one is built and swapped in whole, so readers never see a
 //! half-updated index.
 
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, Term};
 use crate::knowledge::{Entry, Knowledge, KnowledgeError, Problem};
 use crate::matcher::{Matcher, Ranking, Scored, Tuning};
 use crate::reply::{Body, Flag, Match, Reply};
@@ -78,9 +78,17 @@ impl Engine {
     /// The reply to `message`. Total: any input gives a reply, in time
     /// bounded by the text module's caps.
     pub fn answer(&self, message: &str) -> Reply {
+        self.answer_after(message, None)
+    }
+
+    /// The reply to `message` in a conversation: `previous` is the message
+    /// before it (the member's last question, or the question the bot last
+    /// answered), so that "and can I still train on it?" is read with that
+    /// one's subject. Red flags are those of `message` itself.
+    pub fn answer_after(&self, message: &str, previous: Option<&str>) -> Reply {
         let terms = self.analyzer.analyze(message);
         let flags = self.detector.detect(&terms);
-        let ranking = self.ranking(message, &terms);
+        let ranking = self.ranking(message, &terms, previous);
         let chosen = self.choose(&ranking, &flags);
         let suggestions = ranking
             .candidates
@@ -155,10 +163,30 @@ impl Engine {
         Some(Scored { entry, score })
     }
 
-    /// The matcher's ranking of a message: of the sentences that ask, when
-    /// a long message has a story around them and they are enough to
-    /// answer; otherwise of the whole message.
-    fn ranking(&self, message: &str, terms: &[crate::analysis::Term]) -> Ranking {
+    /// The matcher's ranking of a message, read with the previous one when
+    /// it is a follow-up without a subject of its own.
+    fn ranking(&self, message: &str, terms: &[Term], previous: Option<&str>) -> Ranking {
+        let own = self.own_ranking(message, terms);
+        // A follow-up has no subject of its own: it names nothing of ours
+        // and nothing else, and is not answerable alone.
+        let follow_up = own.confident().is_none() && !own.anchored && !own.elsewhere;
+        let Some(previous) = previous.filter(|_| follow_up) else {
+            return own;
+        };
+        let mut conversation = self.analyzer.analyze(previous);
+        conversation.extend_from_slice(terms);
+        let within = self.matcher.rank_within(terms, &conversation);
+        if within.confident().is_some() {
+            within
+        } else {
+            own
+        }
+    }
+
+    /// The ranking of the message alone: of its asking sentences when a
+    /// long message has a story around them and they are enough to answer;
+    /// otherwise of the whole message.
+    fn own_ranking(&self, message: &str, terms: &[Term]) -> Ranking {
         let whole = self.matcher.rank(terms);
         let Some(asked) = crate::focus::asking_part(message) else {
             return whole;

@@ -24,6 +24,9 @@ pub struct Case {
     pub expect: Vec<String>,
     #[serde(default)]
     pub red_flag: bool,
+    /// The message before this one, for a follow-up (`ask --after`).
+    #[serde(default)]
+    pub after: Option<String>,
 }
 
 /// Reads an evaluation file, naming the line of any problem.
@@ -82,7 +85,7 @@ impl Report {
 pub fn run(engine: &Engine, cases: &[Case]) -> Report {
     let mut r = Report::default();
     for case in cases {
-        let reply = engine.answer(&case.q);
+        let reply = engine.answer_after(&case.q, case.after.as_deref());
         let got = reply.matched.as_ref().map(|m| m.id.as_str());
         if case.expect.is_empty() {
             r.abstention.add(got.is_none());

@@ -217,3 +217,44 @@ fn a_knowledge_dir_is_used_when_given() {
         "an appended entry with only the four required fields answers"
     );
 }
+
+/// A follow-up without a subject of its own is read with the message
+/// before it (`--after`), and only then: alone it is not answered, and
+/// after a question about another body part it stays unanswered.
+#[test]
+fn a_follow_up_is_read_with_the_previous_message() {
+    let answer = |args: &[&str]| {
+        let out = knotbot(args, b"");
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+        v["match"]["id"].as_str().map(String::from)
+    };
+    let q = "how long till it's gone";
+    assert_eq!(answer(&["ask", "--json", q]), None);
+    assert_eq!(
+        answer(&[
+            "ask",
+            "--json",
+            "--after",
+            "my glute knot has been sore for a week",
+            q
+        ])
+        .as_deref(),
+        Some("recovery-time")
+    );
+    assert_eq!(
+        answer(&["ask", "--json", "--after", "my shoulder has a knot", q]),
+        None
+    );
+    assert_eq!(
+        answer(&[
+            "ask",
+            "--json",
+            "--after",
+            "is it ok to train with a knot in my glute",
+            "and can i still do squats on it?"
+        ])
+        .as_deref(),
+        Some("exercise-with-knot")
+    );
+}

@@ -16,6 +16,11 @@ pub struct Args {
     /// Show how the question was read and scored, before each reply.
     #[arg(long)]
     explain: bool,
+    /// The message before this one in the conversation (the member's last
+    /// question): a follow-up without a subject of its own is read with
+    /// that one's.
+    #[arg(long, value_name = "PREVIOUS")]
+    after: Option<String>,
     #[command(flatten)]
     knowledge: KnowledgeArg,
     /// The question; without it, questions are read from standard input.
@@ -62,7 +67,7 @@ fn print(
     if args.explain {
         write!(out, "{}", engine.explain(question))?;
     }
-    let reply = engine.answer(question);
+    let reply = engine.answer_after(question, args.after.as_deref());
     let json = args.json;
     if json {
         writeln!(out, "{}", reply.to_json())
