@@ -353,3 +353,22 @@ fn red_flag_examples_that_do_not_hold_are_reported_at_their_line() {
         "should not raise this sign but does",
     );
 }
+
+/// Ids travel in Discord's 100-character custom ids: a longer one once
+/// made Discord refuse a whole reply, care prompt included.
+#[test]
+fn an_id_over_the_limit_is_reported_at_its_line() {
+    let dir = knowledge_copy();
+    let id = "a".repeat(knotbot::knowledge::ID_LIMIT + 1);
+    let line = append(
+        dir.path(),
+        "faq.toml",
+        &format!("\n[[faq]]\nid = \"{id}\"\nquestion = \"A question nobody else asks?\"\naliases = [\"words nobody else uses\"]\nanswer = \"An answer.\"\n"),
+    );
+    let errors = check_fails(dir.path());
+    assert_names(
+        &errors,
+        &format!("faq.toml:{}:", line + 2), // the `id =` line
+        &format!("ids may be at most {}", knotbot::knowledge::ID_LIMIT),
+    );
+}
