@@ -207,11 +207,14 @@ impl Engine {
         self.matcher.rank(&self.analyzer.analyze(message))
     }
 
-    /// How the engine saw `message`: its terms, anchors, flags and the
-    /// best candidates with their scores. For moderators tuning aliases.
-    pub fn explain(&self, message: &str) -> String {
+    /// How the engine saw `message` (after `previous`, if given): its
+    /// terms, the sentences it focused on, whether it is ours and the bar
+    /// that sets, the red flags, the best candidates, and the decision with
+    /// its reason. For moderators working out why a question was or was
+    /// not answered, without reading code.
+    pub fn explain(&self, message: &str, previous: Option<&str>) -> String {
         let terms = self.analyzer.analyze(message);
-        let ranking = self.matcher.rank(&terms);
+        let ranking = self.ranking(message, &terms, previous);
         let words: Vec<String> = terms
             .iter()
             .map(|t| {
@@ -227,30 +230,53 @@ impl Engine {
             .into_iter()
             .map(|f| f.id)
             .collect();
-        let mut out = format!(
-            "terms: {}
-about glutes: {}  other body part: {}
-red flags: {}
-",
-            words.join(" "),
-            ranking.anchored,
-            ranking.elsewhere,
+        let mut out = format!("terms: {}\n", words.join(" "));
+        if let Some(asked) = crate::focus::asking_part(message) {
+            out.push_str(&format!("asking sentences: {asked}\n"));
+        }
+        out.push_str(&format!(
+            "about glutes: {}  our word: {}  other body part: {}  off-topic subject: {}\n",
+            ranking.anchored, ranking.topical, ranking.elsewhere, ranking.off_topic
+        ));
+        out.push_str(&match ranking.threshold() {
+            Some(t) => format!("an answer needs a score of {t:.2}\n"),
+            None => {
+                "no answer is possible (another body part and nothing of ours, or too few words)\n"
+                    .to_string()
+            }
+        });
+        out.push_str(&format!(
+            "red flags: {}\n",
             if flags.is_empty() {
                 "none".to_string()
             } else {
                 flags.join(", ")
             }
-        );
+        ));
         for c in &ranking.candidates {
             out.push_str(&format!(
                 "  {:.3}  {}\n",
                 c.score, self.knowledge.entries[c.entry].id
             ));
         }
-        let verdict = ranking.confident().map_or("no answer".to_string(), |c| {
-            format!("answers {}", self.knowledge.entries[c.entry].id)
-        });
-        out.push_str(&format!("matcher alone: {verdict}\n"));
+        let alone = ranking
+            .confident()
+            .map(|c| self.knowledge.entries[c.entry].id.as_str());
+        let reply = self.answer_after(message, previous);
+        let decided = reply.matched.as_ref().map(|m| m.id.as_str());
+        let why = match (alone, decided) {
+            (_, None) if !flags.is_empty() => {
+                "a red flag, and the message is not about our subject: the care prompt alone"
+            }
+            (None, None) => "no candidate reaches the bar",
+            (Some(a), Some(d)) if a == d => "the best candidate reaches the bar",
+            (_, Some(_)) => "a red flag: the entry that explains the sign",
+            (Some(_), None) => "no answer",
+        };
+        out.push_str(&format!(
+            "decision: {} ({why})\n",
+            decided.map_or("no answer".to_string(), |d| format!("answers {d}"))
+        ));
         out
     }
 

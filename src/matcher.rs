@@ -183,6 +183,8 @@ pub struct Ranking {
     pub beyond_legs: bool,
     /// The question speaks of pain.
     pub pain: bool,
+    /// The question names a subject we do not cover (lexicon `off_topic`).
+    pub off_topic: bool,
     /// The score the best candidate needs, given the above.
     threshold: Option<f32>,
 }
@@ -192,6 +194,12 @@ impl Ranking {
     pub fn confident(&self) -> Option<Scored> {
         let best = *self.candidates.first()?;
         (best.score >= self.threshold?).then_some(best)
+    }
+
+    /// The score an answer needs; `None` when nothing may be answered
+    /// (another body part and nothing of ours, or too few words).
+    pub fn threshold(&self) -> Option<f32> {
+        self.threshold
     }
 
     pub fn score_of(&self, entry: usize) -> Option<f32> {
@@ -488,6 +496,7 @@ impl Matcher {
             elsewhere,
             beyond_legs,
             pain: self.pain.found_in(terms),
+            off_topic,
             threshold,
         }
     }

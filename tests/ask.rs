@@ -258,3 +258,33 @@ fn a_follow_up_is_read_with_the_previous_message() {
         Some("exercise-with-knot")
     );
 }
+
+/// `--explain` shows the whole decision: the sentences it focused on, the
+/// bar and why, the red flags and what decided the answer.
+#[test]
+fn explain_shows_the_whole_decision() {
+    let post = "I'm 34 and run about 40k a week. Three weeks ago my right glute started \
+                aching after long runs and the foam roller helps a bit. \
+                Should I use heat or ice on it?";
+    let out = knotbot(&["ask", "--explain", post], b"");
+    let text = stdout(&out);
+    for part in [
+        "asking sentences: Should I use heat or ice on it?",
+        "about glutes: true",
+        "an answer needs a score of",
+        "red flags: none",
+        "decision: answers heat-vs-ice (the best candidate reaches the bar)",
+    ] {
+        assert!(text.contains(part), "{part:?} missing from:\n{text}");
+    }
+    let out = knotbot(
+        &["ask", "--explain", "my fingers are numb and i have a fever"],
+        b"",
+    );
+    assert!(
+        stdout(&out)
+            .contains("decision: no answer (a red flag, and the message is not about our subject"),
+        "{}",
+        stdout(&out)
+    );
+}

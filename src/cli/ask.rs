@@ -65,7 +65,7 @@ fn print(
     args: &Args,
 ) -> std::io::Result<()> {
     if args.explain {
-        write!(out, "{}", engine.explain(question))?;
+        write!(out, "{}", engine.explain(question, args.after.as_deref()))?;
     }
     let reply = engine.answer_after(question, args.after.as_deref());
     let json = args.json;
