@@ -124,6 +124,12 @@ fn urgent_signs_get_the_urgent_prompt() {
         .trim()
         .to_string();
     assert!(v["reply"].as_str().unwrap().contains(&urgent));
+    // A clot that may have reached the lungs: once this got no prompt.
+    let v = ask_json("calf pain and short of breath, is it my glute knot?");
+    assert_eq!(v["red_flags"], serde_json::json!(["breathless-chest"]));
+    let reply = v["reply"].as_str().unwrap();
+    assert!(reply.contains(&urgent), "{reply}");
+    assert!(reply.contains("call your emergency number"), "{reply}");
 }
 
 #[test]
