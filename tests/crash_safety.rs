@@ -61,10 +61,11 @@ const ROUNDS: u64 = 12;
 /// `w` runs in process `w % PROCESSES`.
 const PROCESSES: u64 = 2;
 const WRITERS: u64 = 4;
-/// The hand editor saves every 150 to 450 ms: far more often than a
-/// person, and often enough to land inside the bots' edits (which take
-/// about half a second in a debug build).
-const HAND_PAUSE_MS: (u64, u64) = (150, 450);
+/// The hand editor saves every 0.4 to 1.2 s: far more often than a
+/// person, and often enough to land inside the bots' edits (an edit builds
+/// and checks a whole engine, about 0.3 s in a debug build), while leaving
+/// them room to finish.
+const HAND_PAUSE_MS: (u64, u64) = (400, 1200);
 const MAX_KILL_DELAY_MS: u64 = 150;
 /// A child nobody kills (its parent panicked) stops by itself.
 const MAX_EDITS_PER_WRITER: u64 = 200;

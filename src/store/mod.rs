@@ -239,13 +239,16 @@ impl Store {
             let sources = Sources::read_dir(&self.dir).map_err(EditError::BrokenOnDisk)?;
             // The usual case: the disk is what the live engine was built
             // from, already validated.
+            // Loading is enough to tell a broken file on disk; the full
+            // engine (with the red-flag examples) is built once, for the
+            // edited files.
             let on_disk = if sources == *current {
                 None
             } else {
-                Some(build(&sources).map_err(EditError::BrokenOnDisk)?)
+                Some(Knowledge::from_sources(&sources).map_err(EditError::BrokenOnDisk)?)
             };
             let live = self.engine.load();
-            let knowledge = on_disk.as_ref().unwrap_or(&live).knowledge();
+            let knowledge = on_disk.as_ref().unwrap_or_else(|| live.knowledge());
             let base = &sources.get(FAQ_FILE).text;
             let mut doc: DocumentMut = base.parse().map_err(|e: toml_edit::TomlError| {
                 EditError::BrokenOnDisk(KnowledgeError(vec![crate::knowledge::Problem::new(
