@@ -360,6 +360,24 @@ async fn a_moderator_of_another_guild_cannot_edit_the_faq() {
     assert!(r.text().contains("`wallet-pocket`"), "{}", r.one_line());
 }
 
+/// Opens the moderator's add form, has `who` submit it with a foam-rolling
+/// entry whose answer is `answer`, and returns the bot's follow-up.
+async fn submit_add_form(
+    fake: &FakeDiscord,
+    who: impl Fn(Value) -> Value,
+    answer: &str,
+) -> Recorded {
+    let custom_id = open_add_modal(fake).await;
+    let form = who(entry_form(
+        &custom_id,
+        "Does foam rolling help a glute knot?",
+        "foam roller for my glute",
+        answer,
+    ));
+    fake.dispatch("INTERACTION_CREATE", form);
+    fake.wait_request("POST", "/webhooks/", secs(20)).await
+}
+
 /// `r` is the private "editing is off" message (never a form or buttons),
 /// and says `how` to turn it on.
 fn assert_editing_off(r: &Recorded, how: &str) {
@@ -409,15 +427,7 @@ async fn by_default_only_the_configured_guild_may_edit() {
     assert_eq!(faq_text(bot.dir.path()), before);
 
     // The configured guild's moderator may.
-    let custom_id = open_add_modal(&fake).await;
-    let form = by_moderator(entry_form(
-        &custom_id,
-        "Does foam rolling help a glute knot?",
-        "foam roller for my glute",
-        "Roll slowly, two minutes a side.",
-    ));
-    fake.dispatch("INTERACTION_CREATE", form.clone());
-    let done = fake.wait_request("POST", "/webhooks/", secs(20)).await;
+    let done = submit_add_form(&fake, by_moderator, "Roll slowly, two minutes a side.").await;
     assert!(done.text().contains("Added"), "{}", done.one_line());
 }
 
@@ -457,15 +467,7 @@ async fn an_edit_on_a_file_broken_on_disk_is_refused_with_its_line() {
     std::fs::write(&path, &broken).unwrap();
     let line = good.lines().count() + 4;
 
-    let custom_id = open_add_modal(&fake).await;
-    let form = by_moderator(entry_form(
-        &custom_id,
-        "Does foam rolling help a glute knot?",
-        "foam roller for my glute",
-        "Roll slowly, two minutes a side.",
-    ));
-    fake.dispatch("INTERACTION_CREATE", form.clone());
-    let r = fake.wait_request("POST", "/webhooks/", secs(20)).await;
+    let r = submit_add_form(&fake, by_moderator, "Roll slowly, two minutes a side.").await;
     assert!(
         r.text().contains("Nothing was saved") && r.text().contains(&format!("faq.toml:{line}:")),
         "{}",
@@ -492,15 +494,12 @@ async fn a_moderator_who_loses_the_role_cannot_finish_an_edit() {
     let before = faq_text(bot.dir.path());
     let demoted = |interaction: Value| as_member(interaction, MOD_USER_ID, &[], perms::EVERYONE);
 
-    let custom_id = open_add_modal(&fake).await;
-    let form = demoted(entry_form(
-        &custom_id,
-        "Does foam rolling help a glute knot?",
-        "foam roller for my glute",
+    let r = submit_add_form(
+        &fake,
+        demoted,
         "DEMOTED: saved after the role was taken away.",
-    ));
-    fake.dispatch("INTERACTION_CREATE", form.clone());
-    let r = fake.wait_request("POST", "/webhooks/", secs(20)).await;
+    )
+    .await;
     assert!(
         r.text().contains("Only moderators") && r.text().contains("Nothing was saved"),
         "{}",
