@@ -372,3 +372,24 @@ fn an_id_over_the_limit_is_reported_at_its_line() {
         &format!("ids may be at most {}", knotbot::knowledge::ID_LIMIT),
     );
 }
+
+/// Matching skips filler words, so "literally can not move" matched as
+/// "can not move" and caught "cant move my hip properly": a term with a
+/// filler in it is reported, with the word to leave out.
+#[test]
+fn a_red_flag_term_with_a_filler_word_is_reported() {
+    let dir = knowledge_copy();
+    let path = dir.path().join("red_flags.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen(
+        "\"can not even move\",",
+        "\"can not even move\", \"literally can not move\",",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    assert_names(
+        &check_fails(dir.path()),
+        "red_flags.toml:",
+        "\"literally can not move\" contains \"literally\", a filler word",
+    );
+}

@@ -235,12 +235,17 @@ impl Checker<'_> {
             for term in &c.terms {
                 // Every group word has words (see `groups`), so only a term
                 // without a group can come out empty.
+                let filler = tokenize(term)
+                    .into_iter()
+                    .find(|w| k.lexicon.fillers.contains(w));
                 let problem = match expand(term, &k.red_flags.groups) {
                     Err(e) => Some(e.to_string()),
                     Ok(_) if !term.contains('{') && tokenize(term).is_empty() => {
                         Some("has no words to match".to_string())
                     }
-                    Ok(_) => None,
+                    // "literally can not move" would match as "can not move",
+                    // which catches "cant move my hip properly".
+                    Ok(_) => filler.map(|w| format!("contains \"{w}\", a filler word (lexicon.toml) that matching skips, so the term matches without it: leave it out")),
                 };
                 if let Some(problem) = problem {
                     let at = self.line_of(file, term, line);
