@@ -393,3 +393,45 @@ fn a_red_flag_term_with_a_filler_word_is_reported() {
         "\"literally can not move\" contains \"literally\", a filler word",
     );
 }
+
+#[test]
+fn a_topic_id_without_the_prefix_is_reported() {
+    let dir = knowledge_copy();
+    let line = append(
+        dir.path(),
+        "topics.toml",
+        "\n[[topic]]\nid = \"hamstrings\"\nname = \"Hamstrings\"\naliases = [\"back of my thigh muscle group\"]\nsummary = \"The muscles at the back of the thigh.\"\n",
+    );
+    assert_names(
+        &check_fails(dir.path()),
+        &format!("topics.toml:{}:", line + 2),
+        "must start with \"topic-\"",
+    );
+}
+
+/// The notes at the top of the files moderators edit state limits; they
+/// must be the limits the code applies.
+#[test]
+fn the_headers_moderators_read_state_the_real_limits() {
+    let read = |name: &str| std::fs::read_to_string(common::knowledge_dir().join(name)).unwrap();
+    let thousands = |n: usize| format!("{},{:03}", n / 1000, n % 1000);
+    let answer_limit = format!(
+        "At most {} characters",
+        thousands(knotbot::knowledge::ANSWER_LIMIT)
+    );
+    for file in ["faq.toml", "topics.toml"] {
+        assert!(
+            read(file).contains(&answer_limit),
+            "{file} should say {answer_limit:?}"
+        );
+    }
+    assert!(read("topics.toml").contains(&format!(
+        "starts with \"{}\"",
+        knotbot::knowledge::TOPIC_PREFIX
+    )));
+    let share = knotbot::matcher::Tuning::default().stopword_share;
+    assert!(
+        read("lexicon.toml").contains("about a third") && (0.3..0.4).contains(&share),
+        "lexicon.toml says stopwords count about a third; the matcher uses {share}"
+    );
+}

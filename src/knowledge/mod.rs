@@ -15,7 +15,7 @@ use serde::Serialize;
 
 pub use problem::{line_at, KnowledgeError, Problem};
 pub use sources::{SourceFile, Sources, FILE_NAMES, MAX_FILE_BYTES};
-pub use validate::{ANSWER_LIMIT, ID_LIMIT};
+pub use validate::{ANSWER_LIMIT, ID_LIMIT, TOPIC_PREFIX};
 
 /// Discord's limit on an embed's title.
 pub const TITLE_LIMIT: usize = 256;

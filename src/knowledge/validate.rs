@@ -13,6 +13,9 @@ pub const ANSWER_LIMIT: usize = 3_000;
 /// characters, with a prefix such as `knotbot:show:`), so a longer one
 /// could make Discord refuse a whole reply, care prompt included.
 pub const ID_LIMIT: usize = 64;
+/// Every topic id starts with this, so a topic and a FAQ entry can never
+/// be confused (topics.toml says so to moderators).
+pub const TOPIC_PREFIX: &str = "topic-";
 /// Longest care prompt, so that prompt and answer together always fit.
 pub const PROMPT_LIMIT: usize = 900;
 
@@ -82,7 +85,8 @@ impl Checker<'_> {
             let valid = valid_id(id);
             let short = id.len() <= ID_LIMIT;
             let first = seen.insert(id, file);
-            if valid && short && first.is_none() {
+            let prefixed = file != "topics.toml" || id.starts_with(TOPIC_PREFIX);
+            if valid && short && prefixed && first.is_none() {
                 continue;
             }
             let line = line.unwrap_or_else(|| self.id_line(file, id));
@@ -91,6 +95,13 @@ impl Checker<'_> {
                     file,
                     line,
                     format!("id \"{id}\" must be lowercase letters, digits and single hyphens"),
+                );
+            }
+            if file == "topics.toml" && !id.starts_with(TOPIC_PREFIX) {
+                self.report(
+                    file,
+                    line,
+                    format!("topic id \"{id}\" must start with \"{TOPIC_PREFIX}\""),
                 );
             }
             if !short {
