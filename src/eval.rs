@@ -7,7 +7,6 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::engine::Engine;
-use crate::knowledge::line_at;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,10 +32,8 @@ pub struct Case {
 pub fn load(path: &Path) -> anyhow::Result<Vec<Case>> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
-    let file: EvalFile = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map_or(1, |s| line_at(&text, s.start));
-        anyhow::anyhow!("{}:{line}: {}", path.display(), e.message().trim())
-    })?;
+    let file: EvalFile = crate::knowledge::parse_toml(&path.display().to_string(), &text)
+        .map_err(|p| anyhow::anyhow!("{p}"))?;
     Ok(file.case)
 }
 

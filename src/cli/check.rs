@@ -81,10 +81,8 @@ struct Required {
 fn missing_ids(k: &Knowledge, path: &Path) -> anyhow::Result<Vec<String>> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
-    let coverage: Coverage = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map_or(1, |s| line_at(&text, s.start));
-        anyhow::anyhow!("{}:{line}: {}", path.display(), e.message().trim())
-    })?;
+    let coverage: Coverage = crate::knowledge::parse_toml(&path.display().to_string(), &text)
+        .map_err(|p| anyhow::anyhow!("{p}"))?;
     let known: Vec<&str> = k.all_ids().collect();
     let required = coverage
         .faq

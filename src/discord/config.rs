@@ -264,12 +264,8 @@ fn read(path: &Path) -> Result<Config, ConfigError> {
             path.display()
         ))
     })?;
-    toml::from_str(&text).map_err(|e| {
-        let line = e
-            .span()
-            .map_or(1, |s| crate::knowledge::line_at(&text, s.start));
-        ConfigError(format!("{}:{line}: {}", path.display(), e.message().trim()))
-    })
+    crate::knowledge::parse_toml(&path.display().to_string(), &text)
+        .map_err(|p| ConfigError(p.to_string()))
 }
 
 fn check_sharding(s: &Sharding, shown: &str) -> Result<(), ConfigError> {

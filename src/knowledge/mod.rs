@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use problem::{line_at, KnowledgeError, Problem};
+pub use problem::{at_span, line_at, parse_toml, KnowledgeError, Problem};
 pub use sources::{SourceFile, Sources, FILE_NAMES, MAX_FILE_BYTES};
 pub use validate::{ANSWER_LIMIT, ID_LIMIT, TOPIC_PREFIX};
 

@@ -36,6 +36,23 @@ fn render(problems: &[Problem]) -> String {
     lines.join("\n")
 }
 
+/// `text` (the file shown as `shown`) parsed as TOML into `T`; a syntax or
+/// shape problem comes back as `file:line: message`.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(shown: &str, text: &str) -> Result<T, Problem> {
+    toml::from_str(text).map_err(|e| at_span(shown, text, e.span(), e.message()))
+}
+
+/// A problem at the line where `span` (a parser's byte range) starts.
+pub fn at_span(
+    shown: &str,
+    text: &str,
+    span: Option<std::ops::Range<usize>>,
+    message: &str,
+) -> Problem {
+    let line = span.map_or(1, |s| line_at(text, s.start));
+    Problem::new(shown, line, message.trim())
+}
+
 /// The 1-based line that byte offset `at` of `text` falls on.
 pub fn line_at(text: &str, at: usize) -> usize {
     let at = at.min(text.len());

@@ -251,12 +251,9 @@ impl Store {
             let knowledge = on_disk.as_ref().unwrap_or_else(|| live.knowledge());
             let base = &sources.get(FAQ_FILE).text;
             let mut doc: DocumentMut = base.parse().map_err(|e: toml_edit::TomlError| {
-                EditError::BrokenOnDisk(KnowledgeError(vec![crate::knowledge::Problem::new(
-                    &path.display().to_string(),
-                    e.span()
-                        .map_or(1, |s| crate::knowledge::line_at(base, s.start)),
-                    e.message().trim(),
-                )]))
+                let shown = path.display().to_string();
+                let problem = crate::knowledge::at_span(&shown, base, e.span(), e.message());
+                EditError::BrokenOnDisk(KnowledgeError(vec![problem]))
             })?;
             let result = change(&mut doc, knowledge)?;
             let candidate = sources.with_text(FAQ_FILE, doc.to_string());
