@@ -13,7 +13,7 @@ use std::time::Duration;
 mod common;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use knotbot::knowledge::{Knowledge, Sources};
+use knotbot::knowledge::{Knowledge, KnowledgeFile, Sources};
 use knotbot::Engine;
 
 /// Questions of the kind members ask.
@@ -27,8 +27,8 @@ fn questions() -> Vec<String> {
 /// The shipped knowledge with `extra` synthetic entries appended.
 fn knowledge_with(extra: usize) -> Knowledge {
     let sources = Sources::embedded();
-    let faq = sources.get("faq.toml").text.clone() + &common::synthetic_faq(extra);
-    Knowledge::from_sources(&sources.with_text("faq.toml", faq))
+    let faq = sources.get(KnowledgeFile::Faq).text.clone() + &common::synthetic_faq(extra);
+    Knowledge::from_sources(&sources.with_text(KnowledgeFile::Faq, faq))
         .expect("synthetic knowledge is valid")
 }
 

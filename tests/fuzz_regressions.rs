@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use knotbot::knowledge::{Sources, DESCRIPTION_LIMIT, TITLE_LIMIT};
+use knotbot::knowledge::{KnowledgeFile, Sources, DESCRIPTION_LIMIT, TITLE_LIMIT};
 use knotbot::reply::Match;
 use knotbot::{Engine, Knowledge, Reply};
 
@@ -78,7 +78,7 @@ fn answer_checked(bytes: &[u8]) -> Reply {
 /// The `knowledge` fuzz target's body; the result says whether it loaded.
 fn knowledge_checked(faq: &[u8]) -> Result<(), Vec<knotbot::knowledge::Problem>> {
     let text = String::from_utf8_lossy(faq).into_owned();
-    let sources = Sources::embedded().with_text("faq.toml", text);
+    let sources = Sources::embedded().with_text(KnowledgeFile::Faq, text);
     match Knowledge::from_sources(&sources) {
         Ok(k) => {
             let e = Engine::new(k);
@@ -327,13 +327,13 @@ fn corpus_knowledge_shapes() {
 #[test]
 fn a_care_prompt_too_long_once_filled_in_is_refused() {
     let base = Sources::embedded();
-    let flags = &base.get("red_flags.toml").text;
+    let flags = &base.get(KnowledgeFile::RedFlags).text;
     let start = flags.find("care_prompt = \"\"\"").expect("care_prompt");
     let end = start + flags[start..].find("\"\"\"\n\nurgent_prompt").expect("end") + 3;
     // 128 × "{signs}" = 896 characters: within PROMPT_LIMIT.
     let prompt = format!("care_prompt = \"\"\"{}\"\"\"", "{signs}".repeat(128));
     let edited = format!("{}{}{}", &flags[..start], prompt, &flags[end..]);
-    let sources = base.with_text("red_flags.toml", edited);
+    let sources = base.with_text(KnowledgeFile::RedFlags, edited);
     let problems = Knowledge::from_sources(&sources)
         .expect_err("refused: it would not fit in a Discord message")
         .0;

@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use knotbot::knowledge::Sources;
+use knotbot::knowledge::{KnowledgeFile, Sources};
 use knotbot::{Engine, Knowledge};
 use libfuzzer_sys::fuzz_target;
 
@@ -19,7 +19,7 @@ fn embedded() -> &'static Sources {
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
-    let sources = embedded().with_text("faq.toml", text);
+    let sources = embedded().with_text(KnowledgeFile::Faq, text);
     match Knowledge::from_sources(&sources) {
         Ok(knowledge) => {
             let engine = Engine::new(knowledge);

@@ -23,7 +23,10 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let engine = args.knowledge.sources().and_then(|sources| {
         let knowledge = Knowledge::from_sources(&sources)?;
-        Engine::checked(knowledge, &sources.get("red_flags.toml").name)
+        Engine::checked(
+            knowledge,
+            &sources.get(crate::knowledge::KnowledgeFile::RedFlags).name,
+        )
     });
     let engine = match engine {
         Ok(engine) => engine,

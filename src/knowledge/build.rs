@@ -7,25 +7,25 @@ use super::files::{
 };
 use super::problem::{LineIndex, Reporter};
 use super::{
-    Entry, EntryKind, Example, Knowledge, KnowledgeError, Lexicon, Problem, RedFlagCategory,
-    RedFlags, Replies, Sources, Stretch,
+    Entry, EntryKind, Example, Knowledge, KnowledgeError, KnowledgeFile, Lexicon, Problem,
+    RedFlagCategory, RedFlags, Replies, Sources, Stretch,
 };
 
 /// Parses all files; any syntax or shape problem refuses the whole set.
 pub fn parse_all(sources: &Sources) -> Result<Knowledge, KnowledgeError> {
     let mut problems = Vec::new();
-    let faq: Option<FaqFile> = parse(sources, "faq.toml", &mut problems);
-    let topics: Option<TopicFile> = parse(sources, "topics.toml", &mut problems);
-    let flags: Option<RedFlagFile> = parse(sources, "red_flags.toml", &mut problems);
-    let stretches: Option<StretchFile> = parse(sources, "stretches.toml", &mut problems);
-    let lexicon: Option<LexiconFile> = parse(sources, "lexicon.toml", &mut problems);
-    let replies: Option<RepliesFile> = parse(sources, "replies.toml", &mut problems);
+    let faq: Option<FaqFile> = parse(sources, KnowledgeFile::Faq, &mut problems);
+    let topics: Option<TopicFile> = parse(sources, KnowledgeFile::Topics, &mut problems);
+    let flags: Option<RedFlagFile> = parse(sources, KnowledgeFile::RedFlags, &mut problems);
+    let stretches: Option<StretchFile> = parse(sources, KnowledgeFile::Stretches, &mut problems);
+    let lexicon: Option<LexiconFile> = parse(sources, KnowledgeFile::Lexicon, &mut problems);
+    let replies: Option<RepliesFile> = parse(sources, KnowledgeFile::Replies, &mut problems);
     match (faq, topics, flags, stretches, lexicon, replies) {
         (Some(faq), Some(topics), Some(flags), Some(stretches), Some(lexicon), Some(replies))
             if problems.is_empty() =>
         {
-            let faq_lines = LineIndex::new(&sources.get("faq.toml").text);
-            let topic_lines = LineIndex::new(&sources.get("topics.toml").text);
+            let faq_lines = LineIndex::new(&sources.get(KnowledgeFile::Faq).text);
+            let topic_lines = LineIndex::new(&sources.get(KnowledgeFile::Topics).text);
             let mut entries: Vec<Entry> = faq
                 .faq
                 .into_iter()
@@ -39,7 +39,10 @@ pub fn parse_all(sources: &Sources) -> Result<Knowledge, KnowledgeError> {
             );
             Ok(Knowledge::new(
                 entries,
-                red_flags(flags, &LineIndex::new(&sources.get("red_flags.toml").text)),
+                red_flags(
+                    flags,
+                    &LineIndex::new(&sources.get(KnowledgeFile::RedFlags).text),
+                ),
                 stretches.stretch.into_iter().map(stretch).collect(),
                 lexicon_of(lexicon),
                 replies_of(replies),
@@ -51,10 +54,10 @@ pub fn parse_all(sources: &Sources) -> Result<Knowledge, KnowledgeError> {
 
 fn parse<T: serde::de::DeserializeOwned>(
     sources: &Sources,
-    name: &str,
+    which: KnowledgeFile,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
-    let file = sources.get(name);
+    let file = sources.get(which);
     match toml::from_str::<T>(&file.text) {
         Ok(value) => Some(value),
         Err(e) => {

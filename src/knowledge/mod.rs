@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use problem::{at_span, line_at, parse_toml, KnowledgeError, Problem};
-pub use sources::{SourceFile, Sources, FILE_NAMES, MAX_FILE_BYTES};
+pub use sources::{KnowledgeFile, SourceFile, Sources, FILE_NAMES, MAX_FILE_BYTES};
 pub use validate::{ANSWER_LIMIT, ID_LIMIT, TOPIC_PREFIX};
 
 /// Discord's limit on an embed's title.

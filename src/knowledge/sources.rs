@@ -4,14 +4,49 @@ use std::path::Path;
 
 use super::{KnowledgeError, Problem};
 
-/// The files that make up a knowledge base, all required.
+/// The files that make up a knowledge base, all required. A file is named
+/// by this enum everywhere in the code, so a misspelt name cannot compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KnowledgeFile {
+    Faq,
+    Topics,
+    RedFlags,
+    Stretches,
+    Lexicon,
+    Replies,
+}
+
+impl KnowledgeFile {
+    pub const ALL: [KnowledgeFile; 6] = [
+        KnowledgeFile::Faq,
+        KnowledgeFile::Topics,
+        KnowledgeFile::RedFlags,
+        KnowledgeFile::Stretches,
+        KnowledgeFile::Lexicon,
+        KnowledgeFile::Replies,
+    ];
+
+    /// The file's name in the knowledge directory.
+    pub const fn name(self) -> &'static str {
+        match self {
+            KnowledgeFile::Faq => "faq.toml",
+            KnowledgeFile::Topics => "topics.toml",
+            KnowledgeFile::RedFlags => "red_flags.toml",
+            KnowledgeFile::Stretches => "stretches.toml",
+            KnowledgeFile::Lexicon => "lexicon.toml",
+            KnowledgeFile::Replies => "replies.toml",
+        }
+    }
+}
+
+/// The names of [`KnowledgeFile::ALL`], in that order.
 pub const FILE_NAMES: [&str; 6] = [
-    "faq.toml",
-    "topics.toml",
-    "red_flags.toml",
-    "stretches.toml",
-    "lexicon.toml",
-    "replies.toml",
+    KnowledgeFile::Faq.name(),
+    KnowledgeFile::Topics.name(),
+    KnowledgeFile::RedFlags.name(),
+    KnowledgeFile::Stretches.name(),
+    KnowledgeFile::Lexicon.name(),
+    KnowledgeFile::Replies.name(),
 ];
 
 const EMBEDDED: [&str; 6] = [
@@ -73,33 +108,16 @@ impl Sources {
         }
     }
 
-    /// The file called `name` read afresh from `dir`, as [`Sources::read_dir`]
-    /// would, so that an edit starts from what is on disk at that moment.
-    pub fn reread(&self, dir: &Path, name: &str) -> Result<Sources, KnowledgeError> {
-        let path = dir.join(name);
-        let shown = path.display().to_string();
-        let text = read_text(&path).map_err(|p| KnowledgeError(vec![p.at(&shown)]))?;
-        Ok(self.with_text(name, text))
+    /// The text of `file`.
+    pub fn get(&self, file: KnowledgeFile) -> &SourceFile {
+        &self.files[file as usize]
     }
 
-    /// The text of the file called `name` (e.g. `faq.toml`).
-    pub fn get(&self, name: &str) -> &SourceFile {
-        let at = FILE_NAMES
-            .iter()
-            .position(|n| *n == name)
-            .expect("a known knowledge file name");
-        &self.files[at]
-    }
-
-    /// A copy with the text of file `name` replaced: how an edit is tried
-    /// out before anything is written.
-    pub fn with_text(&self, name: &str, text: String) -> Sources {
+    /// A copy with the text of `file` replaced: how an edit is tried out
+    /// before anything is written.
+    pub fn with_text(&self, file: KnowledgeFile, text: String) -> Sources {
         let mut copy = self.clone();
-        let at = FILE_NAMES
-            .iter()
-            .position(|n| *n == name)
-            .expect("a known knowledge file name");
-        copy.files[at].text = text;
+        copy.files[file as usize].text = text;
         copy
     }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Knowledge, Problem, RedFlags, Sources, DESCRIPTION_LIMIT, TITLE_LIMIT};
+use super::{Knowledge, KnowledgeFile, Problem, RedFlags, Sources, DESCRIPTION_LIMIT, TITLE_LIMIT};
 use crate::safety::expand;
 use crate::text::tokenize;
 
@@ -40,13 +40,13 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn report(&mut self, file: &str, line: usize, message: String) {
+    fn report(&mut self, file: KnowledgeFile, line: usize, message: String) {
         let name = &self.sources.get(file).name;
         self.problems.push(Problem::new(name, line, message));
     }
 
     /// The line of the first `needle` at or after line `from` (1 if absent).
-    fn line_of(&self, file: &str, needle: &str, from: usize) -> usize {
+    fn line_of(&self, file: KnowledgeFile, needle: &str, from: usize) -> usize {
         let text = &self.sources.get(file).text;
         text.lines()
             .enumerate()
@@ -55,7 +55,7 @@ impl Checker<'_> {
             .map_or(from.max(1), |(i, _)| i + 1)
     }
 
-    fn id_line(&self, file: &str, id: &str) -> usize {
+    fn id_line(&self, file: KnowledgeFile, id: &str) -> usize {
         let text = &self.sources.get(file).text;
         text.lines()
             .position(|l| l.trim_start().starts_with("id") && l.contains(&format!("\"{id}\"")))
@@ -63,7 +63,7 @@ impl Checker<'_> {
     }
 
     fn ids(&mut self, k: &Knowledge) {
-        let mut seen: HashMap<&str, &str> = HashMap::new();
+        let mut seen: HashMap<&str, KnowledgeFile> = HashMap::new();
         // Entries know their line; the few others are looked up, and only
         // when there is something to report (a lookup scans the file).
         let files = k
@@ -74,18 +74,18 @@ impl Checker<'_> {
                 k.red_flags
                     .categories
                     .iter()
-                    .map(|c| (c.id.as_str(), "red_flags.toml", None)),
+                    .map(|c| (c.id.as_str(), KnowledgeFile::RedFlags, None)),
             )
             .chain(
                 k.stretches
                     .iter()
-                    .map(|s| (s.id.as_str(), "stretches.toml", None)),
+                    .map(|s| (s.id.as_str(), KnowledgeFile::Stretches, None)),
             );
         for (id, file, line) in files {
             let valid = valid_id(id);
             let short = id.len() <= ID_LIMIT;
             let first = seen.insert(id, file);
-            let prefixed = file != "topics.toml" || id.starts_with(TOPIC_PREFIX);
+            let prefixed = file != KnowledgeFile::Topics || id.starts_with(TOPIC_PREFIX);
             if valid && short && prefixed && first.is_none() {
                 continue;
             }
@@ -97,7 +97,7 @@ impl Checker<'_> {
                     format!("id \"{id}\" must be lowercase letters, digits and single hyphens"),
                 );
             }
-            if file == "topics.toml" && !id.starts_with(TOPIC_PREFIX) {
+            if file == KnowledgeFile::Topics && !id.starts_with(TOPIC_PREFIX) {
                 self.report(
                     file,
                     line,
@@ -212,7 +212,7 @@ impl Checker<'_> {
     }
 
     fn red_flags(&mut self, k: &Knowledge) {
-        let file = "red_flags.toml";
+        let file = KnowledgeFile::RedFlags;
         let precaution = k.red_flags.precaution_prompt.as_ref();
         let prompts = [
             ("care_prompt", Some(&k.red_flags.care_prompt)),
@@ -280,7 +280,7 @@ impl Checker<'_> {
 
     /// Each group needs words, and every word something to match.
     fn groups(&mut self, k: &Knowledge) {
-        let file = "red_flags.toml";
+        let file = KnowledgeFile::RedFlags;
         for (name, words) in &k.red_flags.groups {
             let line = self.line_of(file, &format!("{name} ="), 1);
             if words.is_empty() {
@@ -340,14 +340,14 @@ impl Checker<'_> {
         for (key, prompt) in prompts {
             let total = prompt.chars().count() + 2 + longest;
             if total > DESCRIPTION_LIMIT {
-                let line = self.line_of("red_flags.toml", key, 1);
-                self.report("red_flags.toml", line, format!("`{key}` naming every sign is {} characters; with the longest answer that is {total}, over Discord's {DESCRIPTION_LIMIT}", prompt.chars().count()));
+                let line = self.line_of(KnowledgeFile::RedFlags, key, 1);
+                self.report(KnowledgeFile::RedFlags, line, format!("`{key}` naming every sign is {} characters; with the longest answer that is {total}, over Discord's {DESCRIPTION_LIMIT}", prompt.chars().count()));
             }
         }
     }
 
     fn stretches(&mut self, k: &Knowledge) {
-        let file = "stretches.toml";
+        let file = KnowledgeFile::Stretches;
         if k.stretches.is_empty() {
             self.report(
                 file,
@@ -386,7 +386,7 @@ impl Checker<'_> {
     }
 
     fn lexicon(&mut self, k: &Knowledge) {
-        let file = "lexicon.toml";
+        let file = KnowledgeFile::Lexicon;
         for (from, to) in &k.lexicon.synonyms {
             if tokenize(from).is_empty() || tokenize(to).is_empty() {
                 let line = self.line_of(file, from, 1);
@@ -396,7 +396,7 @@ impl Checker<'_> {
     }
 
     fn replies(&mut self, k: &Knowledge) {
-        let file = "replies.toml";
+        let file = KnowledgeFile::Replies;
         let r = &k.replies;
         for (key, text) in [
             ("footer", &r.footer),
@@ -409,7 +409,14 @@ impl Checker<'_> {
         }
     }
 
-    fn non_empty_within(&mut self, file: &str, line: usize, key: &str, text: &str, limit: usize) {
+    fn non_empty_within(
+        &mut self,
+        file: KnowledgeFile,
+        line: usize,
+        key: &str,
+        text: &str,
+        limit: usize,
+    ) {
         if text.is_empty() {
             self.report(file, line, format!("`{key}` is empty"));
         } else if text.chars().count() > limit {
@@ -418,10 +425,10 @@ impl Checker<'_> {
     }
 }
 
-fn entry_file(kind: super::EntryKind) -> &'static str {
+fn entry_file(kind: super::EntryKind) -> KnowledgeFile {
     match kind {
-        super::EntryKind::Faq => "faq.toml",
-        super::EntryKind::Topic => "topics.toml",
+        super::EntryKind::Faq => KnowledgeFile::Faq,
+        super::EntryKind::Topic => KnowledgeFile::Topics,
     }
 }
 

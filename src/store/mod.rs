@@ -26,12 +26,12 @@ use arc_swap::ArcSwap;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 use crate::engine::Engine;
-use crate::knowledge::{Knowledge, KnowledgeError, Sources};
+use crate::knowledge::{Knowledge, KnowledgeError, KnowledgeFile, Sources};
 use crate::text::tokenize;
 
 pub use disk::{replace_if_unchanged, write_atomically, DirLock, STALE_AFTER};
 
-const FAQ_FILE: &str = "faq.toml";
+const FAQ_FILE: KnowledgeFile = KnowledgeFile::Faq;
 
 /// Longest id an edit may create; validation allows a little more (see
 /// [`crate::knowledge::ID_LIMIT`]) for hand-written ids.
@@ -234,7 +234,7 @@ impl Store {
         current: &Sources,
         change: &impl Fn(&mut DocumentMut, &Knowledge) -> Result<T, EditError>,
     ) -> Result<(T, Sources, Engine), EditError> {
-        let path = self.dir.join(FAQ_FILE);
+        let path = self.dir.join(FAQ_FILE.name());
         for _ in 0..EDIT_ATTEMPTS {
             let sources = Sources::read_dir(&self.dir).map_err(EditError::BrokenOnDisk)?;
             // The usual case: the disk is what the live engine was built
@@ -273,7 +273,7 @@ impl Store {
 /// The engine for `sources`, if they load and their red-flag examples hold.
 fn build(sources: &Sources) -> Result<Engine, KnowledgeError> {
     let knowledge = Knowledge::from_sources(sources)?;
-    Engine::checked(knowledge, &sources.get("red_flags.toml").name)
+    Engine::checked(knowledge, &sources.get(KnowledgeFile::RedFlags).name)
 }
 
 fn faq_array(doc: &mut DocumentMut) -> Result<&mut toml_edit::ArrayOfTables, EditError> {
@@ -282,7 +282,7 @@ fn faq_array(doc: &mut DocumentMut) -> Result<&mut toml_edit::ArrayOfTables, Edi
     }
     doc["faq"].as_array_of_tables_mut().ok_or_else(|| {
         EditError::BrokenOnDisk(KnowledgeError(vec![crate::knowledge::Problem::new(
-            FAQ_FILE,
+            FAQ_FILE.name(),
             1,
             "`faq` is not a list of [[faq]] tables",
         )]))
@@ -405,14 +405,14 @@ mod tests {
     #[test]
     fn add_persists_answers_and_keeps_the_rest_of_the_file() {
         let (dir, store) = store();
-        let before = std::fs::read_to_string(dir.path().join(FAQ_FILE)).unwrap();
+        let before = std::fs::read_to_string(dir.path().join(FAQ_FILE.name())).unwrap();
         let id = store
             .add(&draft(
                 "Can a knot sit where the glute meets the hamstring?",
             ))
             .unwrap();
         assert_eq!(id, "can-a-knot-sit-where-the");
-        let after = std::fs::read_to_string(dir.path().join(FAQ_FILE)).unwrap();
+        let after = std::fs::read_to_string(dir.path().join(FAQ_FILE.name())).unwrap();
         assert!(
             after.starts_with(&before),
             "the existing text, comments included, is untouched"
@@ -471,7 +471,7 @@ mod tests {
     #[test]
     fn a_bad_edit_writes_nothing_and_keeps_serving() {
         let (dir, store) = store();
-        let before = std::fs::read_to_string(dir.path().join(FAQ_FILE)).unwrap();
+        let before = std::fs::read_to_string(dir.path().join(FAQ_FILE.name())).unwrap();
         let taken = store.draft_of("sitting").unwrap().aliases[0].clone();
         let mut d = draft("A question whose alias is taken?");
         d.aliases = vec![taken];
@@ -480,7 +480,7 @@ mod tests {
         long.answer = "x".repeat(5000);
         assert!(matches!(store.add(&long), Err(EditError::Invalid(_))));
         assert_eq!(
-            std::fs::read_to_string(dir.path().join(FAQ_FILE)).unwrap(),
+            std::fs::read_to_string(dir.path().join(FAQ_FILE.name())).unwrap(),
             before
         );
         assert!(store
@@ -495,7 +495,7 @@ mod tests {
     fn reload_picks_up_good_files_and_reports_a_broken_state_once() {
         let (dir, store) = store();
         assert!(matches!(store.reload(), Reload::Unchanged));
-        let path = dir.path().join(FAQ_FILE);
+        let path = dir.path().join(FAQ_FILE.name());
         let good = std::fs::read_to_string(&path).unwrap();
         std::fs::write(
             &path,
@@ -536,7 +536,7 @@ mod tests {
     #[test]
     fn an_edit_on_a_broken_file_is_refused_and_the_file_kept() {
         let (dir, store) = store();
-        let path = dir.path().join(FAQ_FILE);
+        let path = dir.path().join(FAQ_FILE.name());
         let good = std::fs::read_to_string(&path).unwrap();
         let line = good.lines().count() + 3; // the `id = "half-written` line
         let broken = format!("{good}\n[[faq]]\nid = \"half-written\nquestion = \"Mine?\"\n");
@@ -557,7 +557,7 @@ mod tests {
     #[test]
     fn an_edit_keeps_a_hand_edit_the_bot_has_not_reloaded_yet() {
         let (dir, store) = store();
-        let path = dir.path().join(FAQ_FILE);
+        let path = dir.path().join(FAQ_FILE.name());
         let hand = "\n[[faq]]\nid = \"by-hand\"\nquestion = \"Is a hand-written entry kept?\"\naliases = [\"hand written entry kept\"]\nanswer = \"Yes.\"\n";
         let mut file = std::fs::OpenOptions::new()
             .append(true)
@@ -669,7 +669,7 @@ mod tests {
     fn an_edit_keeps_the_file_permissions() {
         use std::os::unix::fs::PermissionsExt;
         let (dir, store) = store();
-        let path = dir.path().join(FAQ_FILE);
+        let path = dir.path().join(FAQ_FILE.name());
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         store
             .add(&draft("Does a knot show up on an x-ray?"))
