@@ -185,6 +185,7 @@ pub struct Settings {
     pub token: String,
     pub stretch_time: NaiveTime,
     pub stretch_zone: chrono_tz::Tz,
+    pub shards: Shards,
     /// The config file holds a token and others can read it.
     pub token_file_readable: bool,
 }
@@ -234,7 +235,7 @@ impl Settings {
                 config.stretch.timezone
             ))
         })?;
-        check_sharding(&config.sharding, &shown)?;
+        let shards = check_sharding(&config.sharding, &shown)?;
         if !(0.0..=1.0).contains(&config.answering.help_channel_min_score) {
             return Err(ConfigError(format!(
                 "{shown}: answering.help_channel_min_score must be between 0 and 1"
@@ -246,6 +247,7 @@ impl Settings {
             token: token.trim().to_string(),
             stretch_time,
             stretch_zone,
+            shards,
             token_file_readable,
         })
     }
@@ -268,17 +270,27 @@ fn read(path: &Path) -> Result<Config, ConfigError> {
         .map_err(|p| ConfigError(p.to_string()))
 }
 
-fn check_sharding(s: &Sharding, shown: &str) -> Result<(), ConfigError> {
+/// How this process connects to Discord, checked: a range always has its
+/// three numbers, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shards {
+    Single,
+    Auto,
+    Range { first: u32, last: u32, total: u32 },
+}
+
+fn check_sharding(s: &Sharding, shown: &str) -> Result<Shards, ConfigError> {
     match (s.mode, s.first, s.last, s.total) {
         (ShardMode::Range, Some(first), Some(last), Some(total))
             if first <= last && last < total =>
         {
-            Ok(())
+            Ok(Shards::Range { first, last, total })
         }
         (ShardMode::Range, ..) => Err(ConfigError(format!(
             "{shown}: sharding.mode = \"range\" needs first <= last < total"
         ))),
-        (_, None, None, None) => Ok(()),
+        (ShardMode::Single, None, None, None) => Ok(Shards::Single),
+        (ShardMode::Auto, None, None, None) => Ok(Shards::Auto),
         _ => Err(ConfigError(format!(
             "{shown}: sharding.first/last/total only go with mode = \"range\""
         ))),
@@ -356,6 +368,22 @@ mod tests {
         .unwrap()
         .0
         .contains("sharding"));
+    }
+
+    #[test]
+    fn sharding_is_checked_into_a_plan() {
+        let plan = |text: &str| load_text(text, Some("t")).unwrap().shards;
+        assert_eq!(plan(""), Shards::Single);
+        assert_eq!(plan("[sharding]\nmode = \"auto\"\n"), Shards::Auto);
+        assert_eq!(
+            plan("[sharding]\nmode = \"range\"\nfirst = 0\nlast = 3\ntotal = 8\n"),
+            Shards::Range {
+                first: 0,
+                last: 3,
+                total: 8
+            }
+        );
+        assert!(load_text("[sharding]\nmode = \"auto\"\nfirst = 1\n", Some("t")).is_err());
     }
 
     #[test]

@@ -57,16 +57,10 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         .map_err(|e| tracing::warn!("not watching the knowledge directory for changes: {e}"))
         .ok();
     spawn_shutdown(client.shard_manager.clone());
-    let sharding = &settings.config.sharding;
-    let result = match sharding.mode {
-        config::ShardMode::Single => client.start().await,
-        config::ShardMode::Auto => client.start_autosharded().await,
-        config::ShardMode::Range => {
-            let (first, last, total) = (
-                sharding.first.unwrap_or(0),
-                sharding.last.unwrap_or(0),
-                sharding.total.unwrap_or(1),
-            );
+    let result = match settings.shards {
+        config::Shards::Single => client.start().await,
+        config::Shards::Auto => client.start_autosharded().await,
+        config::Shards::Range { first, last, total } => {
             client.start_shard_range(first..last + 1, total).await
         }
     };
