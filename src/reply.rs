@@ -64,13 +64,6 @@ struct Json<'a> {
 }
 
 impl Reply {
-    /// Whether the bot has something worth posting unprompted: an answer
-    /// or a care prompt. A "not sure" reply is only for members who asked
-    /// the bot directly.
-    pub fn is_substantive(&self) -> bool {
-        self.matched.is_some() || self.care_prompt.is_some()
-    }
-
     pub fn title(&self) -> Option<&str> {
         match &self.body {
             Body::Answer { title, .. } => Some(title),
