@@ -187,17 +187,13 @@ impl Engine {
     /// long message has a story around them and they are enough to answer;
     /// otherwise of the whole message.
     fn own_ranking(&self, message: &str, terms: &[Term]) -> Ranking {
-        let whole = self.matcher.rank(terms);
-        let Some(asked) = crate::focus::asking_part(message) else {
-            return whole;
-        };
-        let focused = self
-            .matcher
-            .rank_within(&self.analyzer.analyze(&asked), terms);
-        if focused.confident().is_some() {
-            focused
-        } else {
-            whole
+        let focused = crate::focus::asking_part(message).map(|asked| {
+            self.matcher
+                .rank_within(&self.analyzer.analyze(&asked), terms)
+        });
+        match focused {
+            Some(f) if f.confident().is_some() => f,
+            _ => self.matcher.rank(terms),
         }
     }
 

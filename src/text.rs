@@ -43,11 +43,14 @@ pub fn cap_chars(s: &str, max: usize) -> &str {
 
 /// Removes Discord markup and links, leaving spaces in their place.
 fn strip_markup(s: &str) -> String {
-    let without_code = strip_mass_mentions(&strip_fenced_code(s));
+    let without_code = strip_fenced_code(s);
     let mut out = String::with_capacity(without_code.len());
     for word in without_code.split_inclusive(char::is_whitespace) {
         if is_link(word) {
             out.push(' ');
+        } else if let Some(rest) = after_mass_mention(word) {
+            out.push(' ');
+            strip_angle_tokens(rest, &mut out);
         } else {
             strip_angle_tokens(word, &mut out);
         }
@@ -68,38 +71,14 @@ fn strip_fenced_code(s: &str) -> String {
     out
 }
 
-/// `@everyone` and `@here` are mentions like `<@123>`: not words of the
-/// question, and "everyone" would otherwise dilute the match.
-fn strip_mass_mentions(s: &str) -> String {
-    if !s.contains('@') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find('@') {
-        let (before, from) = rest.split_at(at);
-        out.push_str(before);
-        let starts_word = !out.chars().next_back().is_some_and(char::is_alphanumeric);
-        let mention = ["@everyone", "@here"].into_iter().find(|m| {
-            from.starts_with(m)
-                && !from[m.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-        });
-        match mention {
-            Some(m) if starts_word => {
-                out.push(' ');
-                rest = &from[m.len()..];
-            }
-            _ => {
-                out.push('@');
-                rest = &from[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+/// `@everyone` and `@here` at the start of `word` are mentions like
+/// `<@123>`: not words of the question ("everyone" would dilute the match).
+/// Returns what follows the mention, if `word` starts with one.
+fn after_mass_mention(word: &str) -> Option<&str> {
+    ["@everyone", "@here"].into_iter().find_map(|m| {
+        let rest = word.strip_prefix(m)?;
+        (!rest.starts_with(char::is_alphanumeric)).then_some(rest)
+    })
 }
 
 fn is_link(word: &str) -> bool {
