@@ -21,7 +21,6 @@ use std::time::Duration;
 use poise::serenity_prelude as serenity;
 
 pub use config::{ConfigError, Settings};
-pub use permissions::{edit_access, Access};
 
 use data::{Data, Error, MemberError};
 

@@ -15,36 +15,8 @@ use poise::serenity_prelude as serenity;
 use super::config::Config;
 use super::data::{member_error, Context, Error};
 
-/// Whether a member may edit the shared FAQ from where they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    Allowed,
-    /// Not a moderator (or not in a server at all).
-    NotModerator,
-    /// A moderator, but the operator has not trusted this server to edit.
-    EditingOff(serenity::GuildId),
-}
-
-/// Decides [`Access`] from the member as the interaction carries it.
-pub fn edit_access(
-    member: Option<&serenity::Member>,
-    guild: Option<serenity::GuildId>,
-    config: &Config,
-) -> Access {
-    let (Some(member), Some(guild)) = (member, guild) else {
-        return Access::NotModerator;
-    };
-    if !is_moderator(member, config) {
-        Access::NotModerator
-    } else if !editing_trusted(guild, config) {
-        Access::EditingOff(guild)
-    } else {
-        Access::Allowed
-    }
-}
-
 /// Moderators: Manage Messages (or Administrator), or a configured role.
-pub fn is_moderator(member: &serenity::Member, config: &Config) -> bool {
+fn is_moderator(member: &serenity::Member, config: &Config) -> bool {
     let perms = member
         .permissions
         .unwrap_or_else(serenity::Permissions::empty);
@@ -58,7 +30,7 @@ pub fn is_moderator(member: &serenity::Member, config: &Config) -> bool {
 
 /// Servers named in `[moderators] guilds`; with none named, the one
 /// `[commands] guild_id`; with neither, no server.
-pub fn editing_trusted(guild: serenity::GuildId, config: &Config) -> bool {
+fn editing_trusted(guild: serenity::GuildId, config: &Config) -> bool {
     let named = &config.moderators.guilds;
     if named.is_empty() {
         config.commands.guild_id == Some(guild.get())
@@ -67,16 +39,22 @@ pub fn editing_trusted(guild: serenity::GuildId, config: &Config) -> bool {
     }
 }
 
-/// [`Access`] as the handlers' result: a member-facing refusal otherwise.
+/// Whether the member may edit the shared FAQ from where they are: a
+/// moderator, in a trusted server. A refusal is a member-facing error.
 pub fn require_edit_access(
     member: Option<&serenity::Member>,
     guild: Option<serenity::GuildId>,
     config: &Config,
 ) -> Result<(), Error> {
-    match edit_access(member, guild, config) {
-        Access::Allowed => Ok(()),
-        Access::NotModerator => Err(member_error(NOT_A_MODERATOR)),
-        Access::EditingOff(guild) => Err(member_error(editing_off(guild))),
+    let (Some(member), Some(guild)) = (member, guild) else {
+        return Err(member_error(NOT_A_MODERATOR));
+    };
+    if !is_moderator(member, config) {
+        Err(member_error(NOT_A_MODERATOR))
+    } else if !editing_trusted(guild, config) {
+        Err(member_error(editing_off(guild)))
+    } else {
+        Ok(())
     }
 }
 

@@ -246,12 +246,11 @@ impl Checker<'_> {
             for term in &c.terms {
                 // Every group word has words (see `groups`), so only a term
                 // without a group can come out empty.
-                let filler = tokenize(term)
-                    .into_iter()
-                    .find(|w| k.lexicon.fillers.contains(w));
+                let words = tokenize(term);
+                let filler = words.iter().find(|w| k.lexicon.fillers.contains(w));
                 let problem = match expand(term, &k.red_flags.groups) {
                     Err(e) => Some(e.to_string()),
-                    Ok(_) if !term.contains('{') && tokenize(term).is_empty() => {
+                    Ok(_) if !term.contains('{') && words.is_empty() => {
                         Some("has no words to match".to_string())
                     }
                     // "literally can not move" would match as "can not move",

@@ -2,7 +2,7 @@
 //! atomic replacement, a lock other knotbot processes respect, and a check
 //! that a hand edit saved a moment before is never overwritten.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -68,7 +68,7 @@ pub fn replace_if_unchanged(path: &Path, bytes: &[u8], expected: &str) -> std::i
 }
 
 fn swap_in(path: &Path, tmp: &Path, expected: &str) -> std::io::Result<bool> {
-    if read_string(path)? != expected {
+    if std::fs::read_to_string(path)? != expected {
         return Ok(false);
     }
     if !exchange(tmp, path)? {
@@ -76,7 +76,7 @@ fn swap_in(path: &Path, tmp: &Path, expected: &str) -> std::io::Result<bool> {
         return Ok(true);
     }
     // `tmp` now names the file that was at `path` a moment ago.
-    if read_string(tmp)? == expected {
+    if std::fs::read_to_string(tmp)? == expected {
         return Ok(true);
     }
     // A hand edit landed between the check and the swap: put it back.
@@ -123,12 +123,6 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
 /// A symlinked knowledge file is written through its link.
 fn resolve(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-fn read_string(path: &Path) -> std::io::Result<String> {
-    let mut text = String::new();
-    std::fs::File::open(path)?.read_to_string(&mut text)?;
-    Ok(text)
 }
 
 /// Writes and fsyncs a temporary file beside `path`, named
