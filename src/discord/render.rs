@@ -12,7 +12,7 @@ pub const SHOW_PREFIX: &str = "knotbot:show:";
 const LABEL_LIMIT: usize = 80;
 /// Discord's limit on a component's custom id. Discord refuses a whole
 /// message with one id over it, care prompt and all.
-pub const CUSTOM_ID_LIMIT: usize = 100;
+const CUSTOM_ID_LIMIT: usize = 100;
 /// Discord's limit on a plain message's text.
 const CONTENT_LIMIT: usize = 2000;
 

@@ -17,15 +17,6 @@ pub enum KnowledgeFile {
 }
 
 impl KnowledgeFile {
-    pub const ALL: [KnowledgeFile; 6] = [
-        KnowledgeFile::Faq,
-        KnowledgeFile::Topics,
-        KnowledgeFile::RedFlags,
-        KnowledgeFile::Stretches,
-        KnowledgeFile::Lexicon,
-        KnowledgeFile::Replies,
-    ];
-
     /// The file's name in the knowledge directory.
     pub const fn name(self) -> &'static str {
         match self {
@@ -39,7 +30,7 @@ impl KnowledgeFile {
     }
 }
 
-/// The names of [`KnowledgeFile::ALL`], in that order.
+/// The file names, in the order of `KnowledgeFile` (which indexes `Sources`).
 pub const FILE_NAMES: [&str; 6] = [
     KnowledgeFile::Faq.name(),
     KnowledgeFile::Topics.name(),
