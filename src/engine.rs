@@ -6,7 +6,7 @@
 //! half-updated index.
 
 use crate::analysis::{Analyzer, Term};
-use crate::knowledge::{Entry, Knowledge, KnowledgeError, Problem};
+use crate::knowledge::{Entry, Knowledge, KnowledgeError, Problem, Tier};
 use crate::matcher::{Matcher, Ranking, Scored, Tuning};
 use crate::reply::{Body, Flag, Match, Reply};
 use crate::safety::RedFlagDetector;
@@ -39,7 +39,8 @@ impl Engine {
 
     /// An engine only if every red-flag example in `red_flags_file` (the
     /// name shown in problems) behaves as written: each `fires` message
-    /// raises its sign and each `quiet` one does not. How `knotbot check`,
+    /// raises its sign and each `quiet` one does not, as a member would see
+    /// it (after `requires`, `unless` and `eases`). How `knotbot check`,
     /// every moderator edit and every reload keep a term broadened
     /// tomorrow from bringing back a false alarm fixed today.
     pub fn checked(knowledge: Knowledge, red_flags_file: &str) -> Result<Engine, KnowledgeError> {
@@ -56,10 +57,8 @@ impl Engine {
         let categories = &self.knowledge.red_flags.categories;
         categories.iter().enumerate().flat_map(move |(i, c)| {
             c.examples.iter().filter_map(move |ex| {
-                let raised = self
-                    .detector
-                    .detect(&self.analyzer.analyze(&ex.text))
-                    .contains(&i);
+                let found = self.detector.detect(&self.analyzer.analyze(&ex.text));
+                let raised = self.knowledge.red_flags.settle(found).contains(&i);
                 let wrong = match (ex.fires, raised) {
                     (true, false) => "should raise this sign but does not",
                     (false, true) => "should not raise this sign but does",
@@ -87,7 +86,10 @@ impl Engine {
     /// one's subject. Red flags are those of `message` itself.
     pub fn answer_after(&self, message: &str, previous: Option<&str>) -> Reply {
         let terms = self.analyzer.analyze(message);
-        let flags = self.detector.detect(&terms);
+        let flags = self
+            .knowledge
+            .red_flags
+            .settle(self.detector.detect(&terms));
         let ranking = self.ranking(message, &terms, previous);
         let chosen = self.choose(&ranking, &flags);
         let suggestions = ranking
@@ -118,6 +120,10 @@ impl Engine {
             body,
             footer: replies.footer.clone(),
             did_you_mean: replies.did_you_mean.clone(),
+            see_also: chosen
+                .map(|c| self.related(c.entry, &ranking))
+                .unwrap_or_default(),
+            see_also_heading: replies.see_also.clone(),
         }
     }
 
@@ -133,11 +139,12 @@ impl Engine {
             return confident;
         }
         let categories = &self.knowledge.red_flags.categories;
-        // An urgent sign decides the answer over any others found with it.
+        // A sign that needs care today decides the answer over any others
+        // found with it, and over the question asked.
         let urgent: Vec<usize> = flags
             .iter()
             .copied()
-            .filter(|f| categories[*f].urgent)
+            .filter(|f| categories[*f].tier().decides_answer())
             .collect();
         let deciding = if urgent.is_empty() {
             flags
@@ -147,7 +154,13 @@ impl Engine {
         let first = deciding[0];
         let nerve = flags.iter().any(|f| categories[*f].nerve) && !ranking.beyond_legs;
         let bare_pain = ranking.pain && !ranking.elsewhere;
-        if !(ranking.anchored || ranking.topical || nerve || bare_pain) {
+        // A precaution is no reason to stay quiet on a question we can
+        // answer ("can i do pigeon pose when pregnant").
+        let precautions_only = flags
+            .iter()
+            .all(|f| categories[*f].tier() == Tier::Precaution);
+        let answerable = precautions_only && confident.is_some();
+        if !(ranking.anchored || ranking.topical || nerve || bare_pain || answerable) {
             return None;
         }
         let explains = |entry: usize| {
@@ -286,6 +299,20 @@ impl Engine {
         }
     }
 
+    /// The curated `related` entries of `entry`, as matches.
+    fn related(&self, entry: usize, ranking: &Ranking) -> Vec<Match> {
+        let k = &self.knowledge;
+        k.entries[entry]
+            .related
+            .iter()
+            .filter_map(|id| k.entry_index(id))
+            .map(|e| {
+                let score = ranking.score_of(e).unwrap_or(0.0);
+                self.to_match(Scored { entry: e, score })
+            })
+            .collect()
+    }
+
     fn flags(&self, found: &[usize]) -> Vec<Flag> {
         let categories = &self.knowledge.red_flags.categories;
         found
@@ -297,7 +324,7 @@ impl Engine {
             .collect()
     }
 
-    /// The care prompt naming the signs found; the urgent one if any is.
+    /// The care prompt of the most urgent sign found, naming them all.
     fn care_prompt(&self, found: &[usize]) -> Option<String> {
         (!found.is_empty()).then(|| self.knowledge.red_flags.prompt_for(found))
     }

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::engine::Engine;
+use crate::knowledge::Tier;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -109,8 +110,14 @@ pub fn run(engine: &Engine, cases: &[Case]) -> Report {
                 r.misses.push(format!("missed a red flag: {:?}", case.q));
             }
         } else {
-            r.false_alarms.add(flagged);
-            if flagged {
+            // A precaution note (pregnancy, blood thinners) is not an
+            // alarm: it says nothing is wrong, only what to take care with.
+            let alarmed = reply
+                .red_flags
+                .iter()
+                .any(|f| !is_precaution(engine, &f.id));
+            r.false_alarms.add(alarmed);
+            if alarmed {
                 let ids: Vec<&str> = reply.red_flags.iter().map(|f| f.id.as_str()).collect();
                 r.misses
                     .push(format!("false alarm {}: {:?}", ids.join(","), case.q));
@@ -118,6 +125,11 @@ pub fn run(engine: &Engine, cases: &[Case]) -> Report {
         }
     }
     r
+}
+
+fn is_precaution(engine: &Engine, category: &str) -> bool {
+    let tier = engine.knowledge().red_flag(category).map(|c| c.tier());
+    tier == Some(Tier::Precaution)
 }
 
 impl fmt::Display for Report {

@@ -51,6 +51,10 @@ pub struct Reply {
     pub footer: String,
     /// Heading for the suggestions.
     pub did_you_mean: String,
+    /// Under an answer: the entry's curated `related` entries.
+    pub see_also: Vec<Match>,
+    /// Heading for `see_also`.
+    pub see_also_heading: String,
 }
 
 #[derive(Serialize)]
@@ -85,6 +89,17 @@ impl Reply {
         }
     }
 
+    /// What to offer next, with its heading: under an answer, the entry's
+    /// own `related` list ("See also"); when unsure, the best candidates
+    /// ("Did you mean"), never both, so a sure answer does not look unsure.
+    pub fn links(&self) -> (&str, &[Match]) {
+        if self.matched.is_some() {
+            (&self.see_also_heading, &self.see_also)
+        } else {
+            (&self.did_you_mean, &self.suggestions)
+        }
+    }
+
     /// The whole reply as plain text, as the bot would post it.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
@@ -92,13 +107,14 @@ impl Reply {
             out.push_str(&format!("**{title}**\n\n"));
         }
         out.push_str(&self.description());
-        if !self.suggestions.is_empty() {
-            out.push_str(&format!("\n\n{}\n", self.did_you_mean));
-            for s in &self.suggestions {
+        let (heading, links) = self.links();
+        if links.is_empty() {
+            out.push('\n');
+        } else {
+            out.push_str(&format!("\n\n{heading}\n"));
+            for s in links {
                 out.push_str(&format!("- {}\n", s.title));
             }
-        } else {
-            out.push('\n');
         }
         out.push_str(&format!("\n_{}_", self.footer));
         out

@@ -105,14 +105,17 @@ impl RedFlagDetector {
             segments: HashMap::default(),
         };
         let mut by_first: Vec<Vec<Pattern>> = Vec::new();
-        for (category, c) in flags.categories.iter().enumerate() {
+        // A category's `unless` terms are patterns of a slot of their own,
+        // after all the categories: slot `n + i` vetoes category `i`.
+        let n = flags.categories.len();
+        let slots = flags.categories.iter().enumerate().flat_map(|(i, c)| {
+            let terms = c.terms.iter().map(move |t| (i, t));
+            terms.chain(c.unless.iter().map(move |t| (n + i, t)))
+        });
+        for (category, term) in slots {
             // Validation refuses a term that does not expand, so one that
             // slips through unvalidated knowledge is simply skipped.
-            let phrases = c
-                .terms
-                .iter()
-                .flat_map(|term| expand(term, &flags.groups).unwrap_or_default());
-            for phrase in phrases {
+            for phrase in expand(term, &flags.groups).unwrap_or_default() {
                 let steps = compiler.compile(&phrase);
                 if let Some(first) = steps.first() {
                     let slot = first.stem as usize;
@@ -131,7 +134,8 @@ impl RedFlagDetector {
         }
     }
 
-    /// Indices of the categories found, in the order of the file.
+    /// Indices of the categories found, in the order of the file; a
+    /// category whose `unless` terms are also found is not.
     pub fn detect(&self, terms: &[Term]) -> Vec<usize> {
         // The message as stem ids; a word no term uses can never match.
         let ids: Vec<Option<u32>> = terms
@@ -139,7 +143,8 @@ impl RedFlagDetector {
             .filter(|t| !self.fillers.contains(&t.stem))
             .map(|t| self.stems.get(&t.stem).copied())
             .collect();
-        let mut found = vec![false; self.categories];
+        let n = self.categories;
+        let mut found = vec![false; 2 * n];
         for (start, id) in ids.iter().enumerate() {
             let Some(patterns) = id.and_then(|i| self.by_first.get(i as usize)) else {
                 continue;
@@ -150,7 +155,7 @@ impl RedFlagDetector {
                 }
             }
         }
-        (0..self.categories).filter(|i| found[*i]).collect()
+        (0..n).filter(|i| found[*i] && !found[n + i]).collect()
     }
 }
 
@@ -295,7 +300,7 @@ mod tests {
             "radiating-pain",
         );
         assert_flag("worst pain ive ever had", "severe-pain");
-        assert_flag("hurts when i cough or sneeze", "severe-pain");
+        assert_flag("hurts when i cough or sneeze", "radiating-pain");
         assert_flag("slipped on ice and landed hard on my butt", "trauma");
         assert_flag("got rear ended last week", "trauma");
         assert_flag("feeling feverish with chills", "fever-infection");

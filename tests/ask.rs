@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{care_prompt_start, knotbot, knotbot_in, precaution_prompt_start, stderr, stdout};
+use common::{knotbot, knotbot_in, prompt_start, stderr, stdout};
 use serde_json::Value;
 
 fn ask_json(question: &str) -> Value {
@@ -69,40 +69,62 @@ fn red_flag_without_a_match_still_carries_the_care_prompt() {
     assert_eq!(v["red_flags"], serde_json::json!(["numbness-tingling"]));
     let reply = v["reply"].as_str().unwrap();
     assert!(
-        reply.contains(&care_prompt_start()),
+        reply.contains(&prompt_start("numbness-tingling")),
         "care prompt missing: {reply}"
     );
 }
 
+/// Pregnancy is a precaution, not a symptom: a gentle note above the
+/// answer to what was asked, never "a sign of something other than a
+/// muscle knot", and never the whole reply.
 #[test]
-fn care_prompt_comes_before_the_answer() {
-    let v = ask_json("im 30 weeks pregnant, is it ok to foam roll my glutes");
-    assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]));
-    assert_eq!(v["match"]["id"], "precautions");
-    let reply = v["reply"].as_str().unwrap();
-    let k = knotbot::Knowledge::shipped().unwrap();
-    let answer_start: String = k
-        .entry("precautions")
-        .unwrap()
-        .body
-        .chars()
-        .take(40)
-        .collect();
-    // Pregnancy is a precaution: its gentler prompt, never "a sign of
-    // something other than a muscle knot".
-    assert!(!reply.contains(&care_prompt_start()), "{reply}");
-    let prompt_at = reply
-        .find(&precaution_prompt_start())
-        .expect("prompt present");
-    let answer_at = reply.find(&answer_start).expect("answer present");
-    assert!(prompt_at < answer_at, "the prompt must come first: {reply}");
+fn a_precaution_is_a_note_above_the_answer_to_the_question() {
+    for (q, expected) in [
+        (
+            "im 30 weeks pregnant, is it ok to foam roll my glutes",
+            "pregnancy",
+        ),
+        ("can i do pigeon pose when pregnant", "pregnancy"),
+        (
+            "i just had a baby 8 weeks ago and my glute is full of knots",
+            "postpartum",
+        ),
+        (
+            "im on warfarin, is a massage gun ok on my glute knot",
+            "precautions",
+        ),
+    ] {
+        let v = ask_json(q);
+        assert_eq!(v["match"]["id"], expected, "{q}: {v}");
+        let reply = v["reply"].as_str().unwrap();
+        let k = knotbot::Knowledge::shipped().unwrap();
+        let answer_start: String = k.entry(expected).unwrap().body.chars().take(40).collect();
+        let precaution = k
+            .red_flags
+            .prompts
+            .precaution
+            .split("{signs}")
+            .next()
+            .unwrap()
+            .trim();
+        assert!(
+            !reply.contains("something other than a muscle knot"),
+            "{reply}"
+        );
+        let prompt_at = reply.find(precaution).expect("the precaution note");
+        let answer_at = reply.find(&answer_start).expect("the answer");
+        assert!(prompt_at < answer_at, "the note comes first: {reply}");
+    }
 }
 
 #[test]
 fn a_precaution_with_a_warning_sign_gets_the_warning() {
     let v = ask_json("im 30 weeks pregnant and my leg keeps going numb, can i foam roll my glutes");
     let reply = v["reply"].as_str().unwrap();
-    assert!(reply.contains(&care_prompt_start()), "{reply}");
+    assert!(
+        reply.contains(&prompt_start("numbness-tingling")),
+        "{reply}"
+    );
     assert!(reply.contains("pregnancy"), "both signs named: {reply}");
 }
 
@@ -114,22 +136,19 @@ fn urgent_signs_get_the_urgent_prompt() {
         .unwrap()
         .iter()
         .any(|f| f == "bladder-bowel"));
-    let k = knotbot::Knowledge::shipped().unwrap();
-    let urgent = k
-        .red_flags
-        .urgent_prompt
-        .split("{signs}")
-        .next()
-        .unwrap()
-        .trim()
-        .to_string();
+    let urgent = prompt_start("bladder-bowel");
     assert!(v["reply"].as_str().unwrap().contains(&urgent));
     // A clot that may have reached the lungs: once this got no prompt.
     let v = ask_json("calf pain and short of breath, is it my glute knot?");
     assert_eq!(v["red_flags"], serde_json::json!(["breathless-chest"]));
     let reply = v["reply"].as_str().unwrap();
-    assert!(reply.contains(&urgent), "{reply}");
-    assert!(reply.contains("call your emergency number"), "{reply}");
+    assert!(reply.contains(&prompt_start("breathless-chest")), "{reply}");
+    assert!(
+        reply
+            .to_lowercase()
+            .contains("call your local emergency number now"),
+        "{reply}"
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use common::care_prompt_start;
+use common::prompt_start;
 use serde_json::{json, Value};
 use support::bot::{Bot, LOG_CHANNEL_ID};
 use support::*;
@@ -179,7 +179,7 @@ async fn a_red_flag_gets_the_care_prompt_even_with_no_match() {
     let reply = fake.wait_message(OTHER_CHANNEL_ID, secs(15)).await;
     let description = embed(&reply)["description"].as_str().unwrap().to_string();
     assert!(
-        description.starts_with(&care_prompt_start()),
+        description.starts_with(&prompt_start("numbness-tingling")),
         "care prompt first: {description}"
     );
 }
@@ -211,7 +211,7 @@ async fn a_refused_reply_with_a_care_prompt_is_followed_by_the_prompt_alone() {
     assert_eq!(plain.status, 200, "{}", plain.one_line());
     let content = plain.body["content"].as_str().unwrap_or_default();
     assert!(
-        content.starts_with(&care_prompt_start()),
+        content.starts_with(&prompt_start("numbness-tingling")),
         "the care prompt as plain text: {}",
         plain.one_line()
     );
@@ -440,10 +440,10 @@ async fn moderators_add_and_edit_entries_through_modals_and_they_persist() {
     let submit = moderator_submits(
         &custom_id,
         &[
-            ("question", "Can cycling give me a glute knot?"),
+            ("question", "Can skiing give me a glute knot?"),
             (
                 "aliases",
-                "saddle made my glute knotty\nglute knot from my bike",
+                "ski trip made my glute knotty\nglute knot from my ski trip",
             ),
             ("answer", answer),
         ],
@@ -452,7 +452,7 @@ async fn moderators_add_and_edit_entries_through_modals_and_they_persist() {
     fake.wait_callback(&submit, secs(15)).await;
     let done = fake.wait_request("POST", "/webhooks/", secs(15)).await;
     assert!(
-        done.text().contains("Added `can-cycling-give-me-a-glute`"),
+        done.text().contains("Added `can-skiing-give-me-a-glute`"),
         "{}",
         done.one_line()
     );
@@ -462,7 +462,7 @@ async fn moderators_add_and_edit_entries_through_modals_and_they_persist() {
         after.starts_with(&before),
         "the rest of faq.toml, comments included, is untouched"
     );
-    assert!(after.contains("id = \"can-cycling-give-me-a-glute\"") && after.contains(answer));
+    assert!(after.contains("id = \"can-skiing-give-me-a-glute\"") && after.contains(answer));
     knotbot::Knowledge::load_dir(bot.dir.path()).expect("the file on disk is valid");
 
     // The new entry answers at once, and its @everyone pings nobody.
@@ -471,7 +471,7 @@ async fn moderators_add_and_edit_entries_through_modals_and_they_persist() {
         mention_bot(
             GENERAL_CHANNEL_ID,
             USER_ID,
-            "glute knot from my bike saddle",
+            "glute knot from my ski trip in the alps",
         ),
     );
     let reply = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;

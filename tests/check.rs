@@ -27,12 +27,37 @@ fn assert_names(errors: &str, file_and_line: &str, words: &str) {
     );
 }
 
+/// The spec's ids (coverage.toml) and the ones the project requires on top
+/// (required.toml: the entries the content review asked for).
 #[test]
 fn shipped_knowledge_is_clean_and_covers_the_spec() {
-    let coverage = data_dir().join("coverage.toml");
-    let out = knotbot(&["check", "--coverage", coverage.to_str().unwrap()], b"");
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("clean"));
+    for file in ["coverage.toml", "required.toml"] {
+        let coverage = data_dir().join(file);
+        let out = knotbot(&["check", "--coverage", coverage.to_str().unwrap()], b"");
+        assert!(out.status.success(), "{file}: {}", stderr(&out));
+        assert!(stdout(&out).contains("clean"));
+    }
+}
+
+/// Every warning sign says how soon it needs care; a category without a
+/// tier, or easing a category that does not exist, is refused at its line.
+#[test]
+fn a_red_flag_without_a_tier_is_refused_at_its_line() {
+    let dir = knowledge_copy();
+    let path = dir.path().join("red_flags.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.find("id = \"worsening\"").unwrap();
+    let line = text[..at].lines().count() + 1;
+    let tier = at + text[at..].find("tier = \"soon\"\n").unwrap();
+    let mut edited = text.clone();
+    edited.replace_range(
+        tier..tier + "tier = \"soon\"\n".len(),
+        "eases = [\"no-such-sign\"]\n",
+    );
+    std::fs::write(&path, edited).unwrap();
+    let errors = check_fails(dir.path());
+    assert_names(&errors, &format!("red_flags.toml:{line}:"), "no `tier`");
+    assert_names(&errors, &format!("red_flags.toml:{line}:"), "no-such-sign");
 }
 
 #[test]

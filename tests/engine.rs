@@ -137,18 +137,19 @@ fn hostile_messages_never_panic_and_mostly_abstain() {
 fn the_reply_always_fits_discord_with_every_flag_raised() {
     let e = engine();
     let k = e.knowledge();
-    // Every category's first term in one message: the longest care prompt.
+    // Every category's first plain term in one message: the longest care
+    // prompt. (Some stand in for others, or need another, so not all count.)
     let all_signs: Vec<&str> = k
         .red_flags
         .categories
         .iter()
-        .map(|c| c.terms[0].as_str())
+        .filter_map(|c| c.terms.iter().find(|t| !t.contains('{')))
+        .map(String::as_str)
         .collect();
     let message = all_signs.join(" and ");
     let flagged = e.answer(&message);
-    assert_eq!(
-        flagged.red_flags.len(),
-        k.red_flags.categories.len(),
+    assert!(
+        flagged.red_flags.len() > knotbot::knowledge::MAX_NAMED,
         "{message}"
     );
     let prompt = flagged.care_prompt.clone().unwrap();

@@ -52,17 +52,22 @@ fn answer_checked(bytes: &[u8]) -> Reply {
     assert_eq!(parsed["question"].as_str(), Some(&*message));
     if !reply.red_flags.is_empty() {
         let rf = &e.knowledge().red_flags;
-        let urgent = reply
+        let found: Vec<&knotbot::knowledge::RedFlagCategory> = reply
             .red_flags
             .iter()
-            .any(|f| e.knowledge().red_flag(&f.id).is_some_and(|c| c.urgent));
-        let template = if urgent {
-            &rf.urgent_prompt
-        } else {
-            &rf.care_prompt
-        };
+            .map(|f| e.knowledge().red_flag(&f.id).expect("a known category"))
+            .collect();
+        // The most urgent tier found speaks: its prompt, or the own
+        // wording of one of its signs.
+        let tier = found.iter().map(|c| c.tier()).min().unwrap();
+        let wordings: Vec<&str> = found
+            .iter()
+            .filter(|c| c.tier() == tier)
+            .filter_map(|c| c.prompt.as_deref())
+            .chain([rf.prompts.of(tier)])
+            .collect();
         assert!(
-            text.contains(fixed_part(template)),
+            wordings.iter().any(|w| text.contains(fixed_part(w))),
             "red flags {:?} without the prompt",
             reply.red_flags
         );
@@ -328,10 +333,10 @@ fn corpus_knowledge_shapes() {
 fn a_care_prompt_too_long_once_filled_in_is_refused() {
     let base = Sources::embedded();
     let flags = &base.get(KnowledgeFile::RedFlags).text;
-    let start = flags.find("care_prompt = \"\"\"").expect("care_prompt");
-    let end = start + flags[start..].find("\"\"\"\n\nurgent_prompt").expect("end") + 3;
+    let start = flags.find("soon = \"\"\"").expect("the soon prompt");
+    let end = start + flags[start..].find("\"\"\"\n\nprecaution").expect("end") + 3;
     // 128 × "{signs}" = 896 characters: within PROMPT_LIMIT.
-    let prompt = format!("care_prompt = \"\"\"{}\"\"\"", "{signs}".repeat(128));
+    let prompt = format!("soon = \"\"\"{}\"\"\"", "{signs}".repeat(128));
     let edited = format!("{}{}{}", &flags[..start], prompt, &flags[end..]);
     let sources = base.with_text(KnowledgeFile::RedFlags, edited);
     let problems = Knowledge::from_sources(&sources)
@@ -341,7 +346,7 @@ fn a_care_prompt_too_long_once_filled_in_is_refused() {
         .iter()
         .filter(|p| {
             p.file.ends_with("red_flags.toml")
-                && p.message.contains("`care_prompt` naming every sign")
+                && p.message.contains("prompts.soon naming the longest signs")
         })
         .count();
     // Once: it used to be checked, and reported, twice.

@@ -2,8 +2,8 @@
 //! `Engine::answer` on the shipped knowledge and both renderings.
 //!
 //! Invariants: no panic; every score is finite and in [0, 1]; when a red
-//! flag is found the reply text carries the fixed part of the care (or
-//! urgent) prompt; the description fits Discord's 4,096-character limit.
+//! flag is found the reply text carries the fixed part of the prompt of
+//! the most urgent tier found (or of one of its signs' own wording); the description fits Discord's 4,096-character limit.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -15,23 +15,14 @@ use libfuzzer_sys::fuzz_target;
 
 struct Fixture {
     engine: Engine,
-    /// The text of each prompt before `{signs}`.
-    care_fixed: String,
-    urgent_fixed: String,
 }
 
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
         let knowledge = Knowledge::shipped().expect("the shipped knowledge loads");
-        let fixed = |t: &str| t.split("{signs}").next().unwrap_or("").to_string();
-        let care_fixed = fixed(&knowledge.red_flags.care_prompt);
-        let urgent_fixed = fixed(&knowledge.red_flags.urgent_prompt);
-        assert!(!care_fixed.is_empty() && !urgent_fixed.is_empty());
         Fixture {
             engine: Engine::new(knowledge),
-            care_fixed,
-            urgent_fixed,
         }
     })
 }
@@ -66,18 +57,23 @@ fuzz_target!(|data: &[u8]| {
 
     if !reply.red_flags.is_empty() {
         let k = f.engine.knowledge();
-        let urgent = reply
+        let found: Vec<_> = reply
             .red_flags
             .iter()
-            .any(|flag| k.red_flag(&flag.id).is_some_and(|c| c.urgent));
-        let fixed = if urgent {
-            &f.urgent_fixed
-        } else {
-            &f.care_fixed
-        };
+            .map(|flag| k.red_flag(&flag.id).expect("a known category"))
+            .collect();
+        let tier = found.iter().map(|c| c.tier()).min().unwrap();
+        let fixed = |t: &str| t.split("{signs}").next().unwrap_or("").to_string();
+        let wordings: Vec<String> = found
+            .iter()
+            .filter(|c| c.tier() == tier)
+            .filter_map(|c| c.prompt.as_deref())
+            .chain([k.red_flags.prompts.of(tier)])
+            .map(fixed)
+            .collect();
         assert!(
-            text.contains(fixed.as_str()),
-            "red flags {:?} but the reply lacks the prompt {fixed:?}",
+            wordings.iter().any(|w| text.contains(w.as_str())),
+            "red flags {:?} but the reply lacks the prompt of tier {tier:?}",
             reply.red_flags
         );
         assert!(reply.care_prompt.is_some());

@@ -65,13 +65,11 @@ pub fn reply_embed(reply: &Reply) -> serenity::CreateEmbed {
     embed
 }
 
-/// "Did you mean" buttons, when the reply is unsure and has suggestions.
+/// Buttons for what to read next: "See also" under an answer, "Did you
+/// mean" when unsure.
 pub fn suggestion_buttons(reply: &Reply) -> Vec<serenity::CreateActionRow> {
-    if reply.matched.is_some() || reply.suggestions.is_empty() {
-        return Vec::new();
-    }
-    let buttons: Vec<_> = reply
-        .suggestions
+    let (_, links) = reply.links();
+    let buttons: Vec<_> = links
         .iter()
         .take(3)
         .filter_map(|s| {
@@ -167,6 +165,8 @@ mod tests {
             body: Body::NotSure("Not sure.".into()),
             footer: "footer".into(),
             did_you_mean: "Did you mean".into(),
+            see_also: Vec::new(),
+            see_also_heading: "See also".into(),
         }
     }
 

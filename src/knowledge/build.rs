@@ -7,7 +7,7 @@ use super::files::{
 };
 use super::problem::{LineIndex, Reporter};
 use super::{
-    Entry, EntryKind, Example, Knowledge, KnowledgeError, KnowledgeFile, Lexicon, Problem,
+    Entry, EntryKind, Example, Knowledge, KnowledgeError, KnowledgeFile, Lexicon, Problem, Prompts,
     RedFlagCategory, RedFlags, Replies, Sources, Stretch,
 };
 
@@ -132,9 +132,12 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
             RedFlagCategory {
                 id: owned(r.id),
                 name: owned(r.name),
-                urgent: r.urgent,
+                tier: r.tier,
+                prompt: r.prompt.map(owned),
+                eases: owned_all(r.eases),
+                unless: owned_all(r.unless),
+                requires: owned_all(r.requires),
                 nerve: r.nerve,
-                precaution: r.precaution,
                 answers: owned_all(r.answers),
                 terms: owned_all(r.terms.into_inner()),
                 examples,
@@ -142,9 +145,12 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
         })
         .collect();
     RedFlags {
-        care_prompt: owned(file.care_prompt),
-        urgent_prompt: owned(file.urgent_prompt),
-        precaution_prompt: file.precaution_prompt.map(owned),
+        prompts: Prompts {
+            emergency: owned(file.prompts.emergency),
+            same_day: owned(file.prompts.same_day),
+            soon: owned(file.prompts.soon),
+            precaution: owned(file.prompts.precaution),
+        },
         groups: file
             .groups
             .into_iter()
@@ -190,6 +196,7 @@ fn replies_of(file: RepliesFile) -> Replies {
         footer: owned(file.footer),
         not_sure: owned(file.not_sure),
         did_you_mean: owned(file.did_you_mean),
+        see_also: owned(file.see_also),
         empty: owned(file.empty),
     }
 }

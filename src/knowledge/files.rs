@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+pub use crate::knowledge::Tier;
+
 pub type Text = Spanned<String>;
 
 #[derive(Debug, Deserialize)]
@@ -53,12 +55,8 @@ pub struct TopicRow {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RedFlagFile {
-    pub care_prompt: Text,
-    pub urgent_prompt: Text,
-    /// For signs that call for care in treating, not alarm (pregnancy,
-    /// blood thinners); without it they use `care_prompt`.
-    #[serde(default)]
-    pub precaution_prompt: Option<Text>,
+    /// One care prompt per tier of urgency.
+    pub prompts: PromptsRow,
     /// Named lists of words that terms use as `{name}`.
     #[serde(default)]
     pub groups: BTreeMap<String, Vec<Text>>,
@@ -67,16 +65,39 @@ pub struct RedFlagFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PromptsRow {
+    pub emergency: Text,
+    pub same_day: Text,
+    pub soon: Text,
+    pub precaution: Text,
+}
+
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RedFlagRow {
     pub id: Text,
     pub name: Text,
+    /// How soon the sign needs care; `check` refuses a category without
+    /// one, with its line, rather than guessing.
     #[serde(default)]
-    pub urgent: bool,
+    pub tier: Option<Tier>,
+    /// Wording of this sign's own, in place of its tier's prompt.
+    #[serde(default)]
+    pub prompt: Option<Text>,
+    /// Categories this milder reading of the same words stands in for
+    /// ("numb on the bike" for saddle numbness).
+    #[serde(default)]
+    pub eases: Vec<Text>,
+    /// Terms that, found with this sign's, mean it is not this sign after
+    /// all ("not going away" after "numb on the bike").
+    #[serde(default)]
+    pub unless: Vec<Text>,
+    /// Categories that must also be found for this one to count.
+    #[serde(default)]
+    pub requires: Vec<Text>,
     #[serde(default)]
     pub nerve: bool,
-    #[serde(default)]
-    pub precaution: bool,
     #[serde(default)]
     pub answers: Vec<Text>,
     pub terms: Spanned<Vec<Text>>,
@@ -140,5 +161,6 @@ pub struct RepliesFile {
     pub footer: Text,
     pub not_sure: Text,
     pub did_you_mean: Text,
+    pub see_also: Text,
     pub empty: Text,
 }

@@ -11,7 +11,7 @@ mod validate;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use problem::{at_span, line_at, parse_toml, KnowledgeError, Problem};
 pub use sources::{KnowledgeFile, SourceFile, Sources, FILE_NAMES, MAX_FILE_BYTES};
@@ -55,25 +55,77 @@ pub struct Entry {
     pub line: usize,
 }
 
+/// How soon a warning sign needs care, most urgent first. It chooses the
+/// care prompt's wording and whether the sign decides the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tier {
+    /// Go to an emergency department now (saddle numbness, bladder or
+    /// bowel changes, breathlessness with a calf sign).
+    Emergency,
+    /// Get it checked today (a swollen calf, fever with a hot swollen area,
+    /// a hard fall).
+    SameDay,
+    /// See someone in the next few days (not improving, getting worse,
+    /// night pain, a growing lump).
+    Soon,
+    /// Not a sign that something is wrong but a reason to take care
+    /// (pregnancy, blood thinners, recent hip surgery).
+    Precaution,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 4] = [Tier::Emergency, Tier::SameDay, Tier::Soon, Tier::Precaution];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Emergency => "emergency",
+            Tier::SameDay => "same-day",
+            Tier::Soon => "soon",
+            Tier::Precaution => "precaution",
+        }
+    }
+
+    /// Signs that need care today or sooner decide the answer over the
+    /// question asked; later ones add their prompt to it.
+    pub fn decides_answer(self) -> bool {
+        self <= Tier::SameDay
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RedFlagCategory {
     pub id: String,
     /// Plain words for the sign, used in the care prompt.
     pub name: String,
-    /// Signs that call for care today rather than soon.
-    pub urgent: bool,
+    /// How soon it needs care; `None` only in knowledge that `check`
+    /// refuses, and then read as `Soon`.
+    pub tier: Option<Tier>,
+    /// This sign's own wording, in place of its tier's prompt.
+    pub prompt: Option<String>,
+    /// Categories that this milder reading stands in for when both are
+    /// found ("numb on the bike" for saddle numbness).
+    pub eases: Vec<String>,
+    /// Terms that, found in the same message, mean it is not this sign.
+    pub unless: Vec<String>,
+    /// Categories that must also be found for this one to count
+    /// ("bleeding" with "pregnancy").
+    pub requires: Vec<String>,
     /// A sign of an irritated nerve (sciatica, cauda equina), which is our
     /// topic even when the message names nothing else of ours.
     pub nerve: bool,
-    /// Not a warning of something wrong but a reason to treat with care
-    /// (pregnancy, blood thinners): gets the precaution prompt.
-    pub precaution: bool,
     /// Entries that explain this sign, the first being the default answer.
     pub answers: Vec<String>,
     pub terms: Vec<String>,
     /// Example messages that must raise this sign (`fires`) or must not
     /// (`quiet`), each with its line in `red_flags.toml`.
     pub examples: Vec<Example>,
+}
+
+impl RedFlagCategory {
+    pub fn tier(&self) -> Tier {
+        self.tier.unwrap_or(Tier::Soon)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,36 +135,99 @@ pub struct Example {
     pub line: usize,
 }
 
+/// The care prompt of each tier; `{signs}` is filled with the names of the
+/// signs found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompts {
+    pub emergency: String,
+    pub same_day: String,
+    pub soon: String,
+    pub precaution: String,
+}
+
+impl Prompts {
+    pub fn of(&self, tier: Tier) -> &str {
+        match tier {
+            Tier::Emergency => &self.emergency,
+            Tier::SameDay => &self.same_day,
+            Tier::Soon => &self.soon,
+            Tier::Precaution => &self.precaution,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RedFlags {
-    pub care_prompt: String,
-    pub urgent_prompt: String,
-    pub precaution_prompt: Option<String>,
+    pub prompts: Prompts,
     /// Word groups a term names as `{name}` (see `safety::expand`).
     pub groups: BTreeMap<String, Vec<String>>,
     pub categories: Vec<RedFlagCategory>,
 }
 
 impl RedFlags {
-    /// The care prompt for the categories found (indices into
-    /// `categories`): the urgent one if any of them is urgent, the
-    /// precaution one if all of them are precautions, with
-    /// `{signs}` replaced by their names.
-    pub fn prompt_for(&self, found: &[usize]) -> String {
-        let urgent = found.iter().any(|i| self.categories[*i].urgent);
-        let names: Vec<&str> = found
+    /// The categories found (indices into `categories`, in file order)
+    /// that count: those whose `requires` were found too, less those that
+    /// a more fitting reading found with them stands in for.
+    pub fn settle(&self, found: Vec<usize>) -> Vec<usize> {
+        let ids: Vec<&str> = found
             .iter()
+            .map(|i| self.categories[*i].id.as_str())
+            .collect();
+        let found: Vec<usize> = found
+            .into_iter()
+            .filter(|i| {
+                self.categories[*i]
+                    .requires
+                    .iter()
+                    .all(|r| ids.contains(&r.as_str()))
+            })
+            .collect();
+        let eased: Vec<&str> = found
+            .iter()
+            .flat_map(|i| self.categories[*i].eases.iter().map(String::as_str))
+            .collect();
+        if eased.is_empty() {
+            return found;
+        }
+        found
+            .into_iter()
+            .filter(|i| !eased.contains(&self.categories[*i].id.as_str()))
+            .collect()
+    }
+
+    /// The most urgent tier among the categories found.
+    pub fn tier_of(&self, found: &[usize]) -> Option<Tier> {
+        found.iter().map(|i| self.categories[*i].tier()).min()
+    }
+
+    /// The care prompt for the categories found: the wording of the most
+    /// urgent tier among them (the first such sign's own, if it has one),
+    /// with `{signs}` replaced by their names, the first `MAX_NAMED` of them.
+    pub fn prompt_for(&self, found: &[usize]) -> String {
+        let Some(tier) = self.tier_of(found) else {
+            return String::new();
+        };
+        let mut names: Vec<&str> = found
+            .iter()
+            .take(MAX_NAMED)
             .map(|i| self.categories[*i].name.as_str())
             .collect();
-        let precautions_only = found.iter().all(|i| self.categories[*i].precaution);
-        let template = match &self.precaution_prompt {
-            _ if urgent => &self.urgent_prompt,
-            Some(precaution) if precautions_only => precaution,
-            _ => &self.care_prompt,
-        };
+        if found.len() > MAX_NAMED {
+            names.push("more");
+        }
+        let own = found
+            .iter()
+            .map(|i| &self.categories[*i])
+            .filter(|c| c.tier() == tier)
+            .find_map(|c| c.prompt.as_deref());
+        let template = own.unwrap_or_else(|| self.prompts.of(tier));
         template.replace("{signs}", &join_names(&names))
     }
 }
+
+/// Most signs a prompt names, so that it stays short on a phone and always
+/// fits beside the longest answer.
+pub const MAX_NAMED: usize = 4;
 
 /// "a", "a and b", "a, b and c".
 fn join_names(names: &[&str]) -> String {
@@ -172,6 +287,7 @@ pub struct Replies {
     pub footer: String,
     pub not_sure: String,
     pub did_you_mean: String,
+    pub see_also: String,
     pub empty: String,
 }
 

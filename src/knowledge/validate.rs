@@ -2,7 +2,10 @@
 
 use std::collections::HashMap;
 
-use super::{Knowledge, KnowledgeFile, Problem, RedFlags, Sources, DESCRIPTION_LIMIT, TITLE_LIMIT};
+use super::{
+    Knowledge, KnowledgeFile, Problem, RedFlagCategory, Sources, Tier, DESCRIPTION_LIMIT,
+    MAX_NAMED, TITLE_LIMIT,
+};
 use crate::safety::expand;
 use crate::text::tokenize;
 
@@ -62,8 +65,11 @@ impl Checker<'_> {
             .map_or(1, |i| i + 1)
     }
 
+    /// Ids are valid and unique among their kind: FAQ entries and topics
+    /// share one matcher and so one set of ids; a red-flag category may
+    /// share an id with the entry about it ("pregnancy").
     fn ids(&mut self, k: &Knowledge) {
-        let mut seen: HashMap<&str, KnowledgeFile> = HashMap::new();
+        let mut seen: HashMap<(&str, KnowledgeFile), KnowledgeFile> = HashMap::new();
         // Entries know their line; the few others are looked up, and only
         // when there is something to report (a lookup scans the file).
         let files = k
@@ -84,7 +90,11 @@ impl Checker<'_> {
         for (id, file, line) in files {
             let valid = valid_id(id);
             let short = id.len() <= ID_LIMIT;
-            let first = seen.insert(id, file);
+            let kind = match file {
+                KnowledgeFile::Topics => KnowledgeFile::Faq,
+                other => other,
+            };
+            let first = seen.insert((id, kind), file);
             let prefixed = file != KnowledgeFile::Topics || id.starts_with(TOPIC_PREFIX);
             if valid && short && prefixed && first.is_none() {
                 continue;
@@ -213,15 +223,10 @@ impl Checker<'_> {
 
     fn red_flags(&mut self, k: &Knowledge) {
         let file = KnowledgeFile::RedFlags;
-        let precaution = k.red_flags.precaution_prompt.as_ref();
-        let prompts = [
-            ("care_prompt", Some(&k.red_flags.care_prompt)),
-            ("urgent_prompt", Some(&k.red_flags.urgent_prompt)),
-            ("precaution_prompt", precaution),
-        ];
-        for (key, text) in prompts.into_iter().filter_map(|(k, t)| Some((k, t?))) {
-            let line = self.line_of(file, key, 1);
-            self.non_empty_within(file, line, key, text, PROMPT_LIMIT);
+        for tier in Tier::ALL {
+            let line = self.line_of(file, &format!("{} =", tier.as_str()), 1);
+            let key = format!("prompts.{}", tier.as_str());
+            self.non_empty_within(file, line, &key, k.red_flags.prompts.of(tier), PROMPT_LIMIT);
         }
         self.worst_case_reply(k);
         self.groups(k);
@@ -233,17 +238,18 @@ impl Checker<'_> {
             if c.terms.is_empty() {
                 self.report(file, line, format!("\"{}\": `terms` is empty", c.id));
             }
-            if c.urgent && c.precaution {
-                self.report(
-                    file,
-                    line,
-                    format!(
-                        "\"{}\": a sign is `urgent` or a `precaution`, not both",
+            self.tier_and_wording(c, line);
+            let named = c.eases.iter().map(|id| ("eases", id));
+            for (key, other) in named.chain(c.requires.iter().map(|id| ("requires", id))) {
+                if other == &c.id || k.red_flag(other).is_none() {
+                    let why = format!(
+                        "\"{}\": `{key}` names \"{other}\", which is not another red-flag category",
                         c.id
-                    ),
-                );
+                    );
+                    self.report(file, line, why);
+                }
             }
-            for term in &c.terms {
+            for term in c.terms.iter().chain(&c.unless) {
                 // Every group word has words (see `groups`), so only a term
                 // without a group can come out empty.
                 let words = tokenize(term);
@@ -300,48 +306,64 @@ impl Checker<'_> {
         }
     }
 
-    /// Every sign at once, in either prompt, above the longest answer must
-    /// still fit in one Discord message: the prompt is only known once
-    /// `{signs}` is filled in.
+    /// Every category says how soon it needs care, and its own wording
+    /// fits beside an answer.
+    fn tier_and_wording(&mut self, c: &RedFlagCategory, line: usize) {
+        let file = KnowledgeFile::RedFlags;
+        if c.tier.is_none() {
+            let why = format!("\"{}\": no `tier`: say how soon this sign needs care (\"emergency\", \"same-day\", \"soon\" or \"precaution\")", c.id);
+            self.report(file, line, why);
+        }
+        if let Some(prompt) = &c.prompt {
+            let at = self.line_of(file, "prompt =", line);
+            let key = format!("\"{}\": `prompt`", c.id);
+            self.non_empty_within(file, at, &key, prompt, PROMPT_LIMIT);
+        }
+    }
+
+    /// The most signs a prompt names (the longest names), in each tier's
+    /// wording and each sign's own, above the longest answer must still
+    /// fit in one Discord message: the prompt is only known once `{signs}`
+    /// is filled in.
     fn worst_case_reply(&mut self, k: &Knowledge) {
+        let file = KnowledgeFile::RedFlags;
         let rf = &k.red_flags;
-        let all: Vec<usize> = (0..rf.categories.len()).collect();
+        // The longest names a prompt can hold, with the words around them.
+        let mut names: Vec<&str> = rf.categories.iter().map(|c| c.name.as_str()).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+        names.truncate(MAX_NAMED);
+        names.push("more");
+        let every_sign = names.join(", ");
         let longest = k
             .entries
             .iter()
             .map(|e| e.body.chars().count())
             .max()
             .unwrap_or(0);
-        let urgent = rf.categories.iter().any(|c| c.urgent);
-        let plain = RedFlags {
-            categories: rf
-                .categories
-                .iter()
-                .map(|c| crate::knowledge::RedFlagCategory {
-                    urgent: false,
-                    ..c.clone()
-                })
-                .collect(),
-            ..rf.clone()
-        };
-        let mut prompts = vec![("care_prompt", plain.prompt_for(&all))];
-        if urgent {
-            prompts.push(("urgent_prompt", rf.prompt_for(&all)));
-        }
-        let precautions: Vec<usize> = all
-            .iter()
-            .copied()
-            .filter(|i| rf.categories[*i].precaution)
-            .collect();
-        if rf.precaution_prompt.is_some() && !precautions.is_empty() {
-            prompts.push(("precaution_prompt", plain.prompt_for(&precautions)));
-        }
-        for (key, prompt) in prompts {
+        // (what to call it, where it is, its wording)
+        let tiers = Tier::ALL.map(|t| {
+            let key = format!("prompts.{}", t.as_str());
+            (
+                key,
+                self.line_of(file, &format!("{} =", t.as_str()), 1),
+                rf.prompts.of(t),
+            )
+        });
+        let own = rf.categories.iter().filter_map(|c| {
+            let prompt = c.prompt.as_deref()?;
+            let line = self.line_of(file, "prompt =", self.id_line(file, &c.id));
+            Some((format!("\"{}\": `prompt`", c.id), line, prompt))
+        });
+        let mut too_long = Vec::new();
+        for (key, line, template) in tiers.into_iter().chain(own) {
+            let prompt = template.replace("{signs}", &every_sign);
             let total = prompt.chars().count() + 2 + longest;
             if total > DESCRIPTION_LIMIT {
-                let line = self.line_of(KnowledgeFile::RedFlags, key, 1);
-                self.report(KnowledgeFile::RedFlags, line, format!("`{key}` naming every sign is {} characters; with the longest answer that is {total}, over Discord's {DESCRIPTION_LIMIT}", prompt.chars().count()));
+                too_long.push((line, format!("{key} naming the longest signs is {} characters; with the longest answer that is {total}, over Discord's {DESCRIPTION_LIMIT}", prompt.chars().count())));
             }
+        }
+        for (line, message) in too_long {
+            self.report(file, line, message);
         }
     }
 
@@ -401,6 +423,7 @@ impl Checker<'_> {
             ("footer", &r.footer),
             ("not_sure", &r.not_sure),
             ("did_you_mean", &r.did_you_mean),
+            ("see_also", &r.see_also),
             ("empty", &r.empty),
         ] {
             let line = self.line_of(file, key, 1);

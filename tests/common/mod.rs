@@ -79,28 +79,15 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// The care prompt's opening words, before the signs are filled in: how
-/// a test recognises the prompt in any rendering of a reply.
-pub fn care_prompt_start() -> String {
+/// The opening words of the care prompt that `category` gets when it is
+/// the most urgent sign found (its own wording, or its tier's), before the
+/// signs are filled in: how a test recognises the prompt in any rendering.
+pub fn prompt_start(category: &str) -> String {
     let k = knotbot::Knowledge::shipped().unwrap();
-    k.red_flags
-        .care_prompt
-        .split("{signs}")
-        .next()
-        .unwrap()
-        .trim()
-        .to_string()
-}
-
-/// The precaution prompt's opening words (pregnancy, blood thinners).
-pub fn precaution_prompt_start() -> String {
-    let k = knotbot::Knowledge::shipped().unwrap();
-    k.red_flags
-        .precaution_prompt
-        .expect("the shipped knowledge has a precaution prompt")
-        .split("{signs}")
-        .next()
-        .unwrap()
-        .trim()
-        .to_string()
+    let c = k.red_flag(category).expect("a shipped category");
+    let template = c
+        .prompt
+        .as_deref()
+        .unwrap_or_else(|| k.red_flags.prompts.of(c.tier()));
+    template.split("{signs}").next().unwrap().trim().to_string()
 }
