@@ -299,7 +299,8 @@ mod tests {
             "it shoots down the back of my leg into my calf",
             "radiating-pain",
         );
-        assert_flag("worst pain ive ever had", "severe-pain");
+        assert_flag("worst pain ive ever had", "worst-pain");
+        assert_flag("the pain is excruciating", "severe-pain");
         assert_flag("hurts when i cough or sneeze", "radiating-pain");
         assert_flag("slipped on ice and landed hard on my butt", "trauma");
         assert_flag("got rear ended last week", "trauma");

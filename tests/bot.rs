@@ -277,6 +277,45 @@ async fn unsure_when_addressed_offers_did_you_mean_buttons() {
     assert!(shown.body["data"]["embeds"][0]["description"].is_string());
 }
 
+/// Under a sure answer, the entry's curated `related` entries are buttons
+/// ("See also"), so the next read is one tap away on a phone.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sure_answer_offers_its_related_entries_as_buttons() {
+    let fake = FakeDiscord::start().await;
+    let _bot = Bot::start(&fake, "").await;
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        mention_bot(
+            GENERAL_CHANNEL_ID,
+            USER_ID,
+            "should i ice or heat my knot after leg day",
+        ),
+    );
+    let reply = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+    assert!(
+        reply.text().to_lowercase().contains("heat"),
+        "{}",
+        reply.one_line()
+    );
+    let k = knotbot::Knowledge::shipped().unwrap();
+    let wanted: Vec<String> = k
+        .entry("heat-vs-ice")
+        .unwrap()
+        .related
+        .iter()
+        .map(|id| format!("knotbot:show:{id}"))
+        .collect();
+    let buttons = reply.body["components"][0]["components"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let ids: Vec<&str> = buttons
+        .iter()
+        .filter_map(|b| b["custom_id"].as_str())
+        .collect();
+    assert_eq!(ids, wanted, "{}", reply.one_line());
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn slash_commands_autocomplete_and_the_context_menu() {
     let fake = FakeDiscord::start().await;

@@ -46,10 +46,7 @@ fn opens_with_prompt_of(v: &Value, category: &str) -> bool {
 fn pregnancy_is_a_precaution_and_its_warning_signs_are_urgent() {
     let v = ask("22 weeks pregnant with a knot in my bum what can i do");
     assert_eq!(v["match"]["id"], "pregnancy", "{v}");
-    assert!(
-        first_lines(&v).starts_with("**Take care with this one.**"),
-        "{v}"
-    );
+    assert!(opens_with_prompt_of(&v, "pregnancy"), "{v}");
     assert!(!reply(&v).contains("something other than a muscle knot"));
 
     let v = ask("28 weeks pregnant, some bleeding this morning and my glute aches");
@@ -223,5 +220,46 @@ fn the_new_entries_answer_their_questions() {
         ("tailbone pain when sitting", "sit-bone-tailbone"),
     ] {
         assert_eq!(ask(q)["match"]["id"], id, "{q}");
+    }
+}
+
+/// The second review's high-severity problems: warning signs told without
+/// the textbook words, and signs that need more than the tier's default.
+#[test]
+fn the_second_reviews_urgent_cases_get_the_right_first_line() {
+    for (q, sign) in [
+        // Pregnancy told by its weeks alone.
+        ("34 weeks and getting tightenings every few minutes, lower back and bum hurt", "pregnancy-warning"),
+        ("20 weeks, bleeding a bit and sore bum", "pregnancy-warning"),
+        ("i think my waters have gone and my glute is killing me", "pregnancy-warning"),
+        // A fall, then unable to get up or stand.
+        ("my mum is 80, had a fall, now cant get up and her hip hurts", "fall-cannot-stand"),
+        // A replaced hip that has changed.
+        ("hip replacement 3 weeks ago, felt a clunk bending down and now my leg looks shorter and twisted", "hip-replacement-trouble"),
+        // The worst pain, or pain that painkillers don't touch.
+        ("excruciating pain in my bum, painkillers dont touch it", "worst-pain"),
+        // A lump in everyday words.
+        ("noticed a lump on my bum that wasnt there before and its bigger now", "lump"),
+        ("i can see a bump on my glute when i stand", "lump"),
+        // Walking brings it on, rest eases it.
+        ("i'm 72 and my buttocks ache when i walk but it goes away when i stop", "walking-pain"),
+    ] {
+        let v = ask(q);
+        assert!(flags(&v).contains(&sign.to_string()), "{q}: {v}");
+        assert!(opens_with_prompt_of(&v, sign), "{q}: {}", first_lines(&v));
+    }
+}
+
+/// Gym talk is not a warning sign.
+#[test]
+fn gym_talk_raises_no_alarm() {
+    for q in [
+        "doms in both legs after leg day, is that a knot",
+        "legs feel like jelly after leg day",
+        "fell off the wagon with my stretching",
+        "lost weight on my cut and my glutes are flat now",
+        "how do i keep my water from freezing on winter hikes",
+    ] {
+        assert_eq!(flags(&ask(q)), Vec::<String>::new(), "{q}");
     }
 }
