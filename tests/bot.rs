@@ -23,6 +23,20 @@ fn embed(r: &Recorded) -> &Value {
     &body["embeds"][0]
 }
 
+/// Mentions the bot in the general channel with `text`; its reply.
+async fn mention_and_wait(fake: &FakeDiscord, text: &str) -> Recorded {
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        mention_bot(GENERAL_CHANNEL_ID, USER_ID, text),
+    );
+    fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await
+}
+
+/// The reply's text mentions `word` (any case).
+fn assert_says(r: &Recorded, word: &str) {
+    assert!(r.text().to_lowercase().contains(word), "{}", r.one_line());
+}
+
 fn assert_no_pings(r: &Recorded) {
     let body = if r.body["data"].is_object() {
         &r.body["data"]
@@ -96,15 +110,7 @@ async fn answers_mentions_dms_and_help_channels_but_not_bots_or_chatter() {
     let fake = FakeDiscord::start().await;
     let _bot = Bot::start(&fake, "").await;
 
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        mention_bot(
-            GENERAL_CHANNEL_ID,
-            USER_ID,
-            "why does my butt hurt when i sit all day",
-        ),
-    );
-    let reply = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+    let reply = mention_and_wait(&fake, "why does my butt hurt when i sit all day").await;
     let e = embed(&reply);
     assert!(
         e["title"].as_str().unwrap().to_lowercase().contains("sit"),
@@ -127,11 +133,7 @@ async fn answers_mentions_dms_and_help_channels_but_not_bots_or_chatter() {
         dm_message(DM_CHANNEL_ID, USER_ID, "what is wallet neuritis"),
     );
     let reply = fake.wait_message(DM_CHANNEL_ID, secs(15)).await;
-    assert!(
-        reply.text().to_lowercase().contains("wallet"),
-        "{}",
-        reply.one_line()
-    );
+    assert_says(&reply, "wallet");
 
     fake.dispatch(
         "MESSAGE_CREATE",
@@ -142,11 +144,7 @@ async fn answers_mentions_dms_and_help_channels_but_not_bots_or_chatter() {
         ),
     );
     let reply = fake.wait_message(OTHER_CHANNEL_ID, secs(15)).await;
-    assert!(
-        reply.text().to_lowercase().contains("stretch"),
-        "{}",
-        reply.one_line()
-    );
+    assert_says(&reply, "stretch");
 
     // Not addressed, not a help channel; chatter in a help channel; a bot.
     fake.dispatch(
@@ -250,11 +248,7 @@ async fn the_right_click_header_escapes_the_authors_name() {
 async fn unsure_when_addressed_offers_did_you_mean_buttons() {
     let fake = FakeDiscord::start().await;
     let _bot = Bot::start(&fake, "").await;
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        mention_bot(GENERAL_CHANNEL_ID, USER_ID, "what do i do"),
-    );
-    let reply = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+    let reply = mention_and_wait(&fake, "what do i do").await;
     let buttons = reply.body["components"][0]["components"]
         .as_array()
         .cloned()
@@ -283,20 +277,8 @@ async fn unsure_when_addressed_offers_did_you_mean_buttons() {
 async fn a_sure_answer_offers_its_related_entries_as_buttons() {
     let fake = FakeDiscord::start().await;
     let _bot = Bot::start(&fake, "").await;
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        mention_bot(
-            GENERAL_CHANNEL_ID,
-            USER_ID,
-            "should i ice or heat my knot after leg day",
-        ),
-    );
-    let reply = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
-    assert!(
-        reply.text().to_lowercase().contains("heat"),
-        "{}",
-        reply.one_line()
-    );
+    let reply = mention_and_wait(&fake, "should i ice or heat my knot after leg day").await;
+    assert_says(&reply, "heat");
     let k = knotbot::Knowledge::shipped().unwrap();
     let wanted: Vec<String> = k
         .entry("heat-vs-ice")
@@ -379,11 +361,7 @@ async fn slash_commands_autocomplete_and_the_context_menu() {
     );
     fake.dispatch("INTERACTION_CREATE", show.clone());
     let r = fake.wait_callback(&show, secs(15)).await;
-    assert!(
-        r.text().to_lowercase().contains("wallet"),
-        "{}",
-        r.one_line()
-    );
+    assert_says(&r, "wallet");
 
     let stretch = slash_command(
         "stretch",
@@ -418,11 +396,7 @@ async fn slash_commands_autocomplete_and_the_context_menu() {
     let menu = message_context_menu("Answer with knotbot", &target);
     fake.dispatch("INTERACTION_CREATE", menu.clone());
     let r = fake.wait_callback(&menu, secs(15)).await;
-    assert!(
-        r.text().to_lowercase().contains("sciatica"),
-        "{}",
-        r.one_line()
-    );
+    assert_says(&r, "sciatica");
     assert_no_pings(&r);
 }
 
@@ -505,15 +479,7 @@ async fn moderators_add_and_edit_entries_through_modals_and_they_persist() {
     knotbot::Knowledge::load_dir(bot.dir.path()).expect("the file on disk is valid");
 
     // The new entry answers at once, and its @everyone pings nobody.
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        mention_bot(
-            GENERAL_CHANNEL_ID,
-            USER_ID,
-            "glute knot from my ski trip in the alps",
-        ),
-    );
-    let reply = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+    let reply = mention_and_wait(&fake, "glute knot from my ski trip in the alps").await;
     assert!(
         reply.text().contains("@everyone should know"),
         "{}",
@@ -702,11 +668,7 @@ async fn the_bot_resumes_after_the_gateway_drops_and_answers_again() {
         resume["d"]["session_id"].is_string() || resume["session_id"].is_string(),
         "{resume}"
     );
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        mention_bot(GENERAL_CHANNEL_ID, USER_ID, "what is wallet neuritis"),
-    );
-    let reply = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+    let reply = mention_and_wait(&fake, "what is wallet neuritis").await;
     assert!(reply.text().to_lowercase().contains("wallet"));
 }
 
@@ -720,21 +682,9 @@ async fn a_rest_500_is_logged_and_survived() {
         500,
         json!({"message": "Internal Server Error", "code": 0}),
     );
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        mention_bot(GENERAL_CHANNEL_ID, USER_ID, "what is wallet neuritis"),
-    );
-    let failed = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+    let failed = mention_and_wait(&fake, "what is wallet neuritis").await;
     assert_eq!(failed.status, 500);
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        mention_bot(
-            GENERAL_CHANNEL_ID,
-            USER_ID,
-            "does stretching help glute knots",
-        ),
-    );
-    let ok = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+    let ok = mention_and_wait(&fake, "does stretching help glute knots").await;
     assert_eq!(ok.status, 200);
     // Events are handled concurrently: the first answer's failure may be
     // logged a moment after the second answer went out.
@@ -793,11 +743,7 @@ async fn knowledge_changed_on_disk_is_picked_up_and_a_broken_file_is_reported() 
         "{}",
         report.one_line()
     );
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        mention_bot(GENERAL_CHANNEL_ID, USER_ID, "what is wallet neuritis"),
-    );
-    let reply = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+    let reply = mention_and_wait(&fake, "what is wallet neuritis").await;
     assert!(
         reply.text().contains("FRESH FROM A GIT PULL"),
         "the last good knowledge still answers"
