@@ -11,6 +11,9 @@ use crate::matcher::{Matcher, Ranking, Scored, Tuning};
 use crate::reply::{Body, Flag, Match, Reply};
 use crate::safety::RedFlagDetector;
 
+/// Most entries offered under an answer: a row of buttons on a phone.
+const SEE_ALSO_LIMIT: usize = 4;
+
 pub struct Engine {
     knowledge: Knowledge,
     analyzer: Analyzer,
@@ -121,7 +124,7 @@ impl Engine {
             footer: replies.footer.clone(),
             did_you_mean: replies.did_you_mean.clone(),
             see_also: chosen
-                .map(|c| self.related(c.entry, &ranking))
+                .map(|c| self.related(c.entry, &flags, &ranking))
                 .unwrap_or_default(),
             see_also_heading: replies.see_also.clone(),
         }
@@ -299,13 +302,26 @@ impl Engine {
         }
     }
 
-    /// The curated `related` entries of `entry`, as matches.
-    fn related(&self, entry: usize, ranking: &Ranking) -> Vec<Match> {
+    /// What to read next under an answer: the entry that explains the
+    /// first sign found, when the answer is another (the question asked was
+    /// answered, the sign is one tap away), then the entry's curated
+    /// `related` entries.
+    fn related(&self, entry: usize, flags: &[usize], ranking: &Ranking) -> Vec<Match> {
         let k = &self.knowledge;
-        k.entries[entry]
-            .related
-            .iter()
+        let sign = flags
+            .first()
+            .and_then(|f| k.red_flags.categories[*f].answers.first());
+        let mut ids: Vec<&str> = sign.map(String::as_str).into_iter().collect();
+        ids.extend(k.entries[entry].related.iter().map(String::as_str));
+        let mut seen = vec![entry];
+        ids.into_iter()
             .filter_map(|id| k.entry_index(id))
+            .filter(|e| {
+                let new = !seen.contains(e);
+                seen.push(*e);
+                new
+            })
+            .take(SEE_ALSO_LIMIT)
             .map(|e| {
                 let score = ranking.score_of(e).unwrap_or(0.0);
                 self.to_match(Scored { entry: e, score })

@@ -263,3 +263,16 @@ fn gym_talk_raises_no_alarm() {
         assert_eq!(flags(&ask(q)), Vec::<String>::new(), "{q}");
     }
 }
+
+/// When the question asked is answered and a sign was found, the entry
+/// that explains the sign is the first thing offered next.
+#[test]
+fn the_signs_entry_is_one_tap_away_under_the_answer_asked_for() {
+    let v = ask("tingling down my leg from my butt, is it sciatica or just a knot");
+    assert_eq!(v["match"]["id"], "sciatica-vs-knot");
+    let text = reply(&v);
+    let k = knotbot::Knowledge::shipped().unwrap();
+    let sign_entry = &k.entry("when-to-see-doctor").unwrap().title;
+    let see_also = text.split_once("See also\n").expect("a See also list").1;
+    assert!(see_also.starts_with(&format!("- {sign_entry}")), "{text}");
+}
