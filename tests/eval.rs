@@ -138,7 +138,12 @@ fn sets_in_other_voices_do_not_regress() {
         // Session 8: the review's topics in many voices. Two late-pregnancy
         // warnings that never say "pregnant" are still missed.
         ("content-a.toml", 0.80, 0.90, 0.93, 0.03),
-        ("content-sealed.toml", 0.91, 0.80, 0.91, 0.01),
+        ("content-sealed.toml", 0.94, 0.80, 1.0, 0.01),
+        // Session 8: warning signs in many wordings, written blind after the
+        // second physio review; both still unread. Far from the bars: word
+        // lists do not reach wording nobody has listed.
+        ("signs-a.toml", 0.60, 1.0, 0.76, 0.11),
+        ("signs-sealed.toml", 0.61, 1.0, 0.90, 0.05),
     ];
     for (file, accuracy, abstention, recall, false_alarms) in floors {
         let (r, _) = eval(&data.join(file));
