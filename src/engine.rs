@@ -61,7 +61,7 @@ impl Engine {
         categories.iter().enumerate().flat_map(move |(i, c)| {
             c.examples.iter().filter_map(move |ex| {
                 let found = self.detector.detect(&self.analyzer.analyze(&ex.text));
-                let raised = self.knowledge.red_flags.settle(found).contains(&i);
+                let raised = self.knowledge.red_flags.counted(found).contains(&i);
                 let wrong = match (ex.fires, raised) {
                     (true, false) => "should raise this sign but does not",
                     (false, true) => "should not raise this sign but does",

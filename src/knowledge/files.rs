@@ -96,6 +96,10 @@ pub struct RedFlagRow {
     /// Categories that must also be found for this one to count.
     #[serde(default)]
     pub requires: Vec<Text>,
+    /// A word family that other categories `require` ("the saddle area"),
+    /// never shown to members on its own.
+    #[serde(default)]
+    pub concept: bool,
     #[serde(default)]
     pub nerve: bool,
     #[serde(default)]

@@ -111,6 +111,9 @@ pub struct RedFlagCategory {
     /// Categories that must also be found for this one to count
     /// ("bleeding" with "pregnancy").
     pub requires: Vec<String>,
+    /// A word family for other categories to `require`, never a sign of
+    /// its own: not reported, no prompt, no tier.
+    pub concept: bool,
     /// A sign of an irritated nerve (sciatica, cauda equina), which is our
     /// topic even when the message names nothing else of ours.
     pub nerve: bool,
@@ -165,10 +168,18 @@ pub struct RedFlags {
 }
 
 impl RedFlags {
-    /// The categories found (indices into `categories`, in file order)
-    /// that count: those whose `requires` were found too, less those that
-    /// a more fitting reading found with them stands in for.
+    /// The signs found (indices into `categories`, in file order) that a
+    /// member is told about: `counted`, without the concepts.
     pub fn settle(&self, found: Vec<usize>) -> Vec<usize> {
+        let mut counted = self.counted(found);
+        counted.retain(|i| !self.categories[*i].concept);
+        counted
+    }
+
+    /// The categories found that count: those whose `requires` were found
+    /// too, less those that a more fitting reading found with them stands
+    /// in for.
+    pub fn counted(&self, found: Vec<usize>) -> Vec<usize> {
         let ids: Vec<&str> = found
             .iter()
             .map(|i| self.categories[*i].id.as_str())

@@ -310,7 +310,7 @@ impl Checker<'_> {
     /// fits beside an answer.
     fn tier_and_wording(&mut self, c: &RedFlagCategory, line: usize) {
         let file = KnowledgeFile::RedFlags;
-        if c.tier.is_none() {
+        if c.tier.is_none() && !c.concept {
             let why = format!("\"{}\": no `tier`: say how soon this sign needs care (\"emergency\", \"same-day\", \"soon\" or \"precaution\")", c.id);
             self.report(file, line, why);
         }
