@@ -3,14 +3,8 @@
 
 mod common;
 
-use common::{knotbot, knotbot_in, prompt_start, stderr, stdout};
+use common::{ask_json, knotbot, knotbot_in, prompt_start, stderr, stdout};
 use serde_json::Value;
-
-fn ask_json(question: &str) -> Value {
-    let out = knotbot(&["ask", "--json", question], b"");
-    assert!(out.status.success(), "{}", stderr(&out));
-    serde_json::from_str(stdout(&out).trim()).expect("one JSON object")
-}
 
 #[test]
 fn json_has_the_contract_shape() {

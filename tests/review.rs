@@ -4,14 +4,8 @@
 
 mod common;
 
-use common::{knotbot, prompt_start, stderr, stdout};
+use common::{ask_json as ask, knotbot, prompt_start, stderr, stdout};
 use serde_json::Value;
-
-fn ask(question: &str) -> Value {
-    let out = knotbot(&["ask", "--json", question], b"");
-    assert!(out.status.success(), "{}", stderr(&out));
-    serde_json::from_str(stdout(&out).trim()).expect("one JSON object")
-}
 
 fn reply(v: &Value) -> &str {
     v["reply"].as_str().unwrap()

@@ -91,3 +91,10 @@ pub fn prompt_start(category: &str) -> String {
         .unwrap_or_else(|| k.red_flags.prompts.of(c.tier()));
     template.split("{signs}").next().unwrap().trim().to_string()
 }
+
+/// `knotbot ask --json QUESTION`, parsed: the reply as the contract gives it.
+pub fn ask_json(question: &str) -> serde_json::Value {
+    let out = knotbot(&["ask", "--json", question], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(stdout(&out).trim()).expect("one JSON object")
+}
