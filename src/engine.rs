@@ -213,6 +213,26 @@ impl Engine {
         }
     }
 
+    /// Whether the message names our subject (glutes, knots or their
+    /// care), answered or not: what tells a missed question from chatter.
+    pub fn names_our_subject(&self, message: &str) -> bool {
+        let ranking = self.rank(message);
+        ranking.anchored || ranking.topical
+    }
+
+    /// The stems of the message's words as the engine reads them (typos
+    /// corrected, synonyms applied, stopwords left out): for telling that
+    /// two questions are the same one in other words.
+    pub fn stems(&self, message: &str) -> Vec<String> {
+        let stop = &self.knowledge.lexicon.stopwords;
+        self.analyzer
+            .analyze(message)
+            .into_iter()
+            .filter(|t| !stop.contains(&t.word))
+            .map(|t| t.stem)
+            .collect()
+    }
+
     /// The matcher's view of `message` alone, before red flags: for
     /// measuring and tuning.
     pub fn rank(&self, message: &str) -> Ranking {

@@ -30,6 +30,7 @@ pub mod store;
 pub mod stretch;
 pub mod text;
 pub mod typo;
+pub mod workbench;
 
 pub use engine::Engine;
 pub use knowledge::Knowledge;
