@@ -3,8 +3,10 @@
 mod ask;
 mod check;
 mod eval;
+mod review;
 #[cfg(feature = "discord")]
 mod run;
+mod stats;
 mod stretch;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +37,10 @@ enum Command {
     Eval(eval::Args),
     /// Print the stretch of the day.
     Stretch(stretch::Args),
+    /// What the bot did over the last days, from its database.
+    Stats(stats::Args),
+    /// The questions the bot missed or got wrong, grouped, for moderators.
+    Review(review::Args),
     /// Start the Discord bot (token from DISCORD_TOKEN).
     #[cfg(feature = "discord")]
     Run(run::Args),
@@ -80,6 +86,8 @@ pub fn main() -> ExitCode {
         Command::Check(args) => with_logging(|| check::run(args)),
         Command::Eval(args) => with_logging(|| eval::run(args)),
         Command::Stretch(args) => with_logging(|| stretch::run(args)),
+        Command::Stats(args) => with_logging(|| stats::run(args)),
+        Command::Review(args) => with_logging(|| review::run(args)),
     };
     match result {
         Ok(code) => code,

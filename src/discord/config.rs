@@ -22,6 +22,13 @@ pub struct Config {
     /// Where the bot keeps its small state (last stretch posted).
     #[serde(default = "default_state")]
     pub state_file: PathBuf,
+    /// The workbench's SQLite file, relative to the config file; `""`
+    /// records nothing.
+    #[serde(default = "default_database")]
+    pub database: PathBuf,
+    /// Days the workbench keeps what it recorded.
+    #[serde(default = "default_retention")]
+    pub retention_days: u32,
     /// `error`, `warn`, `info`, `debug` or `trace`; `RUST_LOG` overrides.
     #[serde(default = "default_log_level")]
     pub log_level: String,
@@ -140,6 +147,12 @@ fn default_knowledge() -> PathBuf {
 fn default_state() -> PathBuf {
     PathBuf::from("knotbot-state.toml")
 }
+fn default_database() -> PathBuf {
+    PathBuf::from("knotbot.db")
+}
+fn default_retention() -> u32 {
+    crate::workbench::DEFAULT_RETENTION_DAYS
+}
 fn default_log_level() -> String {
     "info".into()
 }
@@ -186,6 +199,9 @@ pub struct Settings {
     pub stretch_time: NaiveTime,
     pub stretch_zone: chrono_tz::Tz,
     pub shards: Shards,
+    /// The workbench's database, resolved against the config file's
+    /// directory; `None` when recording is off.
+    pub database: Option<PathBuf>,
     /// The config file holds a token and others can read it.
     pub token_file_readable: bool,
 }
@@ -241,6 +257,12 @@ impl Settings {
                 "{shown}: answering.help_channel_min_score must be between 0 and 1"
             )));
         }
+        if config.retention_days == 0 {
+            return Err(ConfigError(format!(
+                "{shown}: retention_days must be at least 1"
+            )));
+        }
+        let database = database_path(&config.database, path);
         let token_file_readable = file_token.is_some() && path.is_some_and(readable_by_others);
         Ok(Settings {
             config,
@@ -248,6 +270,7 @@ impl Settings {
             stretch_time,
             stretch_zone,
             shards,
+            database,
             token_file_readable,
         })
     }
@@ -268,6 +291,16 @@ fn read(path: &Path) -> Result<Config, ConfigError> {
     })?;
     crate::knowledge::parse_toml(&path.display().to_string(), &text)
         .map_err(|p| ConfigError(p.to_string()))
+}
+
+/// `database` as set, relative to the config file's directory (the
+/// working directory without a config file); empty means off.
+fn database_path(database: &Path, config: Option<&Path>) -> Option<PathBuf> {
+    if database.as_os_str().is_empty() {
+        return None;
+    }
+    let base = config.and_then(Path::parent).unwrap_or(Path::new(""));
+    Some(base.join(database))
 }
 
 /// How this process connects to Discord, checked: a range always has its
@@ -384,6 +417,20 @@ mod tests {
             }
         );
         assert!(load_text("[sharding]\nmode = \"auto\"\nfirst = 1\n", Some("t")).is_err());
+    }
+
+    #[test]
+    fn the_database_sits_beside_the_config_unless_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "").unwrap();
+        let s = Settings::load(Some(&path), Some("t".into())).unwrap();
+        assert_eq!(s.database, Some(dir.path().join("knotbot.db")));
+        assert_eq!(s.config.retention_days, 30);
+        std::fs::write(&path, "database = \"\"\n").unwrap();
+        let s = Settings::load(Some(&path), Some("t".into())).unwrap();
+        assert_eq!(s.database, None);
+        assert!(load_text("retention_days = 0\n", Some("t")).is_err());
     }
 
     #[test]

@@ -17,6 +17,27 @@ pub struct Data {
     pub pending: super::pending::Pending,
     /// Sends the answers to members' messages, a bounded number at a time.
     pub outbox: super::outbox::Outbox,
+    /// What the bot was asked and how it did; `None` when recording is off
+    /// or the database cannot be used.
+    pub workbench: Option<Arc<super::workbench::Workbench>>,
+}
+
+impl Data {
+    /// Records a handled message, if the workbench is on; returns the
+    /// token for the reply's feedback buttons when it is an answer.
+    pub fn record(
+        &self,
+        engine: &crate::Engine,
+        reply: &crate::reply::Reply,
+        route: crate::workbench::Route,
+        posted: bool,
+        place: super::workbench::Place,
+    ) -> Option<i64> {
+        let bar = self.settings.config.answering.help_channel_min_score;
+        self.workbench
+            .as_ref()?
+            .record(engine, reply, route, posted, bar, place)
+    }
 }
 
 pub type Error = anyhow::Error;

@@ -3,17 +3,20 @@
 //! clicks are gateway events (under `events/`); everything they say comes
 //! from `Engine::answer` and is shaped by `render`.
 
+mod chart;
 mod commands;
 pub mod config;
 mod cooldown;
 mod daily;
 mod data;
+mod entry_form;
 mod events;
 mod outbox;
 mod pending;
 mod permissions;
 mod render;
 mod watch;
+mod workbench;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -141,12 +144,14 @@ fn framework(
                     Duration::from_secs(a.channel_cooldown_seconds),
                 );
                 let outbox = outbox::Outbox::start(ctx.http.clone(), store.engine());
+                let workbench = workbench::Workbench::open(&settings).map(Arc::new);
                 Ok(Data {
                     store,
                     settings,
                     cooldowns,
                     pending: pending::Pending::default(),
                     outbox,
+                    workbench,
                 })
             })
         })

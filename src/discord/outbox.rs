@@ -34,6 +34,8 @@ pub struct Job {
     pub message: serenity::MessageId,
     pub question: String,
     pub mode: ReplyMode,
+    /// The workbench's token for the feedback buttons, if recorded.
+    pub feedback: Option<i64>,
 }
 
 pub struct Outbox {
@@ -108,7 +110,7 @@ async fn send(http: &serenity::Http, engine: &SharedEngine, job: Job) {
     let reply = engine.load().answer(&job.question);
     let out = serenity::CreateMessage::new()
         .embed(render::reply_embed(&reply))
-        .components(render::suggestion_buttons(&reply));
+        .components(render::reply_components(&reply, job.feedback));
     let Err(e) = post(http, &job, out).await else {
         return;
     };
@@ -148,6 +150,7 @@ mod tests {
             message: serenity::MessageId::new(n),
             question: format!("question {n}"),
             mode: ReplyMode::Reply,
+            feedback: None,
         }
     }
 

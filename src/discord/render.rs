@@ -8,6 +8,13 @@ use crate::reply::Reply;
 
 /// Prefix of the custom id of a "did you mean" button.
 pub const SHOW_PREFIX: &str = "knotbot:show:";
+/// Prefix of the custom ids of the review's controls:
+/// `knotbot:review:ACTION:TOKEN`, ACTION being `alias`, `new`, `dismiss`
+/// or `form` (the new-entry form).
+pub const REVIEW_PREFIX: &str = "knotbot:review:";
+/// Prefix of the custom id of a feedback button: `knotbot:vote:yes:TOKEN`
+/// or `knotbot:vote:no:TOKEN`.
+pub const VOTE_PREFIX: &str = "knotbot:vote:";
 /// Discord's limit on a button label.
 const LABEL_LIMIT: usize = 80;
 /// Discord's limit on a component's custom id. Discord refuses a whole
@@ -69,6 +76,11 @@ pub fn reply_embed(reply: &Reply) -> serenity::CreateEmbed {
 /// mean" when unsure.
 pub fn suggestion_buttons(reply: &Reply) -> Vec<serenity::CreateActionRow> {
     let (_, links) = reply.links();
+    entry_buttons(links)
+}
+
+/// One row of buttons, each showing an entry when clicked (at most three).
+pub fn entry_buttons(links: &[crate::reply::Match]) -> Vec<serenity::CreateActionRow> {
     let buttons: Vec<_> = links
         .iter()
         .take(3)
@@ -87,6 +99,24 @@ pub fn suggestion_buttons(reply: &Reply) -> Vec<serenity::CreateActionRow> {
         return Vec::new();
     }
     vec![serenity::CreateActionRow::Buttons(buttons)]
+}
+
+/// Every row under a reply: what to read next, then, under an answer the
+/// workbench recorded (`feedback` is its token), "Helpful" and "Not what
+/// I asked".
+pub fn reply_components(reply: &Reply, feedback: Option<i64>) -> Vec<serenity::CreateActionRow> {
+    let mut rows = suggestion_buttons(reply);
+    if let (Some(token), Some(_)) = (feedback, &reply.matched) {
+        rows.push(serenity::CreateActionRow::Buttons(vec![
+            serenity::CreateButton::new(format!("{VOTE_PREFIX}yes:{token}"))
+                .label("Helpful")
+                .style(serenity::ButtonStyle::Success),
+            serenity::CreateButton::new(format!("{VOTE_PREFIX}no:{token}"))
+                .label("Not what I asked")
+                .style(serenity::ButtonStyle::Secondary),
+        ]));
+    }
+    rows
 }
 
 /// The care prompt alone as plain text: what is sent when Discord refused

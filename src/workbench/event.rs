@@ -113,9 +113,22 @@ impl Event {
 /// Most characters of a question kept: a forum-length post, not a flood.
 pub const QUESTION_LIMIT: usize = 1000;
 
-/// The question as stored: trimmed and capped.
+/// The question as stored: without mentions (`<@123>` names a member,
+/// and is not part of the question), trimmed and capped.
 pub fn question_text(question: &str) -> String {
-    crate::text::cap_chars(question.trim(), QUESTION_LIMIT).to_string()
+    let words: Vec<&str> = question
+        .split_whitespace()
+        .filter(|w| !is_mention(w))
+        .collect();
+    crate::text::cap_chars(&words.join(" "), QUESTION_LIMIT).to_string()
+}
+
+fn is_mention(word: &str) -> bool {
+    let inner = word.strip_prefix("<@").and_then(|w| w.strip_suffix('>'));
+    inner.is_some_and(|id| {
+        let id = id.trim_start_matches(['!', '&']);
+        !id.is_empty() && id.chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// A positive random token. Unique enough: 63 random bits per reply.
@@ -159,6 +172,15 @@ mod tests {
             missed.question.is_some(),
             "a missed question of ours is kept"
         );
+    }
+
+    #[test]
+    fn mentions_are_never_stored() {
+        assert_eq!(
+            question_text("<@123>  why does it hurt <@!45> <@&6>\n"),
+            "why does it hurt"
+        );
+        assert_eq!(question_text("email me @ <me>"), "email me @ <me>");
     }
 
     #[test]

@@ -31,6 +31,8 @@ async fn bot_slot() -> tokio::sync::OwnedSemaphorePermit {
 
 /// What a test may change in the bot's config.
 pub struct Setup<'a> {
+    /// Top-level settings, put first in the config.
+    pub top: &'a str,
     /// More TOML tables, appended to the config.
     pub extra: &'a str,
     /// The config's `log_level`; at "trace" every crate traces too
@@ -45,6 +47,7 @@ pub struct Setup<'a> {
 impl Default for Setup<'_> {
     fn default() -> Self {
         Setup {
+            top: "",
             extra: "",
             log_level: "debug",
             moderator_guilds: &[],
@@ -86,12 +89,14 @@ impl Bot {
         .await
     }
 
-    async fn launch(fake: &FakeDiscord, dir: tempfile::TempDir, setup: &Setup<'_>) -> Bot {
+    /// Starts the bot in `dir` with `setup`, without waiting for it to
+    /// connect.
+    pub async fn launch(fake: &FakeDiscord, dir: tempfile::TempDir, setup: &Setup<'_>) -> Bot {
         let slot = bot_slot().await;
         let root = dir.path();
         let guilds: Vec<String> = setup.moderator_guilds.iter().map(u64::to_string).collect();
         let config = format!(
-            "knowledge = {knowledge:?}\nstate_file = {state:?}\napi_base = {base:?}\nlog_level = {level:?}\n\n\
+            "{top}knowledge = {knowledge:?}\nstate_file = {state:?}\napi_base = {base:?}\nlog_level = {level:?}\n\n\
              [answering]\nhelp_channels = [{help}]\nmember_cooldown_seconds = 0\nchannel_cooldown_seconds = 0\n\n\
              [moderators]\nrole_ids = [{role}]\nlog_channel = {log}\nguilds = [{guilds}]\n\n[commands]\n{guild}\n\n{extra}",
             knowledge = root.display().to_string(),
@@ -106,6 +111,7 @@ impl Bot {
                 .command_guild
                 .map_or(String::new(), |g| format!("guild_id = {g}")),
             extra = setup.extra,
+            top = setup.top,
         );
         std::fs::write(root.join("config.toml"), config).unwrap();
         let log = std::fs::File::create(root.join("bot.log")).unwrap();

@@ -3,15 +3,15 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{render, send_reply_with, Context, Error};
+use super::{answer_and_send, render, Context, Error};
+use crate::workbench::Route;
 
 /// Answer this message with knotbot
 #[poise::command(context_menu_command = "Answer with knotbot")]
 pub async fn answer_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
-    let reply = ctx.data().store.engine().load().answer(&message.content);
     let lead = format!(
         "Answering {}'s question:",
         render::escape_name(message.author.display_name())
     );
-    send_reply_with(ctx, &reply, Some(lead)).await
+    answer_and_send(ctx, &message.content, Route::ContextMenu, Some(lead)).await
 }

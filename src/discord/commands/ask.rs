@@ -1,6 +1,7 @@
 //! `/ask`: a question, answered like a mention would be.
 
-use super::{send_reply, Context, Error};
+use super::{answer_and_send, Context, Error};
+use crate::workbench::Route;
 
 /// Ask knotbot about glute knots
 #[poise::command(slash_command)]
@@ -10,6 +11,5 @@ pub async fn ask(
     #[max_length = 1000]
     question: String,
 ) -> Result<(), Error> {
-    let reply = ctx.data().store.engine().load().answer(&question);
-    send_reply(ctx, &reply).await
+    answer_and_send(ctx, &question, Route::Slash, None).await
 }

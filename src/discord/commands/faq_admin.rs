@@ -12,58 +12,16 @@ use std::time::Duration;
 use poise::serenity_prelude as serenity;
 use poise::Modal;
 
+use crate::discord::entry_form::EntryForm;
+
 use super::{entry_choices, render, Context, Data, Error};
 use crate::discord::data::{edit_error, member_error};
 use crate::discord::permissions::{moderator_check, require_edit_access};
 use crate::knowledge::EntryKind;
-use crate::store::Draft;
 
 /// How long a moderator has to fill in the form or confirm a removal.
 const FORM_TIMEOUT: Duration = Duration::from_secs(15 * 60);
 const CONFIRM_TIMEOUT: Duration = Duration::from_secs(120);
-
-#[derive(Debug, Modal)]
-#[name = "FAQ entry"]
-struct EntryForm {
-    #[name = "Question (shown as the title)"]
-    #[placeholder = "Why does my glute hurt when I sit?"]
-    #[min_length = 5]
-    #[max_length = 200]
-    question: String,
-    #[name = "Other ways members ask it, one per line"]
-    #[placeholder = "butt hurts after sitting all day\nsore glute from my desk job"]
-    #[paragraph]
-    #[max_length = 3000]
-    aliases: String,
-    #[name = "Answer"]
-    #[paragraph]
-    #[max_length = 3000]
-    answer: String,
-}
-
-impl EntryForm {
-    fn from_draft(d: Draft) -> EntryForm {
-        EntryForm {
-            question: d.question,
-            aliases: d.aliases.join("\n"),
-            answer: d.answer,
-        }
-    }
-
-    fn into_draft(self) -> Draft {
-        Draft {
-            question: self.question,
-            aliases: self
-                .aliases
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from)
-                .collect(),
-            answer: self.answer,
-        }
-    }
-}
 
 async fn faq_entries(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     entry_choices(ctx, partial, Some(EntryKind::Faq)).await
@@ -73,7 +31,14 @@ async fn faq_entries(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocom
 #[poise::command(
     slash_command,
     rename = "faq-admin",
-    subcommands("add", "edit", "remove", "list"),
+    subcommands(
+        "add",
+        "edit",
+        "remove",
+        "list",
+        "super::review::review",
+        "super::stats::stats"
+    ),
     subcommand_required,
     guild_only,
     default_member_permissions = "MANAGE_MESSAGES",

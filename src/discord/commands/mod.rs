@@ -5,6 +5,8 @@ mod ask;
 mod faq;
 mod faq_admin;
 mod help;
+mod review;
+mod stats;
 mod stretch;
 mod topic;
 
@@ -27,21 +29,27 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
     ]
 }
 
-/// Sends an engine reply with its "did you mean" buttons and no pings.
-async fn send_reply(ctx: Context<'_>, reply: &crate::reply::Reply) -> Result<(), Error> {
-    send_reply_with(ctx, reply, None).await
-}
-
-/// [`send_reply`] with a line of text above the embed. If Discord refuses
-/// a reply that carries a care prompt, the prompt goes again as plain text.
-async fn send_reply_with(
+/// Answers `question` for a command (`route` says which), records it,
+/// and sends the reply with its buttons, under `lead` if given. If
+/// Discord refuses a reply that carries a care prompt, the prompt goes
+/// again as plain text.
+async fn answer_and_send(
     ctx: Context<'_>,
-    reply: &crate::reply::Reply,
+    question: &str,
+    route: crate::workbench::Route,
     lead: Option<String>,
 ) -> Result<(), Error> {
+    let engine = ctx.data().store.engine().load_full();
+    let reply = engine.answer(question);
+    let place = super::workbench::Place {
+        guild: ctx.guild_id().map(|g| g.get()),
+        channel: Some(ctx.channel_id().get()),
+    };
+    let feedback = ctx.data().record(&engine, &reply, route, true, place);
+    let reply = &reply;
     let mut message = poise::CreateReply::default()
         .embed(render::reply_embed(reply))
-        .components(render::suggestion_buttons(reply));
+        .components(render::reply_components(reply, feedback));
     if let Some(lead) = lead {
         message = message.content(lead);
     }

@@ -8,7 +8,9 @@ use poise::serenity_prelude as serenity;
 
 use crate::discord::data::{Data, Error};
 use crate::discord::outbox::Job;
+use crate::discord::workbench::Place;
 use crate::reply::Reply;
+use crate::workbench::Route;
 
 pub async fn on_message(
     ctx: &serenity::Context,
@@ -29,8 +31,19 @@ pub async fn on_message(
     if !addressed && !help_channel {
         return Ok(());
     }
-    let reply = data.store.engine().load().answer(&msg.content);
+    let engine = data.store.engine().load_full();
+    let reply = engine.answer(&msg.content);
+    let route = match (msg.guild_id, addressed) {
+        (None, _) => Route::Dm,
+        (Some(_), true) => Route::Mention,
+        (Some(_), false) => Route::HelpChannel,
+    };
+    let place = Place {
+        guild: msg.guild_id.map(|g| g.get()),
+        channel: Some(msg.channel_id.get()),
+    };
     if !worth_posting(&reply, addressed, answering.help_channel_min_score) {
+        data.record(&engine, &reply, route, false, place);
         return Ok(());
     }
     // A warning sign always gets its care prompt, cooldown or not.
@@ -45,13 +58,16 @@ pub async fn on_message(
         )
     {
         tracing::debug!(user = %msg.author.id, "answer skipped: cooling down");
+        data.record(&engine, &reply, route, false, place);
         return Ok(());
     }
+    let feedback = data.record(&engine, &reply, route, true, place);
     let job = Job {
         channel: msg.channel_id,
         message: msg.id,
         question: crate::text::cap_chars(&msg.content, crate::text::MAX_INPUT_CHARS).to_string(),
         mode: answering.reply_mode,
+        feedback,
     };
     data.outbox.post(job, flagged).await;
     Ok(())
