@@ -162,10 +162,13 @@ impl BotProcess {
         channels: &[u64],
         member_cooldown: u64,
         channel_cooldown: u64,
+        recording: bool,
     ) -> BotProcess {
         let help: Vec<String> = channels.iter().map(u64::to_string).collect();
+        // The workbench's database beside the config, as shipped, or none.
+        let database = if recording { "knotbot.db" } else { "" };
         let config = format!(
-            "knowledge = {knowledge:?}\nstate_file = {state:?}\napi_base = {base:?}\nlog_level = \"info\"\n\n\
+            "database = {database:?}\nknowledge = {knowledge:?}\nstate_file = {state:?}\napi_base = {base:?}\nlog_level = \"info\"\n\n\
              [answering]\nhelp_channels = [{help}]\nhelp_channel_min_score = {MIN_SCORE}\n\
              member_cooldown_seconds = {member_cooldown}\nchannel_cooldown_seconds = {channel_cooldown}\n\n\
              [moderators]\nrole_ids = [{role}]\nlog_channel = {log}\n\n[commands]\nguild_id = {guild}\n",
@@ -383,6 +386,7 @@ async fn burst(
     events: usize,
     channels: usize,
     rate: Option<f64>,
+    recording: bool,
 ) -> BurstResult {
     let root = workspace(extra);
     let (questions, in_domain, entries) = answerable(&root.path().join("knowledge"));
@@ -401,7 +405,7 @@ async fn burst(
     let help: Vec<u64> = (0..channels as u64).map(|c| CHANNEL_BASE + c).collect();
 
     let (fake, origin) = start_fake().await;
-    let mut bot = BotProcess::start(&fake, root.path(), &help, 0, 0);
+    let mut bot = BotProcess::start(&fake, root.path(), &help, 0, 0, recording);
     let startup = wait_ready(&fake, &mut bot).await;
     if startup > Duration::from_secs(5) {
         println!(
@@ -653,7 +657,7 @@ async fn cooldowns() -> (Vec<CooldownCase>, usize) {
     assert!(n >= 2, "too few distinct answerable questions");
     let help: Vec<u64> = (0..=n as u64).map(|c| CHANNEL_BASE + c).collect();
     let (fake, _) = start_fake().await;
-    let mut bot = BotProcess::start(&fake, root.path(), &help, 20, 120);
+    let mut bot = BotProcess::start(&fake, root.path(), &help, 20, 120, true);
     wait_ready(&fake, &mut bot).await;
 
     let mut cases = Vec::new();
@@ -711,6 +715,41 @@ async fn cooldowns() -> (Vec<CooldownCase>, usize) {
 
 // ---------------------------------------------------------------------------
 
+/// The same burst with the workbench recording and without, alternated
+/// (off, on, off, on) so that the machine's drift falls on both; prints
+/// each run's events/s and the ratio of the better runs.
+async fn recording_cost(events: usize, channels: usize) -> Vec<BurstResult> {
+    println!("\n== recording on vs off (shipped knowledge) ==");
+    let mut runs = Vec::new();
+    for recording in [false, true, false, true] {
+        let label = format!(
+            "shipped, recording {}",
+            if recording { "on" } else { "off" }
+        );
+        let r = burst(&label, 0, events, channels, None, recording).await;
+        let rate = r.replies_ok as f64 / r.total_secs.max(1e-9);
+        println!(
+            "{label}: {rate:.0} events/s, replies {} of {}, p99 {} ms",
+            r.replies_ok,
+            r.events,
+            ms(r.p99)
+        );
+        runs.push((recording, rate, r));
+    }
+    let best = |on: bool| {
+        runs.iter()
+            .filter(|(r, _, _)| *r == on)
+            .map(|(_, rate, _)| *rate)
+            .fold(0.0, f64::max)
+    };
+    let (on, off) = (best(true), best(false));
+    println!(
+        "burst throughput with recording on is {:.1}% of recording off ({on:.0} vs {off:.0} events/s, best of two each)",
+        100.0 * on / off.max(1e-9)
+    );
+    runs.into_iter().map(|(_, _, r)| r).collect()
+}
+
 fn main() {
     let events = env_usize("LOAD_EVENTS", 10_000);
     let channels = env_usize("LOAD_CHANNELS", 100).max(1);
@@ -721,10 +760,10 @@ fn main() {
     println!("knotbot load bench: {} (release)", bot_binary().display());
     println!("burst: {events} MESSAGE_CREATE across {channels} help channels, cooldowns 0, log_level info");
     let results: Vec<BurstResult> = runtime.block_on(async {
-        let mut results = Vec::new();
+        let mut results = recording_cost(events, channels).await;
         for (label, extra) in [("shipped", 0usize), ("shipped + 10,000 synthetic", 10_000)] {
             println!("\n== {label} ==");
-            let r = burst(label, extra, events, channels, None).await;
+            let r = burst(label, extra, events, channels, None, true).await;
             println!(
                 "entries {}; {} of {} in-domain validation questions answered unprompted; ready {:.2} s after spawn",
                 r.entries, r.answerable, r.in_domain, r.startup.as_secs_f64()
@@ -759,7 +798,7 @@ fn main() {
         let seconds = env_usize("LOAD_SECONDS", 10);
         let label = format!("shipped, {rate:.0} events/s for {seconds} s");
         println!("\n== {label} ==");
-        let r = burst(&label, 0, rate as usize * seconds, channels, Some(rate)).await;
+        let r = burst(&label, 0, rate as usize * seconds, channels, Some(rate), true).await;
         let verdict = if r.p99 < SUSTAINED_P99 { "within" } else { "OVER" };
         println!(
             "replies {} of {} (dropped {}); event-to-reply p50 {} ms, p99 {} ms ({verdict} the {} ms target), max {} ms",

@@ -428,3 +428,93 @@ async fn sigkill_while_recording_leaves_a_database_that_opens() {
     let stats = cli_json("stats", &dir.path().join("knotbot.db"));
     assert!(stats["questions"].as_u64() >= Some(1), "{stats}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_entry_from_review_and_a_dismissed_group_leave_nothing_to_review() {
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start(&fake, "").await;
+    let db = bot.path("knotbot.db");
+    let (to_teach, to_dismiss) = ("are glute knots contagious", MISSED);
+    mention_and_wait(&fake, USER_ID, to_teach).await;
+    mention_and_wait(&fake, USER_ID, to_dismiss).await;
+    wait_recorded(&db, 2).await;
+
+    // Both groups are shown; the header says how many.
+    let review = as_moderator(slash_command(
+        "faq-admin",
+        subcommand("review"),
+        &[MOD_ROLE_ID],
+        perms::EVERYONE,
+    ));
+    fake.dispatch("INTERACTION_CREATE", review.clone());
+    let header = fake.wait_callback(&review, secs(15)).await;
+    assert!(
+        header.text().starts_with("2 question"),
+        "{}",
+        header.one_line()
+    );
+    let mut groups = Vec::new();
+    for _ in 0..2 {
+        groups.push(fake.wait_request("POST", "/webhooks/", secs(15)).await);
+    }
+    let group_of = |q: &str| {
+        groups
+            .iter()
+            .find(|g| g.text().contains(q))
+            .unwrap()
+            .clone()
+    };
+
+    // New entry…: the form opens with the question, and adds the entry.
+    let teach = group_of(to_teach);
+    let new = as_moderator(button_click(
+        &control(&teach.body, "New entry…"),
+        &teach.response,
+    ));
+    fake.dispatch("INTERACTION_CREATE", new.clone());
+    let form = fake.wait_callback(&new, secs(15)).await;
+    assert_eq!(form.body["type"], 9, "a form: {}", form.one_line());
+    let form_id = form.body["data"]["custom_id"].as_str().unwrap().to_string();
+    let question = form.body["data"]["components"][0]["components"][0]["value"].clone();
+    assert_eq!(question, json!(to_teach), "pre-filled with the question");
+    let submit = as_moderator(modal_submit(
+        &form_id,
+        &[
+            ("question", "Are glute knots contagious?"),
+            (
+                "aliases",
+                "are glute knots contagious\ncan i catch a knot from someone",
+            ),
+            (
+                "answer",
+                "No. A knot is a tight band in your own muscle, not an infection.",
+            ),
+        ],
+    ));
+    fake.dispatch("INTERACTION_CREATE", submit.clone());
+    let added = fake.wait_callback(&submit, secs(15)).await;
+    assert!(added.text().contains("Added `"), "{}", added.one_line());
+    let reply = mention_and_wait(&fake, USER_ID, to_teach).await;
+    assert!(
+        reply.text().contains("not an infection"),
+        "{}",
+        reply.one_line()
+    );
+
+    // Dismiss: that group goes for good.
+    let dismiss = group_of(to_dismiss);
+    let click = as_moderator(button_click(
+        &control(&dismiss.body, "Dismiss"),
+        &dismiss.response,
+    ));
+    fake.dispatch("INTERACTION_CREATE", click.clone());
+    let done = fake.wait_callback(&click, secs(15)).await;
+    assert!(done.text().contains("Dismissed (1"), "{}", done.one_line());
+
+    let (header, _) = open_review(&fake).await;
+    assert!(
+        header.text().contains("Nothing to review"),
+        "{}",
+        header.one_line()
+    );
+}
