@@ -184,8 +184,12 @@ impl Engine {
     fn ranking(&self, message: &str, terms: &[Term], previous: Option<&str>) -> Ranking {
         let own = self.own_ranking(message, terms);
         // A follow-up has no subject of its own: it names nothing of ours
-        // and nothing else, and is not answerable alone.
-        let follow_up = own.confident().is_none() && !own.anchored && !own.elsewhere;
+        // and nothing else, and is not answerable alone. And it asks: "ok
+        // cool" after an answer must not bring that answer back.
+        let follow_up = own.confident().is_none()
+            && !own.anchored
+            && !own.elsewhere
+            && crate::focus::asks_something(message);
         let Some(previous) = previous.filter(|_| follow_up) else {
             return own;
         };

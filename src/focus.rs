@@ -80,6 +80,13 @@ fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// Whether any sentence of `message` asks something: what tells a
+/// follow-up question ("how long does that take?") from a reply that only
+/// acknowledges ("ok cool", "thanks that helps").
+pub fn asks_something(message: &str) -> bool {
+    sentences(message).iter().any(|s| asks(s))
+}
+
 fn asks(sentence: &str) -> bool {
     if sentence.trim_end().ends_with('?') {
         return true;
@@ -106,6 +113,14 @@ const JOINERS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acknowledgements_ask_nothing() {
+        assert!(asks_something("how long does that usually take"));
+        assert!(asks_something("cheers. and can I still train on it?"));
+        assert!(!asks_something("ok cool"));
+        assert!(!asks_something("thanks that helps!"));
+    }
 
     #[test]
     fn a_short_message_is_its_own_question() {

@@ -74,6 +74,11 @@ pub struct Answering {
     /// The same entry at most once per channel per this many seconds.
     #[serde(default = "default_channel_cooldown")]
     pub channel_cooldown_seconds: u64,
+    /// A member's next message in the same channel or thread within this
+    /// many seconds of an answer is read with that answer's subject; 0
+    /// turns it off.
+    #[serde(default = "default_follow_up")]
+    pub follow_up_seconds: u64,
 }
 
 #[derive(Deserialize, Default, Clone, Copy, PartialEq, Eq, Debug)]
@@ -167,6 +172,9 @@ fn default_member_cooldown() -> u64 {
 }
 fn default_channel_cooldown() -> u64 {
     120
+}
+fn default_follow_up() -> u64 {
+    300
 }
 fn default_time() -> String {
     "09:00".into()

@@ -17,6 +17,8 @@ pub struct Data {
     pub pending: super::pending::Pending,
     /// Sends the answers to members' messages, a bounded number at a time.
     pub outbox: super::outbox::Outbox,
+    /// The subjects of recent answers, for follow-ups.
+    pub conversations: super::conversation::Conversations,
     /// What the bot was asked and how it did; `None` when recording is off
     /// or the database cannot be used.
     pub workbench: Option<Arc<super::workbench::Workbench>>,

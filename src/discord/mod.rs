@@ -6,6 +6,7 @@
 mod chart;
 mod commands;
 pub mod config;
+mod conversation;
 mod cooldown;
 mod daily;
 mod data;
@@ -145,12 +146,15 @@ fn framework(
                 );
                 let outbox = outbox::Outbox::start(ctx.http.clone(), store.engine());
                 let workbench = workbench::Workbench::open(&settings).map(Arc::new);
+                let conversations =
+                    conversation::Conversations::new(Duration::from_secs(a.follow_up_seconds));
                 Ok(Data {
                     store,
                     settings,
                     cooldowns,
                     pending: pending::Pending::default(),
                     outbox,
+                    conversations,
                     workbench,
                 })
             })

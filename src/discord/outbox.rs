@@ -33,6 +33,8 @@ pub struct Job {
     pub channel: serenity::ChannelId,
     pub message: serenity::MessageId,
     pub question: String,
+    /// The subject of the answer this question follows up, if any.
+    pub previous: Option<String>,
     pub mode: ReplyMode,
     /// The workbench's token for the feedback buttons, if recorded.
     pub feedback: Option<i64>,
@@ -107,7 +109,9 @@ async fn send_all(mut queue: mpsc::Receiver<Job>, http: Arc<serenity::Http>, eng
 /// sends the prompt alone as plain text, which has nothing Discord could
 /// refuse.
 async fn send(http: &serenity::Http, engine: &SharedEngine, job: Job) {
-    let reply = engine.load().answer(&job.question);
+    let reply = engine
+        .load()
+        .answer_after(&job.question, job.previous.as_deref());
     let out = serenity::CreateMessage::new()
         .embed(render::reply_embed(&reply))
         .components(render::reply_components(&reply, job.feedback));
@@ -149,6 +153,7 @@ mod tests {
             channel: serenity::ChannelId::new(1),
             message: serenity::MessageId::new(n),
             question: format!("question {n}"),
+            previous: None,
             mode: ReplyMode::Reply,
             feedback: None,
         }

@@ -28,9 +28,17 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
         .replies
         .footer
         .clone();
+    let mut text = HELP.to_string();
+    if let Some(workbench) = &ctx.data().workbench {
+        text += &format!(
+            "\n\n**Teach me**\nUnder an answer, tap **Helpful** or **Not what I asked**. Questions I could not answer, \
+             or that missed, go to the moderators so they can teach me. They are kept at most {} days, never with your name.",
+            workbench.retention_days
+        );
+    }
     let embed = poise::serenity_prelude::CreateEmbed::new()
         .title("knotbot")
-        .description(HELP)
+        .description(text)
         .footer(poise::serenity_prelude::CreateEmbedFooter::new(footer));
     ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
         .await?;

@@ -1,6 +1,9 @@
-//! Members' messages: answered when the bot is mentioned, in DMs, and in
-//! the configured help channels (there only when it is quite sure, or when
-//! a warning sign calls for the care prompt).
+//! Members' messages: answered when the bot is mentioned or replied to, in
+//! DMs, and in the configured help channels and their threads (there only
+//! when it is quite sure, or when a warning sign calls for the care
+//! prompt). A new post in a help forum is answered once, in the post, from
+//! its title and first message. A follow-up is read with the subject of
+//! the answer it follows (see `conversation.rs`).
 
 use std::time::Instant;
 
@@ -12,6 +15,16 @@ use crate::discord::workbench::Place;
 use crate::reply::Reply;
 use crate::workbench::Route;
 
+/// How a message reached the bot, and what to answer.
+struct Heard {
+    question: String,
+    /// Mentioned, replied to, in a DM, or a new forum post: always answered.
+    addressed: bool,
+    route: Route,
+    /// The subject of the answer this message follows up, if any.
+    previous: Option<String>,
+}
+
 pub async fn on_message(
     ctx: &serenity::Context,
     data: &Data,
@@ -20,57 +33,104 @@ pub async fn on_message(
     if msg.author.bot {
         return Ok(());
     }
-    let me = ctx.cache.current_user().id;
-    let answering = &data.settings.config.answering;
-    let addressed = if msg.guild_id.is_none() {
-        answering.answer_dms
-    } else {
-        answering.answer_mentions && msg.mentions.iter().any(|u| u.id == me)
-    };
-    let help_channel = answering.help_channels.contains(&msg.channel_id.get());
-    if !addressed && !help_channel {
+    let Some(heard) = hear(ctx, data, msg) else {
         return Ok(());
-    }
-    let engine = data.store.engine().load_full();
-    let reply = engine.answer(&msg.content);
-    let route = match (msg.guild_id, addressed) {
-        (None, _) => Route::Dm,
-        (Some(_), true) => Route::Mention,
-        (Some(_), false) => Route::HelpChannel,
     };
+    let engine = data.store.engine().load_full();
+    let reply = engine.answer_after(&heard.question, heard.previous.as_deref());
     let place = Place {
         guild: msg.guild_id.map(|g| g.get()),
         channel: Some(msg.channel_id.get()),
     };
-    if !worth_posting(&reply, addressed, answering.help_channel_min_score) {
-        data.record(&engine, &reply, route, false, place);
+    let answering = &data.settings.config.answering;
+    if !worth_posting(&reply, heard.addressed, answering.help_channel_min_score) {
+        data.record(&engine, &reply, heard.route, false, place);
         return Ok(());
     }
     // A warning sign always gets its care prompt, cooldown or not.
     let flagged = reply.care_prompt.is_some();
     let entry = reply.matched.as_ref().map(|m| m.id.as_str());
-    if !flagged
-        && !data.cooldowns.try_answer(
-            msg.author.id.get(),
-            msg.channel_id.get(),
-            entry,
-            Instant::now(),
-        )
-    {
+    let now = Instant::now();
+    let (member, channel) = (msg.author.id.get(), msg.channel_id.get());
+    if !flagged && !data.cooldowns.try_answer(member, channel, entry, now) {
         tracing::debug!(user = %msg.author.id, "answer skipped: cooling down");
-        data.record(&engine, &reply, route, false, place);
+        data.record(&engine, &reply, heard.route, false, place);
         return Ok(());
     }
-    let feedback = data.record(&engine, &reply, route, true, place);
+    if let Some(m) = &reply.matched {
+        data.conversations.answered(channel, member, &m.title, now);
+    }
+    let feedback = data.record(&engine, &reply, heard.route, true, place);
     let job = Job {
         channel: msg.channel_id,
         message: msg.id,
-        question: crate::text::cap_chars(&msg.content, crate::text::MAX_INPUT_CHARS).to_string(),
+        question: heard.question,
+        previous: heard.previous,
         mode: answering.reply_mode,
         feedback,
     };
     data.outbox.post(job, flagged).await;
     Ok(())
+}
+
+/// Whether the bot should read `msg` at all, and how.
+fn hear(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> Option<Heard> {
+    let answering = &data.settings.config.answering;
+    let me = ctx.cache.current_user().id;
+    let answer_to_me = msg
+        .referenced_message
+        .as_deref()
+        .filter(|m| m.author.id == me);
+    let thread = thread_of(ctx, msg);
+    let in_help = |id: u64| answering.help_channels.contains(&id);
+    let help_channel = in_help(msg.channel_id.get())
+        || thread
+            .as_ref()
+            .is_some_and(|(parent, _)| in_help(parent.get()));
+    // A forum post's first message has the post's (the thread's) id.
+    let forum_post = help_channel && thread.is_some() && msg.id.get() == msg.channel_id.get();
+    let addressed = match msg.guild_id {
+        None => answering.answer_dms,
+        Some(_) => {
+            answering.answer_mentions
+                && (msg.mentions.iter().any(|u| u.id == me) || answer_to_me.is_some())
+        }
+    };
+    if !addressed && !help_channel {
+        return None;
+    }
+    let content = crate::text::cap_chars(&msg.content, crate::text::MAX_INPUT_CHARS);
+    let question = match (&thread, forum_post) {
+        (Some((_, title)), true) => format!("{title}\n{content}"),
+        _ => content.to_string(),
+    };
+    let previous = answer_to_me
+        .and_then(|m| m.embeds.first()?.title.clone())
+        .or_else(|| {
+            let (channel, member) = (msg.channel_id.get(), msg.author.id.get());
+            data.conversations.subject(channel, member, Instant::now())
+        });
+    let route = match (msg.guild_id, addressed) {
+        (None, _) => Route::Dm,
+        (Some(_), true) => Route::Mention,
+        (Some(_), false) => Route::HelpChannel,
+    };
+    Some(Heard {
+        question,
+        addressed: addressed || forum_post,
+        route,
+        previous,
+    })
+}
+
+/// The thread `msg` is in, from the cache: its parent channel and title.
+fn thread_of(
+    ctx: &serenity::Context,
+    msg: &serenity::Message,
+) -> Option<(serenity::ChannelId, String)> {
+    let guild = ctx.cache.guild(msg.guild_id?)?;
+    let thread = guild.threads.iter().find(|t| t.id == msg.channel_id)?;
+    Some((thread.parent_id?, thread.name.clone()))
 }
 
 /// Addressed directly, the bot always says something (an answer, "not
