@@ -22,6 +22,8 @@ pub struct Data {
     /// What the bot was asked and how it did; `None` when recording is off
     /// or the database cannot be used.
     pub workbench: Option<Arc<super::workbench::Workbench>>,
+    /// Each server's own settings over the config's.
+    pub servers: Arc<super::servers::Servers>,
 }
 
 impl Data {
@@ -35,7 +37,7 @@ impl Data {
         posted: bool,
         place: super::workbench::Place,
     ) -> Option<i64> {
-        let bar = self.settings.config.answering.help_channel_min_score;
+        let bar = self.servers.of(place.guild).help_channel_min_score;
         self.workbench
             .as_ref()?
             .record(engine, reply, route, posted, bar, place)

@@ -16,6 +16,7 @@ mod outbox;
 mod pending;
 mod permissions;
 mod render;
+mod servers;
 mod watch;
 mod workbench;
 
@@ -46,17 +47,17 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         })?,
     );
     let settings = Arc::new(settings);
+    let workbench = workbench::Workbench::open(&settings).map(Arc::new);
+    let servers = Arc::new(servers::Servers::load(
+        &settings,
+        workbench.as_ref().map(|w| w.db.clone()),
+    ));
     let http = http_client(&settings);
-    let framework = framework(settings.clone(), store.clone());
+    let framework = framework(settings.clone(), store.clone(), workbench, servers.clone());
     let mut client = serenity::ClientBuilder::new_with_http(http, intents(&settings.config))
         .framework(framework)
         .await?;
-    let log_channel = settings
-        .config
-        .moderators
-        .log_channel
-        .map(serenity::ChannelId::new);
-    let _watcher = watch::start(store.clone(), client.http.clone(), log_channel)
+    let _watcher = watch::start(store.clone(), client.http.clone(), servers)
         .map_err(|e| tracing::warn!("not watching the knowledge directory for changes: {e}"))
         .ok();
     spawn_shutdown(client.shard_manager.clone());
@@ -98,6 +99,8 @@ fn intents(config: &config::Config) -> serenity::GatewayIntents {
 fn framework(
     settings: Arc<Settings>,
     store: Arc<crate::store::Store>,
+    workbench: Option<Arc<workbench::Workbench>>,
+    servers: Arc<servers::Servers>,
 ) -> poise::Framework<Data, Error> {
     let options = poise::FrameworkOptions {
         commands: commands::all(),
@@ -129,23 +132,18 @@ fn framework(
                     settings.config.commands.guild_id,
                 )
                 .await?;
-                if let Some(channel) = settings.config.stretch.channel {
-                    let poster = daily::Poster {
-                        channel: serenity::ChannelId::new(channel),
-                        time: settings.stretch_time,
-                        zone: settings.stretch_zone,
-                        state_file: settings.config.state_file.clone(),
-                        store: store.clone(),
-                    };
-                    tokio::spawn(poster.run(ctx.http.clone()));
-                }
+                let poster = daily::Poster {
+                    state_file: settings.config.state_file.clone(),
+                    store: store.clone(),
+                    servers: servers.clone(),
+                };
+                tokio::spawn(poster.run(ctx.http.clone()));
                 let a = &settings.config.answering;
                 let cooldowns = cooldown::Cooldowns::new(
                     Duration::from_secs(a.member_cooldown_seconds),
                     Duration::from_secs(a.channel_cooldown_seconds),
                 );
                 let outbox = outbox::Outbox::start(ctx.http.clone(), store.engine());
-                let workbench = workbench::Workbench::open(&settings).map(Arc::new);
                 let conversations =
                     conversation::Conversations::new(Duration::from_secs(a.follow_up_seconds));
                 Ok(Data {
@@ -156,6 +154,7 @@ fn framework(
                     outbox,
                     conversations,
                     workbench,
+                    servers,
                 })
             })
         })

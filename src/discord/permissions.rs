@@ -13,19 +13,17 @@
 use poise::serenity_prelude as serenity;
 
 use super::config::Config;
-use super::data::{member_error, Context, Error};
+use super::data::{member_error, Context, Data, Error};
 
-/// Moderators: Manage Messages (or Administrator), or a configured role.
-fn is_moderator(member: &serenity::Member, config: &Config) -> bool {
+/// Moderators: Manage Messages (or Administrator), or one of the server's
+/// moderator roles (its own, set with `/knotbot-setup`, or the config's).
+fn is_moderator(member: &serenity::Member, roles: &[u64]) -> bool {
     let perms = member
         .permissions
         .unwrap_or_else(serenity::Permissions::empty);
     perms.manage_messages()
         || perms.administrator()
-        || member
-            .roles
-            .iter()
-            .any(|r| config.moderators.role_ids.contains(&r.get()))
+        || member.roles.iter().any(|r| roles.contains(&r.get()))
 }
 
 /// Servers named in `[moderators] guilds`; with none named, the one
@@ -44,12 +42,14 @@ fn editing_trusted(guild: serenity::GuildId, config: &Config) -> bool {
 pub fn require_edit_access(
     member: Option<&serenity::Member>,
     guild: Option<serenity::GuildId>,
-    config: &Config,
+    data: &Data,
 ) -> Result<(), Error> {
+    let config = &data.settings.config;
     let (Some(member), Some(guild)) = (member, guild) else {
         return Err(member_error(NOT_A_MODERATOR));
     };
-    if !is_moderator(member, config) {
+    let roles = data.servers.of(Some(guild.get())).moderator_roles;
+    if !is_moderator(member, &roles) {
         Err(member_error(NOT_A_MODERATOR))
     } else if !editing_trusted(guild, config) {
         Err(member_error(editing_off(guild)))
@@ -80,7 +80,7 @@ pub async fn moderator_check(ctx: Context<'_>) -> Result<bool, Error> {
     let checked = require_edit_access(
         interaction.member.as_deref(),
         interaction.guild_id,
-        &ctx.data().settings.config,
+        ctx.data(),
     );
     if let Err(e) = &checked {
         tracing::info!(user = %interaction.user.id, command = %ctx.command().qualified_name, "moderator command refused: {e}");

@@ -1,6 +1,7 @@
 //! Picks up knowledge files changed on disk (a moderator's git pull)
 //! without a restart. A broken file keeps the last good knowledge serving;
-//! the problem is logged and reported in the moderators' log channel.
+//! the problem is logged and reported in the moderators' log channels
+//! (the config's and each server's own).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,6 +11,7 @@ use poise::serenity_prelude as serenity;
 use tokio::sync::mpsc;
 
 use super::render;
+use super::servers::Servers;
 use crate::store::{Reload, Store};
 
 /// Changes usually come in bursts (an editor's save, a pull touching
@@ -20,7 +22,7 @@ const SETTLE: Duration = Duration::from_millis(300);
 pub fn start(
     store: Arc<Store>,
     http: Arc<serenity::Http>,
-    log_channel: Option<serenity::ChannelId>,
+    servers: Arc<Servers>,
 ) -> notify::Result<notify::RecommendedWatcher> {
     let (tx, rx) = mpsc::unbounded_channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -34,7 +36,7 @@ pub fn start(
         }
     })?;
     watcher.watch(store.dir(), RecursiveMode::NonRecursive)?;
-    tokio::spawn(reload_loop(store, http, log_channel, rx));
+    tokio::spawn(reload_loop(store, http, servers, rx));
     Ok(watcher)
 }
 
@@ -47,7 +49,7 @@ fn is_knowledge_file(path: &std::path::Path) -> bool {
 async fn reload_loop(
     store: Arc<Store>,
     http: Arc<serenity::Http>,
-    log_channel: Option<serenity::ChannelId>,
+    servers: Arc<Servers>,
     mut rx: mpsc::UnboundedReceiver<()>,
 ) {
     while rx.recv().await.is_some() {
@@ -71,14 +73,15 @@ async fn reload_loop(
                 tracing::error!(
                     "knowledge on disk has problems; still serving the last good version:\n{text}"
                 );
-                report(&http, log_channel, &text).await;
+                for channel in servers.log_channels() {
+                    report(&http, serenity::ChannelId::new(channel), &text).await;
+                }
             }
         }
     }
 }
 
-async fn report(http: &serenity::Http, channel: Option<serenity::ChannelId>, problems: &str) {
-    let Some(channel) = channel else { return };
+async fn report(http: &serenity::Http, channel: serenity::ChannelId, problems: &str) {
     let body: String = problems.chars().take(3500).collect();
     let text = format!("**The knowledge files on disk have problems**, so I'm still answering from the last good version. Fix these and save again:\n```\n{body}\n```");
     let message = serenity::CreateMessage::new()

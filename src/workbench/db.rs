@@ -44,6 +44,13 @@ const MIGRATIONS: &[&str] = &[
          PRIMARY KEY (token, voter)
      );
      CREATE INDEX votes_at ON votes (at);",
+    // 2: each server's own settings (`/knotbot-setup`), over the config's.
+    "CREATE TABLE server_settings (
+         guild INTEGER NOT NULL,
+         key TEXT NOT NULL,
+         value TEXT NOT NULL,
+         PRIMARY KEY (guild, key)
+     );",
 ];
 
 /// How long a statement waits for another connection's lock.
@@ -169,6 +176,38 @@ impl Database {
         tx.commit()
     }
 
+    /// Every server's own settings, as (server, key, value).
+    pub fn server_settings(&self) -> rusqlite::Result<Vec<(u64, String, String)>> {
+        let conn = self.conn();
+        let mut rows = conn.prepare("SELECT guild, key, value FROM server_settings")?;
+        let found = rows.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)? as u64, r.get(1)?, r.get(2)?))
+        })?;
+        found.collect()
+    }
+
+    /// Sets a server's setting, or with `None` goes back to the config's.
+    pub fn set_server_setting(
+        &self,
+        guild: u64,
+        key: &str,
+        value: Option<&str>,
+    ) -> rusqlite::Result<()> {
+        let conn = self.conn();
+        match value {
+            Some(v) => conn.execute(
+                "INSERT INTO server_settings (guild, key, value) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (guild, key) DO UPDATE SET value = excluded.value",
+                params![guild as i64, key, v],
+            )?,
+            None => conn.execute(
+                "DELETE FROM server_settings WHERE guild = ?1 AND key = ?2",
+                params![guild as i64, key],
+            )?,
+        };
+        Ok(())
+    }
+
     /// Deletes everything recorded before `now - days`.
     pub fn purge(&self, now: i64, days: u32) -> rusqlite::Result<usize> {
         purge(&self.conn(), now, days)
@@ -245,23 +284,24 @@ fn move_aside(path: &Path) -> Result<PathBuf, DbError> {
 }
 
 pub(super) fn insert(conn: &Connection, e: &Event) -> rusqlite::Result<()> {
-    conn.execute(
+    // Cached: the recorder inserts thousands a second in a burst.
+    let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO events
              (token, at, guild, channel, route, outcome, entry, score, red_flags, question)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            e.token,
-            e.at,
-            e.guild.map(|g| g as i64),
-            e.channel.map(|c| c as i64),
-            e.route.as_str(),
-            e.outcome.as_str(),
-            e.entry,
-            e.score,
-            e.red_flags.join(","),
-            e.question,
-        ],
     )?;
+    insert.execute(params![
+        e.token,
+        e.at,
+        e.guild.map(|g| g as i64),
+        e.channel.map(|c| c as i64),
+        e.route.as_str(),
+        e.outcome.as_str(),
+        e.entry,
+        e.score,
+        e.red_flags.join(","),
+        e.question,
+    ])?;
     Ok(())
 }
 
@@ -367,6 +407,28 @@ mod tests {
         assert_eq!(aside.len(), 1, "{aside:?}");
         let kept = std::fs::read(dir.path().join(&aside[0])).unwrap();
         assert!(kept.starts_with(b"this is not a database"));
+    }
+
+    #[test]
+    fn server_settings_are_kept_per_server() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("k.db")).unwrap();
+        db.set_server_setting(1, "free_text", Some("false"))
+            .unwrap();
+        db.set_server_setting(1, "free_text", Some("true")).unwrap();
+        db.set_server_setting(2, "log_channel", Some("9")).unwrap();
+        db.set_server_setting(2, "help_channels", Some("5"))
+            .unwrap();
+        db.set_server_setting(2, "help_channels", None).unwrap();
+        let mut all = db.server_settings().unwrap();
+        all.sort();
+        assert_eq!(
+            all,
+            vec![
+                (1, "free_text".to_string(), "true".to_string()),
+                (2, "log_channel".to_string(), "9".to_string())
+            ]
+        );
     }
 
     #[test]

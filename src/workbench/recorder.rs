@@ -93,6 +93,7 @@ struct Writer {
 
 impl Writer {
     fn run(mut self, events: Receiver<Event>) {
+        yield_to_answering();
         let mut purged = Instant::now();
         self.purge();
         loop {
@@ -138,6 +139,22 @@ impl Writer {
                 tracing::error!("{what} in {}: {e}; the bot goes on answering", self.path);
             }
             Err(_) => {}
+        }
+    }
+}
+
+/// Lowers this thread's priority, so that under a burst on a small
+/// machine the answering threads get the CPU and records wait (or drop).
+fn yield_to_answering() {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: plain system calls on the calling thread's own id.
+        let lowered = unsafe {
+            let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+            libc::setpriority(libc::PRIO_PROCESS, tid, 10)
+        };
+        if lowered != 0 {
+            tracing::debug!("could not lower the recorder's priority");
         }
     }
 }

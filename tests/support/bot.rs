@@ -33,6 +33,8 @@ async fn bot_slot() -> tokio::sync::OwnedSemaphorePermit {
 pub struct Setup<'a> {
     /// Top-level settings, put first in the config.
     pub top: &'a str,
+    /// More lines for the config's `[answering]` table.
+    pub answering: &'a str,
     /// More TOML tables, appended to the config.
     pub extra: &'a str,
     /// The config's `log_level`; at "trace" every crate traces too
@@ -48,6 +50,7 @@ impl Default for Setup<'_> {
     fn default() -> Self {
         Setup {
             top: "",
+            answering: "",
             extra: "",
             log_level: "debug",
             moderator_guilds: &[],
@@ -97,7 +100,7 @@ impl Bot {
         let guilds: Vec<String> = setup.moderator_guilds.iter().map(u64::to_string).collect();
         let config = format!(
             "{top}knowledge = {knowledge:?}\nstate_file = {state:?}\napi_base = {base:?}\nlog_level = {level:?}\n\n\
-             [answering]\nhelp_channels = [{help}]\nmember_cooldown_seconds = 0\nchannel_cooldown_seconds = 0\n\n\
+             [answering]\nhelp_channels = [{help}]\nmember_cooldown_seconds = 0\nchannel_cooldown_seconds = 0\n{answering}\n\
              [moderators]\nrole_ids = [{role}]\nlog_channel = {log}\nguilds = [{guilds}]\n\n[commands]\n{guild}\n\n{extra}",
             knowledge = root.display().to_string(),
             state = root.join("state.toml").display().to_string(),
@@ -112,6 +115,7 @@ impl Bot {
                 .map_or(String::new(), |g| format!("guild_id = {g}")),
             extra = setup.extra,
             top = setup.top,
+            answering = setup.answering,
         );
         std::fs::write(root.join("config.toml"), config).unwrap();
         let log = std::fs::File::create(root.join("bot.log")).unwrap();

@@ -140,11 +140,7 @@ async fn remove(
     let Some(serenity::Interaction::Component(click)) = answer else {
         return Ok(());
     };
-    let allowed = require_edit_access(
-        click.member.as_ref(),
-        click.guild_id,
-        &ctx.data().settings.config,
-    );
+    let allowed = require_edit_access(click.member.as_ref(), click.guild_id, ctx.data());
     let outcome = if let Err(refused) = allowed {
         tracing::info!(user = %ctx.author().id, id = %entry, "removal refused on confirm: {refused}");
         format!("{refused} Nothing was removed.")
@@ -237,11 +233,7 @@ async fn open_form(
         .await?;
     // Still a moderator, still in a trusted server: the form may have been
     // open for a quarter of an hour.
-    if let Err(refused) = require_edit_access(
-        submit.member.as_ref(),
-        submit.guild_id,
-        &ctx.data().settings.config,
-    ) {
+    if let Err(refused) = require_edit_access(submit.member.as_ref(), submit.guild_id, ctx.data()) {
         tracing::info!(user = %submit.user.id, "form refused on submit: {refused}");
         return Err(member_error(format!("{refused} Nothing was saved.")));
     }

@@ -6,6 +6,7 @@ mod faq;
 mod faq_admin;
 mod help;
 mod review;
+mod setup;
 mod stats;
 mod stretch;
 mod topic;
@@ -26,6 +27,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         stretch::stretch(),
         help::help(),
         answer_message::answer_message(),
+        setup::setup(),
     ]
 }
 

@@ -29,7 +29,8 @@ pub async fn review(
     let workbench = workbench_of(ctx)?;
     let days = days.unwrap_or(DEFAULT_DAYS).min(workbench.retention_days);
     let engine = ctx.data().store.engine().load_full();
-    let bar = ctx.data().settings.config.answering.help_channel_min_score;
+    let guild = ctx.guild_id().map(|g| g.get());
+    let bar = ctx.data().servers.of(guild).help_channel_min_score;
     let groups =
         tokio::task::spawn_blocking(move || workbench.groups(&engine, days, bar)).await??;
     if groups.is_empty() {

@@ -43,7 +43,8 @@ pub async fn on_message(
         channel: Some(msg.channel_id.get()),
     };
     let answering = &data.settings.config.answering;
-    if !worth_posting(&reply, heard.addressed, answering.help_channel_min_score) {
+    let bar = data.servers.of(place.guild).help_channel_min_score;
+    if !worth_posting(&reply, heard.addressed, bar) {
         data.record(&engine, &reply, heard.route, false, place);
         return Ok(());
     }
@@ -76,13 +77,17 @@ pub async fn on_message(
 /// Whether the bot should read `msg` at all, and how.
 fn hear(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> Option<Heard> {
     let answering = &data.settings.config.answering;
+    let server = data.servers.of(msg.guild_id.map(|g| g.get()));
+    if msg.guild_id.is_some() && !server.free_text {
+        return None;
+    }
     let me = ctx.cache.current_user().id;
     let answer_to_me = msg
         .referenced_message
         .as_deref()
         .filter(|m| m.author.id == me);
     let thread = thread_of(ctx, msg);
-    let in_help = |id: u64| answering.help_channels.contains(&id);
+    let in_help = |id: u64| server.help_channels.contains(&id);
     let help_channel = in_help(msg.channel_id.get())
         || thread
             .as_ref()

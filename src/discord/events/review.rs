@@ -20,9 +20,7 @@ pub async fn on_click(
     click: &serenity::ComponentInteraction,
     action: &str,
 ) -> Result<(), Error> {
-    if let Err(refused) =
-        require_edit_access(click.member.as_ref(), click.guild_id, &data.settings.config)
-    {
+    if let Err(refused) = require_edit_access(click.member.as_ref(), click.guild_id, data) {
         tracing::info!(user = %click.user.id, "review action refused: {refused}");
         return tell(ctx, click, refused.to_string()).await;
     }
@@ -34,7 +32,7 @@ pub async fn on_click(
     };
     let outcome = match action {
         "alias" => add_alias(data, click, token).await,
-        "dismiss" => dismiss(data, token).await,
+        "dismiss" => dismiss(data, click.guild_id.map(|g| g.get()), token).await,
         "new" => return open_form(ctx, data, click, token).await,
         _ => return Ok(()),
     };
@@ -76,11 +74,7 @@ pub async fn on_submit(
 }
 
 async fn add_entry(data: &Data, submit: &serenity::ModalInteraction) -> Result<String, Error> {
-    require_edit_access(
-        submit.member.as_ref(),
-        submit.guild_id,
-        &data.settings.config,
-    )?;
+    require_edit_access(submit.member.as_ref(), submit.guild_id, data)?;
     let form = EntryForm::parse(submit.data.clone()).map_err(anyhow::Error::msg)?;
     let store = data.store.clone();
     let draft = form.into_draft();
@@ -157,13 +151,13 @@ fn as_alias(question: &str) -> String {
 }
 
 /// Hides every recorded question of the token's group from review.
-async fn dismiss(data: &Data, token: i64) -> Result<String, Error> {
+async fn dismiss(data: &Data, guild: Option<u64>, token: i64) -> Result<String, Error> {
     let workbench = data
         .workbench
         .clone()
         .ok_or_else(|| crate::discord::data::member_error("The workbench is off."))?;
     let engine = data.store.engine().load_full();
-    let bar = data.settings.config.answering.help_channel_min_score;
+    let bar = data.servers.of(guild).help_channel_min_score;
     let count = tokio::task::spawn_blocking(move || -> Result<usize, Error> {
         let groups = workbench.groups(&engine, workbench.retention_days, bar)?;
         let tokens = groups
