@@ -1,0 +1,197 @@
+//! `/knotbot-setup`: a server owner sets the bot up by command. The real
+//! `knotbot run` against the fake Discord: changes take effect at once,
+//! survive a restart, are refused without Manage Server, and stay in their
+//! server.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::bot::Bot;
+use support::*;
+
+const OWNER: u64 = perms::EVERYONE | perms::MANAGE_GUILD;
+const QUESTION: &str = "should i ice or heat my knot after leg day";
+
+/// `/knotbot-setup SUB` with `options`, by a member with `permissions`;
+/// channel options come with Discord's resolved channel.
+fn setup(sub: &str, options: Value, permissions: u64) -> Value {
+    let mut p = slash_command(
+        "knotbot-setup",
+        json!([{"name": sub, "type": 1, "options": options}]),
+        &[],
+        permissions,
+    );
+    let channels: serde_json::Map<String, Value> = options
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|o| o["type"] == 7)
+        .map(|o| {
+            let id = o["value"].as_str().unwrap().to_string();
+            let channel = json!({"id": id, "name": "help", "type": 0, "permissions": "0"});
+            (id, channel)
+        })
+        .collect();
+    if !channels.is_empty() {
+        p["data"]["resolved"] = json!({ "channels": channels });
+    }
+    p
+}
+
+fn channel_option(name: &str, id: u64) -> Value {
+    json!({"name": name, "type": 7, "value": id.to_string()})
+}
+
+async fn run(fake: &FakeDiscord, command: Value) -> Recorded {
+    fake.dispatch("INTERACTION_CREATE", command.clone());
+    let r = fake.wait_callback(&command, secs(15)).await;
+    assert_eq!(
+        r.body["data"]["flags"],
+        64,
+        "only the member sees it: {}",
+        r.one_line()
+    );
+    r
+}
+
+/// A question in the general channel, not a help channel by default.
+fn unprompted() -> Value {
+    guild_message(GENERAL_CHANNEL_ID, USER_ID, QUESTION)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn setup_takes_effect_at_once_and_survives_a_restart() {
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start(&fake, "").await;
+    fake.dispatch("MESSAGE_CREATE", unprompted());
+    fake.wait_no_request(
+        "POST",
+        format!("/channels/{GENERAL_CHANNEL_ID}/messages"),
+        secs(2),
+    )
+    .await;
+
+    let on = json!([channel_option("channel", GENERAL_CHANNEL_ID), {"name": "answer", "type": 5, "value": true}]);
+    let done = run(&fake, setup("help-channel", on, OWNER)).await;
+    assert!(
+        done.text().contains("I'll answer in"),
+        "{}",
+        done.one_line()
+    );
+    fake.dispatch("MESSAGE_CREATE", unprompted());
+    fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+
+    // The stretch of the day, in this server's own channel, at once.
+    let stretch = json!([
+        channel_option("channel", GENERAL_CHANNEL_ID),
+        {"name": "time", "type": 3, "value": "00:00"},
+        {"name": "timezone", "type": 3, "value": "UTC"}
+    ]);
+    run(&fake, setup("stretch", stretch, OWNER)).await;
+    let post = fake.wait_message(GENERAL_CHANNEL_ID, secs(30)).await;
+    assert!(
+        post.text().contains("Stretch of the day"),
+        "{}",
+        post.one_line()
+    );
+    tokio::time::sleep(secs(1)).await;
+
+    // After a restart: still a help channel, and no second stretch today.
+    let dir = bot.stop();
+    let again = FakeDiscord::start().await;
+    let _bot = Bot::start_in(&again, dir, "").await;
+    again.wait_identify(secs(20)).await;
+    again.wait_request("PUT", "/commands", secs(20)).await;
+    again.dispatch("MESSAGE_CREATE", unprompted());
+    let reply = again.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+    assert!(
+        !reply.text().contains("Stretch of the day"),
+        "{}",
+        reply.one_line()
+    );
+    let shown = run(&again, setup("show", json!([]), OWNER)).await;
+    let text = shown.body["data"]["embeds"][0]["description"]
+        .as_str()
+        .unwrap_or("");
+    assert!(text.contains(&format!("<#{GENERAL_CHANNEL_ID}>")), "{text}");
+    again
+        .wait_no_request(
+            "POST",
+            format!("/channels/{GENERAL_CHANNEL_ID}/messages"),
+            secs(2),
+        )
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn setup_is_refused_without_manage_server_and_stays_in_its_server() {
+    let fake = FakeDiscord::start().await;
+    let _bot = Bot::start(&fake, "").await;
+    // Manage Messages (a moderator) is not Manage Server.
+    let on = json!([channel_option("channel", GENERAL_CHANNEL_ID), {"name": "answer", "type": 5, "value": true}]);
+    for attempt in [
+        setup("show", json!([]), perms::MODERATOR & !perms::MANAGE_GUILD),
+        setup("help-channel", on.clone(), perms::EVERYONE),
+    ] {
+        let r = run(&fake, attempt).await;
+        assert!(
+            r.text()
+                .contains("Only members with the Manage Server permission"),
+            "{}",
+            r.one_line()
+        );
+    }
+    fake.dispatch("MESSAGE_CREATE", unprompted());
+    fake.wait_no_request(
+        "POST",
+        format!("/channels/{GENERAL_CHANNEL_ID}/messages"),
+        secs(2),
+    )
+    .await;
+
+    // Free-text answers off here: a mention goes unanswered, /ask still works.
+    run(
+        &fake,
+        setup(
+            "free-text",
+            json!([{"name": "on", "type": 5, "value": false}]),
+            OWNER,
+        ),
+    )
+    .await;
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        mention_bot(GENERAL_CHANNEL_ID, USER_ID, QUESTION),
+    );
+    fake.wait_no_request(
+        "POST",
+        format!("/channels/{GENERAL_CHANNEL_ID}/messages"),
+        secs(2),
+    )
+    .await;
+    let ask = slash_command(
+        "ask",
+        json!([{"name": "question", "type": 3, "value": QUESTION}]),
+        &[],
+        perms::EVERYONE,
+    );
+    fake.dispatch("INTERACTION_CREATE", ask.clone());
+    fake.wait_callback(&ask, secs(15)).await;
+
+    // Another server sees only the defaults.
+    let mut elsewhere = setup("show", json!([]), OWNER);
+    elsewhere["guild_id"] = json!("1100000000000000999");
+    let shown = run(&fake, elsewhere).await;
+    let text = shown.body["data"]["embeds"][0]["description"]
+        .as_str()
+        .unwrap_or("");
+    assert!(
+        text.contains("answers** (mentions, DMs, help channels): on *(default)*"),
+        "{text}"
+    );
+    let here = run(&fake, setup("show", json!([]), OWNER)).await;
+    let text = here.body["data"]["embeds"][0]["description"]
+        .as_str()
+        .unwrap_or("");
+    assert!(text.contains("help channels): off"), "{text}");
+}
