@@ -1,5 +1,6 @@
-//! The form a moderator fills in to add or edit a FAQ entry, opened by
-//! `/faq-admin add`/`edit` and by "New entry…" in `/faq-admin review`.
+//! The forms a moderator fills in to add or edit a FAQ entry (opened by
+//! `/faq-admin add`/`edit` and by "New entry…" in `/faq-admin review`) or
+//! a topic (`/faq-admin topic-add`/`topic-edit`).
 
 use poise::Modal;
 
@@ -45,5 +46,59 @@ impl EntryForm {
                 .collect(),
             answer: self.answer,
         }
+    }
+}
+
+/// The form for a topic (`/faq-admin topic-add`/`topic-edit`): a name, the
+/// ways members ask for it, and a summary.
+#[derive(Debug, Modal)]
+#[name = "Topic"]
+pub struct TopicForm {
+    #[name = "Name (shown as the title)"]
+    #[placeholder = "Hamstrings"]
+    #[min_length = 3]
+    #[max_length = 200]
+    pub name: String,
+    #[name = "Ways members ask for it, one per line"]
+    #[placeholder = "hammies\nback of the thigh muscles"]
+    #[paragraph]
+    #[max_length = 3000]
+    pub aliases: String,
+    #[name = "Summary"]
+    #[paragraph]
+    #[max_length = 3000]
+    pub summary: String,
+}
+
+/// A form that edits an entry: made from a draft, read back into one.
+pub trait Form: Modal + Send {
+    fn from_draft(d: Draft) -> Self;
+    fn into_draft(self) -> Draft;
+}
+
+impl Form for EntryForm {
+    fn from_draft(d: Draft) -> Self {
+        EntryForm::from_draft(d)
+    }
+    fn into_draft(self) -> Draft {
+        EntryForm::into_draft(self)
+    }
+}
+
+impl Form for TopicForm {
+    fn from_draft(d: Draft) -> Self {
+        TopicForm {
+            name: d.question,
+            aliases: d.aliases.join("\n"),
+            summary: d.answer,
+        }
+    }
+    fn into_draft(self) -> Draft {
+        let entry = EntryForm {
+            question: self.name,
+            aliases: self.aliases,
+            answer: self.summary,
+        };
+        entry.into_draft()
     }
 }

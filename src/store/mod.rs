@@ -1,6 +1,7 @@
-//! The knowledge as a moderator edits it: FAQ entries added, changed and
-//! removed, persisted to `faq.toml` with nothing else in the file disturbed,
-//! and the engine swapped whole once the change is safely on disk.
+//! The knowledge as a moderator edits it: FAQ entries and topics added,
+//! changed and removed, persisted to `faq.toml` or `topics.toml` with
+//! nothing else in the file disturbed, and the engine swapped whole once
+//! the change is safely on disk.
 //!
 //! Every edit follows the same path, one at a time in this process and,
 //! through [`disk::DirLock`], one at a time across knotbot processes:
@@ -26,12 +27,47 @@ use arc_swap::ArcSwap;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 use crate::engine::Engine;
-use crate::knowledge::{Knowledge, KnowledgeError, KnowledgeFile, Sources};
+use crate::knowledge::{EntryKind, Knowledge, KnowledgeError, KnowledgeFile, Sources};
 use crate::text::tokenize;
 
 pub use disk::{replace_if_unchanged, write_atomically, DirLock, STALE_AFTER};
 
+#[cfg(test)]
 const FAQ_FILE: KnowledgeFile = KnowledgeFile::Faq;
+
+/// Where the entries of one kind live, and what their fields are called.
+struct Layout {
+    file: KnowledgeFile,
+    /// The array of tables: `[[faq]]` or `[[topic]]`.
+    table: &'static str,
+    title: &'static str,
+    body: &'static str,
+    /// What new ids start with (`knotbot check` wants topics' `topic-`).
+    id_prefix: &'static str,
+}
+
+const FAQ: Layout = Layout {
+    file: KnowledgeFile::Faq,
+    table: "faq",
+    title: "question",
+    body: "answer",
+    id_prefix: "",
+};
+
+const TOPIC: Layout = Layout {
+    file: KnowledgeFile::Topics,
+    table: "topic",
+    title: "name",
+    body: "summary",
+    id_prefix: "topic-",
+};
+
+fn layout(kind: EntryKind) -> &'static Layout {
+    match kind {
+        EntryKind::Faq => &FAQ,
+        EntryKind::Topic => &TOPIC,
+    }
+}
 
 /// Longest id an edit may create; validation allows a little more (see
 /// [`crate::knowledge::ID_LIMIT`]) for hand-written ids.
@@ -55,8 +91,11 @@ pub struct Draft {
 /// Why an edit was refused; each says what the moderator can do about it.
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
-    #[error("there is no FAQ entry with the id \"{0}\"")]
+    #[error("there is no entry with the id \"{0}\"")]
     NoSuchEntry(String),
+    /// Entries in another file link to the one being removed.
+    #[error("other entries still link to it under `related` ({0}); edit them first, nothing was removed")]
+    StillLinked(String),
     #[error("the question needs some words")]
     EmptyQuestion,
     #[error("the change would break the knowledge base:\n{0}")]
@@ -65,8 +104,8 @@ pub enum EditError {
     /// a bad pull): nothing is written until they are fixed.
     #[error("the knowledge files on disk have problems, so nothing was changed:\n{0}")]
     BrokenOnDisk(KnowledgeError),
-    /// `faq.toml` kept changing while the edit was being made.
-    #[error("faq.toml kept changing on disk while saving; nothing was changed, try again")]
+    /// The file kept changing while the edit was being made.
+    #[error("the file kept changing on disk while saving; nothing was changed, try again")]
     Busy,
     #[error("could not save the change: {0}")]
     Io(#[from] std::io::Error),
@@ -127,48 +166,81 @@ impl Store {
 
     /// Adds a new FAQ entry; returns its id (made from the question).
     pub fn add(&self, draft: &Draft) -> Result<String, EditError> {
-        self.edit(|doc, knowledge| {
-            let id = new_id(&draft.question, knowledge)?;
+        self.add_entry(EntryKind::Faq, draft)
+    }
+
+    /// Replaces the question, aliases and answer of FAQ entry `id`.
+    pub fn update(&self, id: &str, draft: &Draft) -> Result<(), EditError> {
+        self.update_entry(EntryKind::Faq, id, draft)
+    }
+
+    /// Removes FAQ entry `id`.
+    pub fn remove(&self, id: &str) -> Result<(), EditError> {
+        self.remove_entry(EntryKind::Faq, id)
+    }
+
+    /// The FAQ entry as a moderator would edit it, for pre-filling a form.
+    pub fn draft_of(&self, id: &str) -> Option<Draft> {
+        self.draft_of_entry(EntryKind::Faq, id)
+    }
+
+    /// Adds a new entry of `kind`; returns its id (made from the title).
+    pub fn add_entry(&self, kind: EntryKind, draft: &Draft) -> Result<String, EditError> {
+        let l = layout(kind);
+        self.edit(l.file, |doc, knowledge| {
+            let id = new_id(l.id_prefix, &draft.question, knowledge)?;
             let mut table = Table::new();
             table.insert("id", toml_edit::value(id.clone()));
-            fill(&mut table, draft);
-            faq_array(doc)?.push(table);
+            fill(&mut table, l, draft);
+            entries(doc, l)?.push(table);
             Ok(id)
         })
     }
 
-    /// Replaces the question, aliases and answer of entry `id`, keeping its
+    /// Replaces the title, aliases and text of entry `id`, keeping its
     /// other fields (keywords, related) and its place in the file.
-    pub fn update(&self, id: &str, draft: &Draft) -> Result<(), EditError> {
-        self.edit(|doc, _| {
-            let table = find_entry(faq_array(doc)?, id)?;
-            fill(table, draft);
+    pub fn update_entry(&self, kind: EntryKind, id: &str, draft: &Draft) -> Result<(), EditError> {
+        let l = layout(kind);
+        self.edit(l.file, |doc, _| {
+            let table = find_entry(entries(doc, l)?, id)?;
+            fill(table, l, draft);
             Ok(())
         })
     }
 
-    /// Removes entry `id`.
-    pub fn remove(&self, id: &str) -> Result<(), EditError> {
-        self.edit(|doc, _| {
-            let faqs = faq_array(doc)?;
-            let at = faqs
+    /// Removes entry `id`, and links to it from entries in the same file.
+    /// Refused while entries in the other file link to it.
+    pub fn remove_entry(&self, kind: EntryKind, id: &str) -> Result<(), EditError> {
+        let l = layout(kind);
+        self.edit(l.file, |doc, knowledge| {
+            let linked: Vec<String> = knowledge
+                .entries
+                .iter()
+                .filter(|e| e.kind != kind && e.related.iter().any(|r| r == id))
+                .map(|e| format!("`{}`", e.id))
+                .collect();
+            if !linked.is_empty() {
+                return Err(EditError::StillLinked(linked.join(", ")));
+            }
+            let list = entries(doc, l)?;
+            let at = list
                 .iter()
                 .position(|t| entry_id(t) == Some(id))
                 .ok_or_else(|| EditError::NoSuchEntry(id.to_string()))?;
-            faqs.remove(at);
+            list.remove(at);
             // Other entries referring to it would fail validation.
-            for t in faqs.iter_mut() {
+            for t in list.iter_mut() {
                 drop_related(t, id);
             }
             Ok(())
         })
     }
 
-    /// The entry as a moderator would edit it, for pre-filling a form.
-    pub fn draft_of(&self, id: &str) -> Option<Draft> {
+    /// The entry of `kind` as a moderator would edit it.
+    pub fn draft_of_entry(&self, kind: EntryKind, id: &str) -> Option<Draft> {
         let engine = self.engine.load();
         let e = engine.knowledge().entry(id)?;
-        (e.kind == crate::knowledge::EntryKind::Faq).then(|| Draft {
+        (e.kind == kind).then(|| Draft {
             question: e.title.clone(),
             aliases: e.aliases.clone(),
             answer: e.body.clone(),
@@ -212,12 +284,13 @@ impl Store {
     /// The shared path of every edit (see the module docs).
     fn edit<T>(
         &self,
+        file: KnowledgeFile,
         change: impl Fn(&mut DocumentMut, &Knowledge) -> Result<T, EditError>,
     ) -> Result<T, EditError> {
         let mut state = self.lock_state();
         let (result, sources, engine) = {
             let _others = DirLock::exclusive(&self.dir)?;
-            self.edit_on_disk(&state.current, &change)?
+            self.edit_on_disk(file, &state.current, &change)?
         };
         self.engine.store(Arc::new(engine));
         *state = State {
@@ -227,14 +300,15 @@ impl Store {
         Ok(result)
     }
 
-    /// Applies `change` to `faq.toml` as it is on disk, retrying when the
-    /// file changes under the edit; returns what was written, validated.
+    /// Applies `change` to `file` as it is on disk, retrying when the file
+    /// changes under the edit; returns what was written, validated.
     fn edit_on_disk<T>(
         &self,
+        file: KnowledgeFile,
         current: &Sources,
         change: &impl Fn(&mut DocumentMut, &Knowledge) -> Result<T, EditError>,
     ) -> Result<(T, Sources, Engine), EditError> {
-        let path = self.dir.join(FAQ_FILE.name());
+        let path = self.dir.join(file.name());
         for _ in 0..EDIT_ATTEMPTS {
             let sources = Sources::read_dir(&self.dir).map_err(EditError::BrokenOnDisk)?;
             // The usual case: the disk is what the live engine was built
@@ -249,21 +323,22 @@ impl Store {
             };
             let live = self.engine.load();
             let knowledge = on_disk.as_ref().unwrap_or_else(|| live.knowledge());
-            let base = &sources.get(FAQ_FILE).text;
+            let base = &sources.get(file).text;
             let mut doc: DocumentMut = base.parse().map_err(|e: toml_edit::TomlError| {
                 let shown = path.display().to_string();
                 let problem = crate::knowledge::at_span(&shown, base, e.span(), e.message());
                 EditError::BrokenOnDisk(KnowledgeError(vec![problem]))
             })?;
             let result = change(&mut doc, knowledge)?;
-            let candidate = sources.with_text(FAQ_FILE, doc.to_string());
+            let candidate = sources.with_text(file, doc.to_string());
             let new = build(&candidate).map_err(EditError::Invalid)?;
-            let text = &candidate.get(FAQ_FILE).text;
+            let text = &candidate.get(file).text;
             if disk::replace_if_unchanged(&path, text.as_bytes(), base)? {
                 return Ok((result, candidate, new));
             }
             tracing::info!(
-                "faq.toml changed on disk during an edit; building the edit again on the new text"
+                file = file.name(),
+                "the file changed on disk during an edit; building the edit again on the new text"
             );
         }
         Err(EditError::Busy)
@@ -276,15 +351,21 @@ fn build(sources: &Sources) -> Result<Engine, KnowledgeError> {
     Engine::checked(knowledge, &sources.get(KnowledgeFile::RedFlags).name)
 }
 
-fn faq_array(doc: &mut DocumentMut) -> Result<&mut toml_edit::ArrayOfTables, EditError> {
-    if !doc.contains_key("faq") {
-        doc.insert("faq", Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+fn entries<'a>(
+    doc: &'a mut DocumentMut,
+    l: &Layout,
+) -> Result<&'a mut toml_edit::ArrayOfTables, EditError> {
+    if !doc.contains_key(l.table) {
+        doc.insert(
+            l.table,
+            Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
+        );
     }
-    doc["faq"].as_array_of_tables_mut().ok_or_else(|| {
+    doc[l.table].as_array_of_tables_mut().ok_or_else(|| {
         EditError::BrokenOnDisk(KnowledgeError(vec![crate::knowledge::Problem::new(
-            FAQ_FILE.name(),
+            l.file.name(),
             1,
-            "`faq` is not a list of [[faq]] tables",
+            format!("`{0}` is not a list of [[{0}]] tables", l.table),
         )]))
     })
 }
@@ -302,10 +383,10 @@ fn find_entry<'a>(
         .ok_or_else(|| EditError::NoSuchEntry(id.to_string()))
 }
 
-/// Sets question, aliases and answer, in the file's usual layout: aliases
-/// one per line, the answer as a multi-line string.
-fn fill(table: &mut Table, draft: &Draft) {
-    table.insert("question", toml_edit::value(draft.question.trim()));
+/// Sets title, aliases and text, in the file's usual layout: aliases one
+/// per line, the text as a multi-line string.
+fn fill(table: &mut Table, l: &Layout, draft: &Draft) {
+    table.insert(l.title, toml_edit::value(draft.question.trim()));
     let mut aliases = Array::new();
     for alias in draft
         .aliases
@@ -320,7 +401,7 @@ fn fill(table: &mut Table, draft: &Draft) {
     aliases.set_trailing("\n");
     aliases.set_trailing_comma(true);
     table.insert("aliases", toml_edit::value(aliases));
-    table.insert("answer", toml_edit::value(multiline(draft.answer.trim())));
+    table.insert(l.body, toml_edit::value(multiline(draft.answer.trim())));
 }
 
 /// A TOML multi-line basic string (`"""…"""`), as hand-written entries use.
@@ -338,8 +419,8 @@ fn drop_related(table: &mut Table, id: &str) {
     }
 }
 
-/// An id from the question's words, unique among all ids.
-fn new_id(question: &str, knowledge: &Knowledge) -> Result<String, EditError> {
+/// An id from the title's words after `prefix`, unique among all ids.
+fn new_id(prefix: &str, question: &str, knowledge: &Knowledge) -> Result<String, EditError> {
     let words: Vec<String> = tokenize(question)
         .into_iter()
         .filter(|w| w.chars().all(|c| c.is_ascii_alphanumeric()))
@@ -350,13 +431,14 @@ fn new_id(question: &str, knowledge: &Knowledge) -> Result<String, EditError> {
     }
     // Short enough for Discord's 100-character custom ids, with room for
     // a numbered suffix.
-    let mut base = String::new();
+    let mut base = prefix.to_string();
     for word in &words {
         let word: String = word.chars().take(NEW_ID_LIMIT).collect();
-        if !base.is_empty() && base.len() + 1 + word.len() > NEW_ID_LIMIT {
+        let started = base.len() > prefix.len();
+        if started && base.len() + 1 + word.len() > NEW_ID_LIMIT {
             break;
         }
-        if !base.is_empty() {
+        if started {
             base.push('-');
         }
         base.push_str(&word);
@@ -677,6 +759,61 @@ mod tests {
         assert_eq!(
             std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
+        );
+    }
+
+    #[test]
+    fn topics_are_added_edited_and_removed_in_topics_toml() {
+        let (dir, store) = store();
+        let faq_before = std::fs::read_to_string(dir.path().join("faq.toml")).unwrap();
+        let topic = Draft {
+            question: "Hamstrings".into(),
+            aliases: vec!["hammies".into(), "back of the thigh muscles".into()],
+            answer: "The three muscles at the back of the thigh.".into(),
+        };
+        let id = store.add_entry(EntryKind::Topic, &topic).unwrap();
+        assert_eq!(id, "topic-hamstrings");
+        let text = std::fs::read_to_string(dir.path().join("topics.toml")).unwrap();
+        assert!(text.contains("name = \"Hamstrings\"") && text.contains("summary = \"\"\""));
+        assert!(
+            store.engine().load().knowledge().entry(&id).is_some(),
+            "live at once"
+        );
+        let changed = Draft {
+            answer: "Semitendinosus, semimembranosus and biceps femoris.".into(),
+            ..topic
+        };
+        store.update_entry(EntryKind::Topic, &id, &changed).unwrap();
+        assert_eq!(
+            store.draft_of_entry(EntryKind::Topic, &id).unwrap(),
+            changed
+        );
+        assert!(store.draft_of(&id).is_none(), "not a FAQ entry");
+        store.remove_entry(EntryKind::Topic, &id).unwrap();
+        assert!(store.draft_of_entry(EntryKind::Topic, &id).is_none());
+        let faq_after = std::fs::read_to_string(dir.path().join("faq.toml")).unwrap();
+        assert_eq!(faq_before, faq_after, "faq.toml is untouched");
+    }
+
+    #[test]
+    fn a_topic_linked_from_the_faq_is_not_removed() {
+        let (dir, store) = store();
+        let linked = store
+            .engine()
+            .load()
+            .knowledge()
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Faq)
+            .flat_map(|e| e.related.clone())
+            .find(|r| r.starts_with("topic-"))
+            .expect("some FAQ entry links a topic");
+        let before = std::fs::read_to_string(dir.path().join("topics.toml")).unwrap();
+        let refused = store.remove_entry(EntryKind::Topic, &linked).unwrap_err();
+        assert!(matches!(refused, EditError::StillLinked(_)), "{refused}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("topics.toml")).unwrap(),
+            before
         );
     }
 

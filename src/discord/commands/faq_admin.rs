@@ -1,5 +1,6 @@
-//! `/faq-admin`: moderators add, edit, remove and list FAQ entries from
-//! Discord. Hidden from members by `default_member_permissions`, and checked
+//! `/faq-admin`: moderators add, edit, remove and list FAQ entries, add,
+//! edit and remove topics, and export both files, from Discord (review and
+//! stats have files of their own). Hidden from members by `default_member_permissions`, and checked
 //! again on our side by `moderator_check` on every subcommand, and once
 //! more when a form is submitted or a removal confirmed.
 //!
@@ -10,14 +11,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use poise::serenity_prelude as serenity;
-use poise::Modal;
 
-use crate::discord::entry_form::EntryForm;
+use crate::discord::entry_form::{EntryForm, Form, TopicForm};
 
 use super::{entry_choices, render, Context, Data, Error};
-use crate::discord::data::{edit_error, member_error};
+use crate::discord::data::{edit_error, member_error, MemberError};
 use crate::discord::permissions::{moderator_check, require_edit_access};
-use crate::knowledge::EntryKind;
+use crate::knowledge::{EntryKind, KnowledgeFile};
 
 /// How long a moderator has to fill in the form or confirm a removal.
 const FORM_TIMEOUT: Duration = Duration::from_secs(15 * 60);
@@ -36,6 +36,10 @@ async fn faq_entries(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocom
         "edit",
         "remove",
         "list",
+        "topic_add",
+        "topic_edit",
+        "topic_remove",
+        "export",
         "super::review::review",
         "super::stats::stats"
     ),
@@ -51,19 +55,7 @@ pub async fn faq_admin(_: Context<'_>) -> Result<(), Error> {
 /// Add a FAQ entry
 #[poise::command(slash_command, guild_only, check = "moderator_check")]
 async fn add(ctx: Context<'_>) -> Result<(), Error> {
-    let poise::Context::Application(app) = ctx else {
-        return Ok(());
-    };
-    let Some(form) = open_form(app, None).await? else {
-        return Ok(());
-    };
-    let store = ctx.data().store.clone();
-    let draft = form.into_draft();
-    let id = tokio::task::spawn_blocking(move || store.add(&draft))
-        .await?
-        .map_err(edit_error)?;
-    tracing::info!(user = %ctx.author().id, %id, "FAQ entry added");
-    confirm(ctx, format!("Added `{id}`. Members can ask it now.")).await
+    add_with::<EntryForm>(ctx, EntryKind::Faq).await
 }
 
 /// Edit a FAQ entry (the form opens with its current text)
@@ -74,25 +66,7 @@ async fn edit(
     #[autocomplete = "faq_entries"]
     entry: String,
 ) -> Result<(), Error> {
-    let poise::Context::Application(app) = ctx else {
-        return Ok(());
-    };
-    let store = ctx.data().store.clone();
-    let Some(current) = store.draft_of(&entry) else {
-        return Err(member_error(format!(
-            "There is no FAQ entry with the id \"{entry}\"."
-        )));
-    };
-    let Some(form) = open_form(app, Some(EntryForm::from_draft(current))).await? else {
-        return Ok(());
-    };
-    let draft = form.into_draft();
-    let id = entry.clone();
-    tokio::task::spawn_blocking(move || store.update(&id, &draft))
-        .await?
-        .map_err(edit_error)?;
-    tracing::info!(user = %ctx.author().id, id = %entry, "FAQ entry edited");
-    confirm(ctx, format!("Saved `{entry}`.")).await
+    edit_with::<EntryForm>(ctx, EntryKind::Faq, entry).await
 }
 
 /// Remove a FAQ entry (asks first)
@@ -103,12 +77,127 @@ async fn remove(
     #[autocomplete = "faq_entries"]
     entry: String,
 ) -> Result<(), Error> {
-    let store: Arc<crate::store::Store> = ctx.data().store.clone();
-    let Some(current) = store.draft_of(&entry) else {
-        return Err(member_error(format!(
-            "There is no FAQ entry with the id \"{entry}\"."
-        )));
+    remove_kind(ctx, EntryKind::Faq, entry).await
+}
+
+async fn topic_entries(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    entry_choices(ctx, partial, Some(EntryKind::Topic)).await
+}
+
+/// Add a topic (a muscle, nerve or technique)
+#[poise::command(
+    slash_command,
+    guild_only,
+    rename = "topic-add",
+    check = "moderator_check"
+)]
+async fn topic_add(ctx: Context<'_>) -> Result<(), Error> {
+    add_with::<TopicForm>(ctx, EntryKind::Topic).await
+}
+
+/// Edit a topic (the form opens with its current text)
+#[poise::command(
+    slash_command,
+    guild_only,
+    rename = "topic-edit",
+    check = "moderator_check"
+)]
+async fn topic_edit(
+    ctx: Context<'_>,
+    #[description = "The topic to edit"]
+    #[autocomplete = "topic_entries"]
+    topic: String,
+) -> Result<(), Error> {
+    edit_with::<TopicForm>(ctx, EntryKind::Topic, topic).await
+}
+
+/// Remove a topic (asks first)
+#[poise::command(
+    slash_command,
+    guild_only,
+    rename = "topic-remove",
+    check = "moderator_check"
+)]
+async fn topic_remove(
+    ctx: Context<'_>,
+    #[description = "The topic to remove"]
+    #[autocomplete = "topic_entries"]
+    topic: String,
+) -> Result<(), Error> {
+    remove_kind(ctx, EntryKind::Topic, topic).await
+}
+
+/// The FAQ and topics files as they are now, to back up or send for review
+#[poise::command(slash_command, guild_only, check = "moderator_check")]
+async fn export(ctx: Context<'_>) -> Result<(), Error> {
+    let dir = ctx.data().store.dir().to_path_buf();
+    let mut reply = poise::CreateReply::default()
+        .content("The FAQ and topics as they are on the bot's host now.")
+        .ephemeral(true);
+    for file in [KnowledgeFile::Faq, KnowledgeFile::Topics] {
+        let bytes = tokio::fs::read(dir.join(file.name())).await?;
+        reply = reply.attachment(serenity::CreateAttachment::bytes(bytes, file.name()));
+    }
+    ctx.send(reply).await?;
+    Ok(())
+}
+
+/// What a moderator calls an entry of `kind`.
+fn noun(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Faq => "FAQ entry",
+        EntryKind::Topic => "topic",
+    }
+}
+
+/// The current text of entry `id` of `kind`, or a member error.
+fn current(ctx: Context<'_>, kind: EntryKind, id: &str) -> Result<crate::store::Draft, Error> {
+    ctx.data()
+        .store
+        .draft_of_entry(kind, id)
+        .ok_or_else(|| member_error(format!("There is no {} with the id \"{id}\".", noun(kind))))
+}
+
+/// Opens form `F` empty and adds what the moderator submits.
+async fn add_with<F: Form>(ctx: Context<'_>, kind: EntryKind) -> Result<(), Error> {
+    let poise::Context::Application(app) = ctx else {
+        return Ok(());
     };
+    let Some(form) = open_form::<F>(app, None).await? else {
+        return Ok(());
+    };
+    let store = ctx.data().store.clone();
+    let draft = form.into_draft();
+    let id = tokio::task::spawn_blocking(move || store.add_entry(kind, &draft))
+        .await?
+        .map_err(edit_error)?;
+    tracing::info!(user = %ctx.author().id, %id, "{} added", noun(kind));
+    confirm(ctx, format!("Added `{id}`. Members can ask it now.")).await
+}
+
+/// Opens form `F` with the entry's text and saves what is submitted.
+async fn edit_with<F: Form>(ctx: Context<'_>, kind: EntryKind, entry: String) -> Result<(), Error> {
+    let poise::Context::Application(app) = ctx else {
+        return Ok(());
+    };
+    let now = current(ctx, kind, &entry)?;
+    let Some(form) = open_form(app, Some(F::from_draft(now))).await? else {
+        return Ok(());
+    };
+    let store = ctx.data().store.clone();
+    let draft = form.into_draft();
+    let id = entry.clone();
+    tokio::task::spawn_blocking(move || store.update_entry(kind, &id, &draft))
+        .await?
+        .map_err(edit_error)?;
+    tracing::info!(user = %ctx.author().id, id = %entry, "{} edited", noun(kind));
+    confirm(ctx, format!("Saved `{entry}`.")).await
+}
+
+/// Asks first, then removes the entry.
+async fn remove_kind(ctx: Context<'_>, kind: EntryKind, entry: String) -> Result<(), Error> {
+    let store: Arc<crate::store::Store> = ctx.data().store.clone();
+    let now = current(ctx, kind, &entry)?;
     let yes = format!("{}:remove", ctx.id());
     let no = format!("{}:cancel", ctx.id());
     let buttons = serenity::CreateActionRow::Buttons(vec![
@@ -122,7 +211,7 @@ async fn remove(
     let ask = poise::CreateReply::default()
         .content(format!(
             "Remove `{entry}` — \"{}\"? This cannot be undone from Discord.",
-            current.question
+            now.question
         ))
         .components(vec![buttons])
         .ephemeral(true);
@@ -146,11 +235,20 @@ async fn remove(
         format!("{refused} Nothing was removed.")
     } else if click.data.custom_id == yes {
         let id = entry.clone();
-        tokio::task::spawn_blocking(move || store.remove(&id))
-            .await?
-            .map_err(edit_error)?;
-        tracing::info!(user = %ctx.author().id, id = %entry, "FAQ entry removed");
-        format!("Removed `{entry}`.")
+        match tokio::task::spawn_blocking(move || store.remove_entry(kind, &id)).await? {
+            Ok(()) => {
+                tracing::info!(user = %ctx.author().id, id = %entry, "{} removed", noun(kind));
+                format!("Removed `{entry}`.")
+            }
+            // The click is answered either way, with what went wrong.
+            Err(e) => match edit_error(e) {
+                refused if refused.is::<MemberError>() => refused.to_string(),
+                failed => {
+                    tracing::error!(id = %entry, "removal failed: {failed:#}");
+                    "Sorry, something went wrong on my side; nothing was removed.".to_string()
+                }
+            },
+        }
     } else {
         format!("Kept `{entry}`.")
     };
@@ -203,15 +301,15 @@ async fn list(ctx: Context<'_>) -> Result<(), Error> {
 /// Opens the entry form (pre-filled for an edit) and waits for the member
 /// who opened it to submit it. poise's own helper would take a submit from
 /// anyone who learned the form's id; this one takes only the moderator's.
-async fn open_form(
+async fn open_form<F: Form>(
     ctx: poise::ApplicationContext<'_, Data, Error>,
-    defaults: Option<EntryForm>,
-) -> Result<Option<EntryForm>, Error> {
+    defaults: Option<F>,
+) -> Result<Option<F>, Error> {
     let serenity_ctx = ctx.serenity_context();
     let form_id = ctx.interaction.id.to_string();
     let show = ctx
         .interaction
-        .create_response(serenity_ctx, EntryForm::create(defaults, form_id.clone()));
+        .create_response(serenity_ctx, F::create(defaults, form_id.clone()));
     let answer = ctx
         .data()
         .pending
@@ -237,7 +335,7 @@ async fn open_form(
         tracing::info!(user = %submit.user.id, "form refused on submit: {refused}");
         return Err(member_error(format!("{refused} Nothing was saved.")));
     }
-    let form = EntryForm::parse(submit.data.clone()).map_err(anyhow::Error::msg)?;
+    let form = F::parse(submit.data.clone()).map_err(anyhow::Error::msg)?;
     Ok(Some(form))
 }
 
