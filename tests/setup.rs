@@ -21,6 +21,26 @@ fn setup(sub: &str, options: Value, permissions: u64) -> Value {
         &[],
         permissions,
     );
+    let roles: serde_json::Map<String, Value> = options
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|o| o["type"] == 8)
+        .map(|o| {
+            let id = o["value"].as_str().unwrap().to_string();
+            let role = role(
+                o["value"].as_str().unwrap().parse().unwrap(),
+                "helpers",
+                0,
+                1,
+                false,
+            );
+            (id, role)
+        })
+        .collect();
+    if !roles.is_empty() {
+        p["data"]["resolved"]["roles"] = Value::Object(roles);
+    }
     let channels: serde_json::Map<String, Value> = options
         .as_array()
         .into_iter()
@@ -33,7 +53,7 @@ fn setup(sub: &str, options: Value, permissions: u64) -> Value {
         })
         .collect();
     if !channels.is_empty() {
-        p["data"]["resolved"] = json!({ "channels": channels });
+        p["data"]["resolved"]["channels"] = Value::Object(channels);
     }
     p
 }
@@ -194,4 +214,33 @@ async fn setup_is_refused_without_manage_server_and_stays_in_its_server() {
         .as_str()
         .unwrap_or("");
     assert!(text.contains("help channels): off"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_moderator_role_set_by_command_opens_the_moderators_commands() {
+    let fake = FakeDiscord::start().await;
+    let _bot = Bot::start(&fake, "").await;
+    let helpers = 1_100_000_000_000_000_777u64;
+    let list = || {
+        slash_command(
+            "faq-admin",
+            json!([{"name": "list", "type": 1, "options": []}]),
+            &[helpers],
+            perms::EVERYONE,
+        )
+    };
+    let before = run(&fake, list()).await;
+    assert!(
+        before.text().contains("Only moderators"),
+        "{}",
+        before.one_line()
+    );
+    let role = json!([
+        {"name": "role", "type": 8, "value": helpers.to_string()},
+        {"name": "moderator", "type": 5, "value": true}
+    ]);
+    let done = run(&fake, setup("moderator-role", role, OWNER)).await;
+    assert!(done.text().contains("can now"), "{}", done.one_line());
+    let after = run(&fake, list()).await;
+    assert!(after.text().contains("`sitting`"), "{}", after.one_line());
 }
