@@ -38,6 +38,18 @@ async fn open_thread(fake: &FakeDiscord, title: &str) -> u64 {
     id
 }
 
+/// Someone else chats in `channel`: the bot stays quiet there.
+async fn chatter_gets_nothing(fake: &FakeDiscord, channel: u64, text: &str) {
+    fake.dispatch("MESSAGE_CREATE", guild_message(channel, MOD_USER_ID, text));
+    fake.wait_no_request("POST", format!("/channels/{channel}/messages"), secs(2))
+        .await;
+}
+
+/// Replies whose embed title is entry `id`'s.
+fn assert_answers(r: &Recorded, id: &str) {
+    assert_eq!(title_of(r), entry_title(id), "{}", r.one_line());
+}
+
 fn title_of(r: &Recorded) -> String {
     r.body["embeds"][0]["title"]
         .as_str()
@@ -67,20 +79,9 @@ async fn a_thread_under_a_help_channel_is_a_help_channel() {
             "should i ice or heat my knot after leg day",
         ),
     );
-    let reply = fake.wait_message(thread, secs(15)).await;
-    assert_eq!(
-        title_of(&reply),
-        entry_title("heat-vs-ice"),
-        "{}",
-        reply.one_line()
-    );
+    assert_answers(&fake.wait_message(thread, secs(15)).await, "heat-vs-ice");
     // As in the channel itself, chatter gets nothing.
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        guild_message(thread, MOD_USER_ID, "lol same, leg day was brutal"),
-    );
-    fake.wait_no_request("POST", format!("/channels/{thread}/messages"), secs(2))
-        .await;
+    chatter_gets_nothing(&fake, thread, "lol same, leg day was brutal").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -96,20 +97,9 @@ async fn a_forum_post_is_answered_once_from_its_title_and_first_message() {
     );
     first["id"] = json!(post.to_string());
     fake.dispatch("MESSAGE_CREATE", first);
-    let reply = fake.wait_message(post, secs(15)).await;
-    assert_eq!(
-        title_of(&reply),
-        entry_title("heat-vs-ice"),
-        "{}",
-        reply.one_line()
-    );
+    assert_answers(&fake.wait_message(post, secs(15)).await, "heat-vs-ice");
     // Later talk in the post follows help-channel rules: no reply to chatter.
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        guild_message(post, MOD_USER_ID, "hope it feels better soon"),
-    );
-    fake.wait_no_request("POST", format!("/channels/{post}/messages"), secs(2))
-        .await;
+    chatter_gets_nothing(&fake, post, "hope it feels better soon").await;
     // A post the bot is unsure of still gets one reply, with suggestions.
     let vague = open_thread(&fake, "help").await;
     let mut first = guild_message(vague, USER_ID, "anyone?");
@@ -142,18 +132,13 @@ async fn a_follow_up_is_read_with_the_subject_before_it_by_timing_and_by_reply()
         ),
     );
     let first = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
-    assert_eq!(title_of(&first), entry_title("heat-vs-ice"));
+    assert_answers(&first, "heat-vs-ice");
     fake.dispatch(
         "MESSAGE_CREATE",
         mention_bot(GENERAL_CHANNEL_ID, USER_ID, FOLLOW_UP),
     );
     let follow = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
-    assert_eq!(
-        title_of(&follow),
-        entry_title("recovery-time"),
-        "{}",
-        follow.one_line()
-    );
+    assert_answers(&follow, "recovery-time");
     // "ok cool" asks nothing: the answer does not come back.
     fake.dispatch(
         "MESSAGE_CREATE",
@@ -186,12 +171,7 @@ async fn a_follow_up_is_read_with_the_subject_before_it_by_timing_and_by_reply()
     );
     fake.dispatch("MESSAGE_CREATE", reply);
     let follow = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
-    assert_eq!(
-        title_of(&follow),
-        entry_title("recovery-time"),
-        "{}",
-        follow.one_line()
-    );
+    assert_answers(&follow, "recovery-time");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -13,7 +13,7 @@ const OWNER: u64 = perms::EVERYONE | perms::MANAGE_GUILD;
 const QUESTION: &str = "should i ice or heat my knot after leg day";
 
 /// `/knotbot-setup SUB` with `options`, by a member with `permissions`;
-/// channel options come with Discord's resolved channel.
+/// channel and role options come with Discord's resolved objects.
 fn setup(sub: &str, options: Value, permissions: u64) -> Value {
     let mut p = slash_command(
         "knotbot-setup",
@@ -21,41 +21,29 @@ fn setup(sub: &str, options: Value, permissions: u64) -> Value {
         &[],
         permissions,
     );
-    let roles: serde_json::Map<String, Value> = options
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|o| o["type"] == 8)
-        .map(|o| {
-            let id = o["value"].as_str().unwrap().to_string();
-            let role = role(
-                o["value"].as_str().unwrap().parse().unwrap(),
-                "helpers",
-                0,
-                1,
-                false,
-            );
-            (id, role)
-        })
-        .collect();
-    if !roles.is_empty() {
-        p["data"]["resolved"]["roles"] = Value::Object(roles);
-    }
-    let channels: serde_json::Map<String, Value> = options
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|o| o["type"] == 7)
-        .map(|o| {
-            let id = o["value"].as_str().unwrap().to_string();
-            let channel = json!({"id": id, "name": "help", "type": 0, "permissions": "0"});
-            (id, channel)
-        })
-        .collect();
-    if !channels.is_empty() {
-        p["data"]["resolved"]["channels"] = Value::Object(channels);
-    }
+    let channel =
+        |id: u64| json!({"id": id.to_string(), "name": "help", "type": 0, "permissions": "0"});
+    let helpers = |id: u64| role(id, "helpers", 0, 1, false);
+    resolve(&mut p, &options, 7, "channels", channel);
+    resolve(&mut p, &options, 8, "roles", helpers);
     p
+}
+
+/// Adds `resolved[key]` for the options of `kind`, made by `object`.
+fn resolve(p: &mut Value, options: &Value, kind: u8, key: &str, object: impl Fn(u64) -> Value) {
+    let found: serde_json::Map<String, Value> = options
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|o| o["type"] == kind)
+        .map(|o| {
+            let id = o["value"].as_str().unwrap();
+            (id.to_string(), object(id.parse().unwrap()))
+        })
+        .collect();
+    if !found.is_empty() {
+        p["data"]["resolved"][key] = Value::Object(found);
+    }
 }
 
 fn channel_option(name: &str, id: u64) -> Value {

@@ -108,15 +108,20 @@ async fn wait_recorded(db: &Path, n: u64) -> Value {
     }
 }
 
-/// Opens `/faq-admin review` as a moderator; the group messages that follow
-/// the header.
-async fn open_review(fake: &FakeDiscord) -> (Recorded, Vec<Recorded>) {
-    let review = as_moderator(slash_command(
+/// `/faq-admin review`, by a moderator.
+fn review_command() -> Value {
+    as_moderator(slash_command(
         "faq-admin",
         subcommand("review"),
         &[MOD_ROLE_ID],
         perms::EVERYONE,
-    ));
+    ))
+}
+
+/// Opens `/faq-admin review` as a moderator; the group messages that follow
+/// the header.
+async fn open_review(fake: &FakeDiscord) -> (Recorded, Vec<Recorded>) {
+    let review = review_command();
     fake.dispatch("INTERACTION_CREATE", review.clone());
     let header = fake.wait_callback(&review, secs(15)).await;
     assert_eq!(
@@ -375,12 +380,7 @@ async fn a_database_that_cannot_be_opened_costs_no_answer() {
         "one clear error: {log}"
     );
     // The moderators are told why review is off.
-    let review = as_moderator(slash_command(
-        "faq-admin",
-        subcommand("review"),
-        &[MOD_ROLE_ID],
-        perms::EVERYONE,
-    ));
+    let review = review_command();
     fake.dispatch("INTERACTION_CREATE", review.clone());
     let r = fake.wait_callback(&review, secs(15)).await;
     assert!(r.text().contains("workbench is off"), "{}", r.one_line());
@@ -440,12 +440,7 @@ async fn a_new_entry_from_review_and_a_dismissed_group_leave_nothing_to_review()
     wait_recorded(&db, 2).await;
 
     // Both groups are shown; the header says how many.
-    let review = as_moderator(slash_command(
-        "faq-admin",
-        subcommand("review"),
-        &[MOD_ROLE_ID],
-        perms::EVERYONE,
-    ));
+    let review = review_command();
     fake.dispatch("INTERACTION_CREATE", review.clone());
     let header = fake.wait_callback(&review, secs(15)).await;
     assert!(

@@ -35,6 +35,25 @@ pub fn no_pings() -> serenity::CreateAllowedMentions {
         .replied_user(false)
 }
 
+/// A private answer to a click or a form: only that member sees it, and
+/// nobody is pinged.
+pub fn private(
+    message: serenity::CreateInteractionResponseMessage,
+) -> serenity::CreateInteractionResponse {
+    serenity::CreateInteractionResponse::Message(
+        message.ephemeral(true).allowed_mentions(no_pings()),
+    )
+}
+
+/// The clicked message replaced by `text`, its buttons gone.
+pub fn replace_with(text: impl Into<String>) -> serenity::CreateInteractionResponse {
+    let message = serenity::CreateInteractionResponseMessage::new()
+        .content(text)
+        .components(Vec::new())
+        .allowed_mentions(no_pings());
+    serenity::CreateInteractionResponse::UpdateMessage(message)
+}
+
 /// For a reply to a member's message: only that member may be notified.
 pub fn reply_ping_only() -> serenity::CreateAllowedMentions {
     no_pings().replied_user(true)

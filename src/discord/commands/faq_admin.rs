@@ -252,15 +252,8 @@ async fn remove_kind(ctx: Context<'_>, kind: EntryKind, entry: String) -> Result
     } else {
         format!("Kept `{entry}`.")
     };
-    let update = serenity::CreateInteractionResponseMessage::new()
-        .content(outcome)
-        .components(Vec::new())
-        .allowed_mentions(render::no_pings());
     click
-        .create_response(
-            ctx,
-            serenity::CreateInteractionResponse::UpdateMessage(update),
-        )
+        .create_response(ctx, render::replace_with(outcome))
         .await?;
     Ok(())
 }

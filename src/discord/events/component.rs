@@ -23,12 +23,8 @@ pub async fn on_click(
         None => serenity::CreateInteractionResponseMessage::new()
             .content("That entry is no longer in the FAQ."),
     };
-    let message = message.ephemeral(true).allowed_mentions(render::no_pings());
     click
-        .create_response(
-            &ctx.http,
-            serenity::CreateInteractionResponse::Message(message),
-        )
+        .create_response(&ctx.http, render::private(message))
         .await?;
     Ok(())
 }

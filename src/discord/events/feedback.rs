@@ -86,14 +86,9 @@ async fn say(
 ) -> Result<(), Error> {
     let message = serenity::CreateInteractionResponseMessage::new()
         .content(text)
-        .components(rows)
-        .ephemeral(true)
-        .allowed_mentions(render::no_pings());
+        .components(rows);
     click
-        .create_response(
-            &ctx.http,
-            serenity::CreateInteractionResponse::Message(message),
-        )
+        .create_response(&ctx.http, render::private(message))
         .await?;
     Ok(())
 }

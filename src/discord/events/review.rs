@@ -37,15 +37,8 @@ pub async fn on_click(
         _ => return Ok(()),
     };
     let text = outcome.unwrap_or_else(|e| shown(&e));
-    let update = serenity::CreateInteractionResponseMessage::new()
-        .content(text)
-        .components(Vec::new())
-        .allowed_mentions(render::no_pings());
     click
-        .create_response(
-            &ctx.http,
-            serenity::CreateInteractionResponse::UpdateMessage(update),
-        )
+        .create_response(&ctx.http, render::replace_with(text))
         .await?;
     Ok(())
 }
@@ -60,15 +53,9 @@ pub async fn on_submit(
         Ok(id) => format!("Added `{id}`. Members can ask it now."),
         Err(e) => shown(&e),
     };
-    let message = serenity::CreateInteractionResponseMessage::new()
-        .content(text)
-        .ephemeral(true)
-        .allowed_mentions(render::no_pings());
+    let message = serenity::CreateInteractionResponseMessage::new().content(text);
     submit
-        .create_response(
-            &ctx.http,
-            serenity::CreateInteractionResponse::Message(message),
-        )
+        .create_response(&ctx.http, render::private(message))
         .await?;
     Ok(())
 }
@@ -201,15 +188,9 @@ async fn tell(
     click: &serenity::ComponentInteraction,
     text: String,
 ) -> Result<(), Error> {
-    let message = serenity::CreateInteractionResponseMessage::new()
-        .content(text)
-        .ephemeral(true)
-        .allowed_mentions(render::no_pings());
+    let message = serenity::CreateInteractionResponseMessage::new().content(text);
     click
-        .create_response(
-            &ctx.http,
-            serenity::CreateInteractionResponse::Message(message),
-        )
+        .create_response(&ctx.http, render::private(message))
         .await?;
     Ok(())
 }
