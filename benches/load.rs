@@ -378,6 +378,9 @@ struct BurstResult {
     log_problems: usize,
     log_samples: Vec<String>,
     rejections: usize,
+    /// CPU seconds (user + system) the bot spent from the first dispatch
+    /// until the burst was over: its own cost, apart from the fake's.
+    bot_cpu: f64,
 }
 
 /// Sends `events` messages at once, or at `rate` events a second, and
@@ -439,6 +442,7 @@ async fn burst(
         })
         .collect();
 
+    let cpu_before = cpu_seconds(bot.pid());
     let stop = Arc::new(AtomicBool::new(false));
     let sampler = sample_rss(bot.pid(), stop.clone());
     let sender = fake.clone();
@@ -486,6 +490,7 @@ async fn burst(
         }
     }
     stop.store(true, Ordering::Relaxed);
+    let bot_cpu = cpu_seconds(bot.pid()) - cpu_before;
     let burst_rss = sampler.join().unwrap();
     let (_, burst_hwm) = memory(bot.pid());
 
@@ -567,6 +572,7 @@ async fn burst(
         log_problems,
         log_samples,
         rejections,
+        bot_cpu,
     }
 }
 
@@ -717,6 +723,24 @@ async fn cooldowns() -> (Vec<CooldownCase>, usize) {
 
 // ---------------------------------------------------------------------------
 
+/// CPU seconds, user and system, process `pid` has used so far.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces) in parentheses.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are the 14th and 15th fields, 12th and 13th here.
+    // SAFETY: sysconf has no preconditions.
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+    (ticks(11) + ticks(12)) / per_second
+}
+
 /// The same burst with the workbench recording and without, alternated
 /// (off, on, three times) so that the machine's drift falls on both;
 /// prints each run's events/s and the ratio of the medians.
@@ -753,6 +777,21 @@ async fn recording_cost(events: usize, channels: usize) -> Vec<BurstResult> {
     println!(
         "burst throughput with recording on is {:.1}% of recording off ({on:.0} vs {off:.0} events/s, median of three each)",
         100.0 * on / off.max(1e-9)
+    );
+    let cpu = |on: bool| {
+        let mut c: Vec<f64> = runs
+            .iter()
+            .filter(|(r, _, _)| *r == on)
+            .map(|(_, _, b)| b.bot_cpu)
+            .collect();
+        c.sort_by(f64::total_cmp);
+        c[c.len() / 2]
+    };
+    println!(
+        "the bot's own CPU with recording on is {:.1}% of recording off ({:.2} vs {:.2} s, median of three each)",
+        100.0 * cpu(true) / cpu(false).max(1e-9),
+        cpu(true),
+        cpu(false)
     );
     runs.into_iter().map(|(_, _, r)| r).collect()
 }
