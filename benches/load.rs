@@ -755,10 +755,11 @@ async fn recording_cost(events: usize, channels: usize) -> Vec<BurstResult> {
         let r = burst(&label, 0, events, channels, None, recording).await;
         let rate = r.replies_ok as f64 / r.total_secs.max(1e-9);
         println!(
-            "{label}: {rate:.0} events/s, replies {} of {}, p99 {} ms",
+            "{label}: {rate:.0} events/s, replies {} of {}, p99 {} ms, bot CPU {:.2} s",
             r.replies_ok,
             r.events,
-            ms(r.p99)
+            ms(r.p99),
+            r.bot_cpu
         );
         runs.push((recording, rate, r));
     }
