@@ -12,24 +12,23 @@
 //! - [`eval`]: measuring the knowledge against question sets;
 //! - [`store`]: moderators' edits, persisted safely, and the live engine.
 //!
-//! The command line lives in [`cli`]; the Discord adapter, a thin layer over
-//! the engine, in [`discord`].
+//! The Discord adapter, a thin layer over the engine, is [`discord`]; the
+//! command line belongs to the binary (`src/main.rs`, `src/cli/`).
 
 pub mod analysis;
-pub mod cli;
 #[cfg(feature = "discord")]
 pub mod discord;
 pub mod engine;
 pub mod eval;
-pub mod focus;
+mod focus;
 pub mod knowledge;
 pub mod matcher;
 pub mod reply;
-pub mod safety;
+mod safety;
 pub mod store;
 pub mod stretch;
 pub mod text;
-pub mod typo;
+mod typo;
 pub mod workbench;
 
 pub use engine::Engine;

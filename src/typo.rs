@@ -32,16 +32,8 @@ impl Vocabulary {
         Self::default()
     }
 
-    pub fn contains(&self, word: &str) -> bool {
-        self.ids.contains_key(word)
-    }
-
     pub fn len(&self) -> usize {
         self.words.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
     }
 
     pub fn add(&mut self, word: &str) {

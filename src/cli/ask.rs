@@ -5,8 +5,8 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use super::{report_problems, KnowledgeArg};
-use crate::engine::Engine;
-use crate::text::MAX_INPUT_CHARS;
+use knotbot::engine::Engine;
+use knotbot::text::MAX_INPUT_CHARS;
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use serde::Deserialize;
 
 use super::{report_problems, KnowledgeArg, EXIT_PROBLEMS};
-use crate::knowledge::{line_at, Knowledge};
-use crate::Engine;
+use knotbot::knowledge::{line_at, Knowledge};
+use knotbot::Engine;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,7 +25,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let knowledge = Knowledge::from_sources(&sources)?;
         Engine::checked(
             knowledge,
-            &sources.get(crate::knowledge::KnowledgeFile::RedFlags).name,
+            &sources
+                .get(knotbot::knowledge::KnowledgeFile::RedFlags)
+                .name,
         )
     });
     let engine = match engine {
@@ -52,7 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let faqs = k
         .entries
         .iter()
-        .filter(|e| e.kind == crate::knowledge::EntryKind::Faq)
+        .filter(|e| e.kind == knotbot::knowledge::EntryKind::Faq)
         .count();
     println!(
         "{where_from}: clean ({faqs} FAQ entries, {} topics, {} red-flag categories, {} stretches)",
@@ -84,7 +86,7 @@ struct Required {
 fn missing_ids(k: &Knowledge, path: &Path) -> anyhow::Result<Vec<String>> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
-    let coverage: Coverage = crate::knowledge::parse_toml(&path.display().to_string(), &text)
+    let coverage: Coverage = knotbot::knowledge::parse_toml(&path.display().to_string(), &text)
         .map_err(|p| anyhow::anyhow!("{p}"))?;
     let known: Vec<&str> = k.all_ids().collect();
     let required = coverage

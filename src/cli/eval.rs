@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{report_problems, KnowledgeArg};
-use crate::engine::Engine;
+use knotbot::engine::Engine;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -15,12 +15,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let cases = crate::eval::load(&args.file)?;
+    let cases = knotbot::eval::load(&args.file)?;
     let engine = match args.knowledge.load() {
         Ok(k) => Engine::new(k),
         Err(e) => return Ok(report_problems(&e)),
     };
-    let report = crate::eval::run(&engine, &cases);
+    let report = knotbot::eval::run(&engine, &cases);
     print!("{report}");
     Ok(ExitCode::SUCCESS)
 }

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::knowledge::{Knowledge, KnowledgeError};
+use knotbot::knowledge::{Knowledge, KnowledgeError};
 
 #[derive(Parser)]
 #[command(
@@ -60,10 +60,10 @@ impl KnowledgeArg {
     }
 
     /// The knowledge files' texts, from the directory or the binary.
-    pub fn sources(&self) -> Result<crate::knowledge::Sources, KnowledgeError> {
+    pub fn sources(&self) -> Result<knotbot::knowledge::Sources, KnowledgeError> {
         match &self.knowledge {
-            Some(dir) => crate::knowledge::Sources::read_dir(dir),
-            None => Ok(crate::knowledge::Sources::embedded()),
+            Some(dir) => knotbot::knowledge::Sources::read_dir(dir),
+            None => Ok(knotbot::knowledge::Sources::embedded()),
         }
     }
 

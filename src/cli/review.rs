@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::stats::DbArgs;
 use super::{report_problems, KnowledgeArg};
-use crate::workbench::review;
+use knotbot::workbench::review;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -24,9 +24,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Ok(k) => k,
         Err(e) => return Ok(report_problems(&e)),
     };
-    let engine = crate::Engine::new(k);
+    let engine = knotbot::Engine::new(k);
     let db = args.db.open()?;
-    let missed = review::missed(&db, args.db.days, crate::workbench::now())?;
+    let missed = review::missed(&db, args.db.days, knotbot::workbench::now())?;
     let groups = review::groups(&engine, &missed, args.bar);
     if args.db.json {
         println!(

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::EXIT_USAGE;
-use crate::discord::{ConfigError, Settings};
+use knotbot::discord::{ConfigError, Settings};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -15,7 +15,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let env_token = std::env::var(crate::discord::config::TOKEN_VAR).ok();
+    let env_token = std::env::var(knotbot::discord::config::TOKEN_VAR).ok();
     let settings = match Settings::load(args.config.as_deref(), env_token) {
         Ok(s) => s,
         Err(ConfigError(message)) => {
@@ -25,6 +25,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     super::init_logging(&settings.config.log_level);
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(crate::discord::run(settings))?;
+    runtime.block_on(knotbot::discord::run(settings))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::workbench::stats::Stats;
+use knotbot::workbench::stats::Stats;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,17 +27,17 @@ pub struct DbArgs {
 
 impl DbArgs {
     /// Opens the database; a missing file is an error here, not a new one.
-    pub fn open(&self) -> anyhow::Result<crate::workbench::Database> {
+    pub fn open(&self) -> anyhow::Result<knotbot::workbench::Database> {
         if !self.db.is_file() {
             anyhow::bail!("there is no database at {}", self.db.display());
         }
-        Ok(crate::workbench::Database::open(&self.db)?)
+        Ok(knotbot::workbench::Database::open(&self.db)?)
     }
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let db = args.db.open()?;
-    let stats = Stats::of(&db, args.db.days, crate::workbench::now())?;
+    let stats = Stats::of(&db, args.db.days, knotbot::workbench::now())?;
     if args.db.json {
         println!("{}", serde_json::to_string_pretty(&stats)?);
     } else {

@@ -23,8 +23,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let date = args
         .date
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let s = crate::stretch::of_the_day(&k.stretches, date);
+    let s = knotbot::stretch::of_the_day(&k.stretches, date);
     println!("Stretch of the day, {date}: {}\n", s.id);
-    println!("{}", crate::stretch::render(s));
+    println!("{}", knotbot::stretch::render(s));
     Ok(ExitCode::SUCCESS)
 }
