@@ -3,9 +3,11 @@
 //! The engine is platform-neutral and built from these parts:
 //! - [`knowledge`]: the TOML knowledge base, loaded and validated whole;
 //! - [`text`] and [`analysis`]: from a raw message to comparable terms;
-//! - [`focus`]: the sentences of a long message that ask;
-//! - [`matcher`]: which entry a question is about, or none;
-//! - [`safety`]: red-flag signs that always bring the care prompt;
+//! - `focus`: the sentences of a long message that ask;
+//! - [`matcher`]: the index and the scoring: which entry a question is
+//!   about, or none;
+//! - `scope`: whether a question is ours, and so the bar an answer needs;
+//! - `safety`: red-flag signs that always bring the care prompt;
 //! - [`reply`]: the answer as data, rendered by each front end;
 //! - [`engine`]: the above put together behind `Engine::answer`;
 //! - [`stretch`]: the stretch of the day;
@@ -25,6 +27,7 @@ pub mod knowledge;
 pub mod matcher;
 pub mod reply;
 mod safety;
+mod scope;
 pub mod store;
 pub mod stretch;
 pub mod text;

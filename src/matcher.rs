@@ -21,6 +21,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::Knowledge;
+use crate::scope::{Bars, Scope};
 
 /// The matcher's knobs, chosen by measurement on evaluation sets
 /// (`cargo run --release --example tune`).
@@ -236,49 +237,8 @@ pub struct Matcher {
     is_stop: Vec<bool>,
     unknown_weight: f32,
     stopwords: HashSet<String>,
-    negations: HashSet<String>,
-    anchors: PhraseSet,
-    topic_words: PhraseSet,
-    elsewhere: PhraseSet,
-    legs: PhraseSet,
-    pain: PhraseSet,
-    off_topic: PhraseSet,
-}
-
-/// Phrases (as stems) keyed by their first stem, so finding them in a
-/// question costs a lookup per word rather than a scan per phrase.
-#[derive(Default)]
-struct PhraseSet {
-    by_first: HashMap<String, Vec<Vec<String>>>,
-}
-
-impl PhraseSet {
-    fn new(phrases: Vec<Vec<String>>) -> PhraseSet {
-        let mut set = PhraseSet::default();
-        for p in phrases {
-            set.by_first.entry(p[0].clone()).or_default().push(p);
-        }
-        set
-    }
-
-    /// Whether any phrase of the set stands in `terms`.
-    fn found_in(&self, terms: &[Term]) -> bool {
-        self.positions(terms).next().is_some()
-    }
-
-    /// Start positions of every phrase of the set found in `terms`.
-    fn positions<'a>(&'a self, terms: &'a [Term]) -> impl Iterator<Item = usize> + 'a {
-        (0..terms.len()).filter(move |&i| self.starts_at(terms, i))
-    }
-
-    /// Whether a phrase of the set starts at `terms[i]`.
-    fn starts_at(&self, terms: &[Term], i: usize) -> bool {
-        self.by_first.get(&terms[i].stem).is_some_and(|phrases| {
-            phrases.iter().any(|p| {
-                p.len() <= terms.len() - i && p.iter().zip(&terms[i..]).all(|(w, t)| *w == t.stem)
-            })
-        })
-    }
+    /// Whether a question is ours, and how sure an answer must be.
+    scope: Scope,
 }
 
 impl Matcher {
@@ -290,18 +250,6 @@ impl Matcher {
             .flat_map(|w| analyzer.analyze_known(w))
             .map(|t| t.stem)
             .collect();
-        let phrases = |list: &[String]| -> Vec<Vec<String>> {
-            list.iter()
-                .map(|p| {
-                    analyzer
-                        .analyze_known(p)
-                        .into_iter()
-                        .map(|t| t.stem)
-                        .collect::<Vec<_>>()
-                })
-                .filter(|p| !p.is_empty())
-                .collect()
-        };
         let mut m = Matcher {
             tuning,
             terms: HashMap::default(),
@@ -318,16 +266,7 @@ impl Matcher {
             entry_df: Vec::new(),
             is_stop: Vec::new(),
             unknown_weight: 0.0,
-            negations: phrases(&k.lexicon.negations)
-                .into_iter()
-                .flatten()
-                .collect(),
-            anchors: PhraseSet::new(phrases(&k.lexicon.anchors)),
-            topic_words: PhraseSet::new(phrases(&k.lexicon.topic_words)),
-            elsewhere: PhraseSet::new(phrases(&k.lexicon.elsewhere)),
-            legs: PhraseSet::new(phrases(&k.lexicon.legs)),
-            pain: PhraseSet::new(phrases(&k.lexicon.pain)),
-            off_topic: PhraseSet::new(phrases(&k.lexicon.off_topic)),
+            scope: Scope::new(&k.lexicon, analyzer),
             stopwords,
         };
         m.index(k, analyzer);
@@ -454,24 +393,13 @@ impl Matcher {
     /// `whole`: "how long should I rest?" is about glutes when the story
     /// before it says so.
     pub fn rank_within(&self, asked: &[Term], whole: &[Term]) -> Ranking {
-        let terms = whole;
-        let anchored = self.names_any(terms, &self.anchors);
-        let topical = self.names_any(terms, &self.topic_words);
-        let places: Vec<usize> = self.elsewhere.positions(terms).collect();
-        let elsewhere = !places.is_empty();
-        let beyond_legs = places.iter().any(|&at| !self.legs.starts_at(terms, at));
+        let reading = self.scope.read(whole);
         let t = &self.tuning;
-        let off_topic = self.off_topic.found_in(terms);
-        let threshold = match (anchored, topical, elsewhere) {
-            // "Glute bridge or hip thrust for a bigger booty?" names glutes
-            // but asks about something we do not cover.
-            _ if off_topic => Some(t.unanchored_threshold),
-            (true, _, _) => Some(t.anchored_threshold),
-            (false, true, false) => Some(t.topical_threshold),
-            // Another body part and nothing of ours: about that body part.
-            (false, _, true) => None,
-            (false, false, false) => Some(t.unanchored_threshold),
-        };
+        let threshold = reading.bar(Bars {
+            anchored: t.anchored_threshold,
+            topical: t.topical_threshold,
+            unanchored: t.unanchored_threshold,
+        });
         let query = self.query(asked);
         let total: f32 = query.iter().map(|(_, w)| w).sum();
         // A question of only common words ("what do i do") is too thin to
@@ -491,12 +419,12 @@ impl Matcher {
         candidates.truncate(4);
         Ranking {
             candidates,
-            anchored,
-            topical,
-            elsewhere,
-            beyond_legs,
-            pain: self.pain.found_in(terms),
-            off_topic,
+            anchored: reading.anchored,
+            topical: reading.topical,
+            elsewhere: reading.elsewhere,
+            beyond_legs: reading.beyond_legs,
+            pain: reading.pain,
+            off_topic: reading.off_topic,
             threshold,
         }
     }
@@ -619,33 +547,6 @@ impl Matcher {
             .collect();
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         scored
-    }
-
-    /// Whether any of `phrases` stands in `terms` with no negation just
-    /// before it ("not a glute thing" is not about glutes).
-    fn names_any(&self, terms: &[Term], phrases: &PhraseSet) -> bool {
-        phrases.positions(terms).any(|at| !self.negated(terms, at))
-    }
-
-    /// "not glute", "not a glute thing", "nothing to do with my glutes": a
-    /// negation right before the word, or before a few little words that
-    /// lead to it. "should not do trigger point work" is still about
-    /// trigger points: "do" leads only in "to do with".
-    fn negated(&self, terms: &[Term], at: usize) -> bool {
-        const LEADS: [&str; 9] = [
-            "a", "an", "the", "my", "about", "with", "to", "related", "do",
-        ];
-        let mut i = at;
-        while i > 0 && at - i < 4 {
-            i -= 1;
-            if self.negations.contains(&terms[i].stem) {
-                return i + 1 == at || terms[i + 1].word != "do";
-            }
-            if !LEADS.contains(&terms[i].word.as_str()) {
-                return false;
-            }
-        }
-        false
     }
 }
 
