@@ -8,6 +8,7 @@
 //!   about, or none;
 //! - `scope`: whether a question is ours, and so the bar an answer needs;
 //! - `safety`: red-flag signs that always bring the care prompt;
+//! - `term`: the grammar of red-flag terms (`{group}`, `...`);
 //! - [`reply`]: the answer as data, rendered by each front end;
 //! - [`engine`]: the above put together behind `Engine::answer`;
 //! - [`stretch`]: the stretch of the day;
@@ -30,6 +31,7 @@ mod safety;
 mod scope;
 pub mod store;
 pub mod stretch;
+mod term;
 pub mod text;
 mod typo;
 pub mod workbench;

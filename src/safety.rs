@@ -11,61 +11,11 @@
 //! ... crotch" and "tingly ... privates", and a moderator who adds a word to
 //! a group adds it to every term that uses the group.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::{Lexicon, RedFlags};
-
-/// How many other words a `...` in a term may stand for.
-pub const GAP_WORDS: usize = 4;
-
-/// Most phrases one term may stand for once its groups are filled in:
-/// room for two groups of sixty words, and a bound on what a slip in the
-/// file can do to the detector's size.
-pub const EXPANSION_LIMIT: usize = 4_000;
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum TermError {
-    #[error("names the group {{{0}}}, which [groups] does not define")]
-    UnknownGroup(String),
-    #[error("has a {{ without a closing }}")]
-    Unclosed,
-    #[error("stands for {0} phrases once its groups are filled in; the most is {EXPANSION_LIMIT}")]
-    TooMany(usize),
-}
-
-/// The phrases a term stands for: `{name}` is replaced by each word of the
-/// group in turn, so "{numb} ... {groin}" gives one phrase per pair.
-pub fn expand(
-    term: &str,
-    groups: &BTreeMap<String, Vec<String>>,
-) -> Result<Vec<String>, TermError> {
-    let mut phrases = vec![String::new()];
-    let mut rest = term;
-    while let Some(open) = rest.find('{') {
-        let close = open + rest[open..].find('}').ok_or(TermError::Unclosed)?;
-        let name = rest[open + 1..close].trim();
-        let words = groups
-            .get(name)
-            .ok_or_else(|| TermError::UnknownGroup(name.to_string()))?;
-        let count = phrases.len() * words.len();
-        if count > EXPANSION_LIMIT {
-            return Err(TermError::TooMany(count));
-        }
-        let literal = &rest[..open];
-        phrases = phrases
-            .iter()
-            .flat_map(|p| words.iter().map(move |w| format!("{p}{literal} {w} ")))
-            .collect();
-        rest = &rest[close + 1..];
-    }
-    for p in &mut phrases {
-        p.push_str(rest);
-    }
-    Ok(phrases)
-}
+use crate::term::{Phrase, Term as TermText, GAP_WORDS};
 
 struct Step {
     /// The word, as an id into the detector's own stem table.
@@ -115,7 +65,8 @@ impl RedFlagDetector {
         for (category, term) in slots {
             // Validation refuses a term that does not expand, so one that
             // slips through unvalidated knowledge is simply skipped.
-            for phrase in expand(term, &flags.groups).unwrap_or_default() {
+            let phrases = TermText::parse(term).and_then(|t| t.phrases(&flags.groups));
+            for phrase in phrases.unwrap_or_default() {
                 let steps = compiler.compile(&phrase);
                 if let Some(first) = steps.first() {
                     let slot = first.stem as usize;
@@ -170,15 +121,14 @@ struct Compiler<'a> {
 }
 
 impl Compiler<'_> {
-    fn compile(&mut self, phrase: &str) -> Vec<Step> {
+    fn compile(&mut self, phrase: &Phrase) -> Vec<Step> {
         let mut steps = Vec::new();
-        for (i, segment) in phrase.split("...").enumerate() {
-            let ids = match self.segments.get(segment.trim()) {
+        for (i, stretch) in phrase.stretches.iter().enumerate() {
+            let ids = match self.segments.get(stretch) {
                 Some(ids) => ids.clone(),
                 None => {
-                    let ids = self.analyse(segment);
-                    self.segments
-                        .insert(segment.trim().to_string(), ids.clone());
+                    let ids = self.analyse(stretch);
+                    self.segments.insert(stretch.clone(), ids.clone());
                     ids
                 }
             };
@@ -316,42 +266,6 @@ mod tests {
         );
         assert_flag("im 20 weeks pregnant", "pregnancy");
         assert_flag("my calf is swollen and warm", "leg-swelling");
-    }
-
-    #[test]
-    fn a_group_term_covers_every_pairing_of_its_words() {
-        let groups: BTreeMap<String, Vec<String>> = [
-            (
-                "part".to_string(),
-                vec!["groin".to_string(), "inner thigh".to_string()],
-            ),
-            (
-                "loss".to_string(),
-                vec!["numb".to_string(), "tingly".to_string()],
-            ),
-        ]
-        .into();
-        let mut phrases = expand("{part} ... {loss}", &groups).unwrap();
-        phrases.sort();
-        let squeezed: Vec<String> = phrases
-            .iter()
-            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect();
-        assert_eq!(
-            squeezed,
-            [
-                "groin ... numb",
-                "groin ... tingly",
-                "inner thigh ... numb",
-                "inner thigh ... tingly"
-            ]
-        );
-        assert_eq!(expand("plain words", &groups).unwrap(), ["plain words"]);
-        assert_eq!(
-            expand("{lost}", &groups),
-            Err(TermError::UnknownGroup("lost".into()))
-        );
-        assert_eq!(expand("{part", &groups), Err(TermError::Unclosed));
     }
 
     #[test]

@@ -162,7 +162,7 @@ impl Prompts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RedFlags {
     pub prompts: Prompts,
-    /// Word groups a term names as `{name}` (see `safety::expand`).
+    /// Word groups a term names as `{name}` (see `crate::term`).
     pub groups: BTreeMap<String, Vec<String>>,
     pub categories: Vec<RedFlagCategory>,
 }

@@ -6,7 +6,7 @@ use super::{
     Knowledge, KnowledgeFile, Problem, RedFlagCategory, Sources, Tier, DESCRIPTION_LIMIT,
     MAX_NAMED, TITLE_LIMIT,
 };
-use crate::safety::expand;
+use crate::term::Term;
 use crate::text::tokenize;
 
 /// Longest answer or summary: Discord allows 4,096 characters in an embed's
@@ -254,9 +254,11 @@ impl Checker<'_> {
                 // without a group can come out empty.
                 let words = tokenize(term);
                 let filler = words.iter().find(|w| k.lexicon.fillers.contains(w));
-                let problem = match expand(term, &k.red_flags.groups) {
+                let parsed = Term::parse(term);
+                let has_group = parsed.as_ref().is_ok_and(Term::has_group);
+                let problem = match parsed.and_then(|t| t.phrases(&k.red_flags.groups)) {
                     Err(e) => Some(e.to_string()),
-                    Ok(_) if !term.contains('{') && words.is_empty() => {
+                    Ok(_) if !has_group && words.is_empty() => {
                         Some("has no words to match".to_string())
                     }
                     // "literally can not move" would match as "can not move",
@@ -291,12 +293,14 @@ impl Checker<'_> {
             if words.is_empty() {
                 self.report(file, line, format!("group \"{name}\" is empty"));
             }
+            // A word that parses as naming a group (or half of one).
+            let names_group = |w: &str| Term::parse(w).map_or(true, |t| t.has_group());
             for word in words
                 .iter()
-                .filter(|w| tokenize(w).is_empty() || w.contains('{'))
+                .filter(|w| tokenize(w).is_empty() || names_group(w))
             {
                 let at = self.line_of(file, word, line);
-                let why = if word.contains('{') {
+                let why = if names_group(word) {
                     "names another group, which groups cannot do"
                 } else {
                     "has no words to match"
