@@ -12,7 +12,7 @@ use knotbot::Knowledge;
 
 fn main() -> anyhow::Result<()> {
     let knowledge = Knowledge::load_dir("knowledge".as_ref())?;
-    let analyzer = Analyzer::new(&knowledge);
+    let analyzer = Analyzer::new(&knowledge.lexicon, &knowledge.vocabulary());
     for line in std::io::stdin().lock().lines() {
         let word = line?;
         let fixed: Vec<String> = analyzer

@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::knowledge::{Knowledge, Lexicon};
+use crate::knowledge::Lexicon;
 use crate::text::tokenize;
 use crate::typo::Vocabulary;
 
@@ -34,25 +34,25 @@ pub struct Analyzer {
 
 impl Analyzer {
     /// Builds the analyzer from the lexicon, learning the vocabulary from
-    /// every text in the knowledge so typos can be corrected towards it.
-    pub fn new(k: &Knowledge) -> Analyzer {
+    /// `texts` (every text of the knowledge: [`crate::Knowledge::vocabulary`]) so
+    /// typos can be corrected towards it.
+    pub fn new(lexicon: &Lexicon, texts: &[&str]) -> Analyzer {
         let mut a = Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
-            synonyms: synonym_table(&k.lexicon),
+            synonyms: synonym_table(lexicon),
             vocabulary: Vocabulary::new(),
             known_stems: HashSet::default(),
             stems: HashMap::default(),
-            spelled_right: k
-                .lexicon
+            spelled_right: lexicon
                 .spelled_right
                 .iter()
                 .flat_map(|w| tokenize(w))
                 .collect(),
         };
-        for text in knowledge_texts(k) {
+        for text in texts {
             a.learn(text);
         }
-        for (from, to) in &k.lexicon.synonyms {
+        for (from, to) in &lexicon.synonyms {
             a.learn(from);
             a.learn(to);
         }
@@ -151,42 +151,10 @@ fn synonym_table(lexicon: &Lexicon) -> HashMap<Vec<String>, Vec<String>> {
         .collect()
 }
 
-/// Every piece of text whose words a member might use, spelled right.
-/// Aliases are left out: they are written the way members type, typos
-/// included, and are read like members' messages (see `Matcher::index`),
-/// so "piriformus" in one entry's alias cannot claim that typo for it.
-fn knowledge_texts(k: &Knowledge) -> Vec<&str> {
-    let mut texts: Vec<&str> = Vec::new();
-    for e in &k.entries {
-        texts.push(&e.title);
-        texts.push(&e.body);
-        texts.extend(e.keywords.iter().map(String::as_str));
-    }
-    for c in &k.red_flags.categories {
-        texts.extend(c.terms.iter().map(String::as_str));
-    }
-    for words in k.red_flags.groups.values() {
-        texts.extend(words.iter().map(String::as_str));
-    }
-    let l = &k.lexicon;
-    for list in [
-        &l.anchors,
-        &l.topic_words,
-        &l.elsewhere,
-        &l.legs,
-        &l.pain,
-        &l.off_topic,
-        &l.stopwords,
-        &l.fillers,
-    ] {
-        texts.extend(list.iter().map(String::as_str));
-    }
-    texts
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Knowledge;
 
     fn words(a: &Analyzer, text: &str) -> Vec<String> {
         a.analyze(text).into_iter().map(|t| t.word).collect()
@@ -195,7 +163,7 @@ mod tests {
     #[test]
     fn typos_are_fixed_but_real_words_are_kept() {
         let k = Knowledge::shipped().expect("shipped knowledge loads");
-        let a = Analyzer::new(&k);
+        let a = Analyzer::new(&k.lexicon, &k.vocabulary());
         assert_eq!(words(&a, "numbess"), ["numbness"]);
         assert_eq!(words(&a, "stretchng"), ["stretching"]);
         // Real words one letter from ours stay as typed.

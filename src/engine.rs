@@ -29,7 +29,7 @@ impl Engine {
 
     /// An engine whose matcher uses other knobs: for measuring them.
     pub fn with_tuning(knowledge: Knowledge, tuning: Tuning) -> Engine {
-        let analyzer = Analyzer::new(&knowledge);
+        let analyzer = Analyzer::new(&knowledge.lexicon, &knowledge.vocabulary());
         let matcher = Matcher::new(&knowledge, &analyzer, tuning);
         let detector = RedFlagDetector::new(&knowledge.red_flags, &knowledge.lexicon, &analyzer);
         Engine {

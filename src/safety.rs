@@ -171,7 +171,7 @@ mod tests {
 
     fn flags(message: &str) -> Vec<String> {
         let k = Knowledge::shipped().expect("shipped knowledge loads");
-        let analyzer = Analyzer::new(&k);
+        let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
         let detector = RedFlagDetector::new(&k.red_flags, &k.lexicon, &analyzer);
         let terms = analyzer.analyze(message);
         // As members see them: `requires`, `eases` and concepts applied.

@@ -183,7 +183,7 @@ mod tests {
 
     fn read(text: &str) -> Reading {
         let k = crate::Knowledge::from_sources(&crate::knowledge::Sources::embedded()).unwrap();
-        let analyzer = Analyzer::new(&k);
+        let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
         Scope::new(&k.lexicon, &analyzer).read(&analyzer.analyze(text))
     }
 

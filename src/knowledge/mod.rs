@@ -316,6 +316,40 @@ pub struct Knowledge {
 }
 
 impl Knowledge {
+    /// Every piece of text whose words a member might use, spelled right:
+    /// what typo correction corrects towards. Aliases are left out: they
+    /// are written the way members type, typos included, and are read like
+    /// members' messages (see `Matcher::index`), so "piriformus" in one
+    /// entry's alias cannot claim that typo for it.
+    pub fn vocabulary(&self) -> Vec<&str> {
+        let mut texts: Vec<&str> = Vec::new();
+        for e in &self.entries {
+            texts.push(&e.title);
+            texts.push(&e.body);
+            texts.extend(e.keywords.iter().map(String::as_str));
+        }
+        for c in &self.red_flags.categories {
+            texts.extend(c.terms.iter().map(String::as_str));
+        }
+        for words in self.red_flags.groups.values() {
+            texts.extend(words.iter().map(String::as_str));
+        }
+        let l = &self.lexicon;
+        for list in [
+            &l.anchors,
+            &l.topic_words,
+            &l.elsewhere,
+            &l.legs,
+            &l.pain,
+            &l.off_topic,
+            &l.stopwords,
+            &l.fillers,
+        ] {
+            texts.extend(list.iter().map(String::as_str));
+        }
+        texts
+    }
+
     fn new(
         entries: Vec<Entry>,
         red_flags: RedFlags,
