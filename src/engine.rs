@@ -155,15 +155,15 @@ impl Engine {
             &urgent[..]
         };
         let first = deciding[0];
-        let nerve = flags.iter().any(|f| categories[*f].nerve) && !ranking.beyond_legs;
-        let bare_pain = ranking.pain && !ranking.elsewhere;
+        let nerve = flags.iter().any(|f| categories[*f].nerve) && !ranking.scope.beyond_legs;
+        let bare_pain = ranking.scope.pain && !ranking.scope.elsewhere;
         // A precaution is no reason to stay quiet on a question we can
         // answer ("can i do pigeon pose when pregnant").
         let precautions_only = flags
             .iter()
             .all(|f| categories[*f].tier() == Tier::Precaution);
         let answerable = precautions_only && confident.is_some();
-        if !(ranking.anchored || ranking.topical || nerve || bare_pain || answerable) {
+        if !(ranking.scope.anchored || ranking.scope.topical || nerve || bare_pain || answerable) {
             return None;
         }
         let explains = |entry: usize| {
@@ -187,8 +187,8 @@ impl Engine {
         // and nothing else, and is not answerable alone. And it asks: "ok
         // cool" after an answer must not bring that answer back.
         let follow_up = own.confident().is_none()
-            && !own.anchored
-            && !own.elsewhere
+            && !own.scope.anchored
+            && !own.scope.elsewhere
             && crate::focus::asks_something(message);
         let Some(previous) = previous.filter(|_| follow_up) else {
             return own;
@@ -221,7 +221,7 @@ impl Engine {
     /// care), answered or not: what tells a missed question from chatter.
     pub fn names_our_subject(&self, message: &str) -> bool {
         let ranking = self.rank(message);
-        ranking.anchored || ranking.topical
+        ranking.scope.anchored || ranking.scope.topical
     }
 
     /// The stems of the message's words as the engine reads them (typos
@@ -272,7 +272,10 @@ impl Engine {
         }
         out.push_str(&format!(
             "about glutes: {}  our word: {}  other body part: {}  off-topic subject: {}\n",
-            ranking.anchored, ranking.topical, ranking.elsewhere, ranking.off_topic
+            ranking.scope.anchored,
+            ranking.scope.topical,
+            ranking.scope.elsewhere,
+            ranking.scope.off_topic
         ));
         out.push_str(&match ranking.threshold() {
             Some(t) => format!("an answer needs a score of {t:.2}\n"),

@@ -6,7 +6,7 @@
 //! - `focus`: the sentences of a long message that ask;
 //! - [`matcher`]: the index and the scoring: which entry a question is
 //!   about, or none;
-//! - `scope`: whether a question is ours, and so the bar an answer needs;
+//! - [`scope`]: whether a question is ours, and so the bar an answer needs;
 //! - `safety`: red-flag signs that always bring the care prompt;
 //! - `term`: the grammar of red-flag terms (`{group}`, `...`);
 //! - [`reply`]: the answer as data, rendered by each front end;
@@ -28,7 +28,7 @@ pub mod knowledge;
 pub mod matcher;
 pub mod reply;
 mod safety;
-mod scope;
+pub mod scope;
 pub mod store;
 pub mod stretch;
 mod term;

@@ -21,7 +21,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::Knowledge;
-use crate::scope::{Bars, Scope};
+use crate::scope::{Bars, Reading, Scope};
 
 /// The matcher's knobs, chosen by measurement on evaluation sets
 /// (`cargo run --release --example tune`).
@@ -174,18 +174,8 @@ pub struct Scored {
 pub struct Ranking {
     /// Best first, at most four, all above the suggestion floor.
     pub candidates: Vec<Scored>,
-    /// The question names glutes or their care outright (not negated).
-    pub anchored: bool,
-    /// The question uses a word of ours that has other meanings too.
-    pub topical: bool,
-    /// The question names another body part or another kind of knot.
-    pub elsewhere: bool,
-    /// ...and it is not a part of the leg.
-    pub beyond_legs: bool,
-    /// The question speaks of pain.
-    pub pain: bool,
-    /// The question names a subject we do not cover (lexicon `off_topic`).
-    pub off_topic: bool,
+    /// What the whole message names, as far as scope goes.
+    pub scope: Reading,
     /// The score the best candidate needs, given the above.
     threshold: Option<f32>,
 }
@@ -419,12 +409,7 @@ impl Matcher {
         candidates.truncate(4);
         Ranking {
             candidates,
-            anchored: reading.anchored,
-            topical: reading.topical,
-            elsewhere: reading.elsewhere,
-            beyond_legs: reading.beyond_legs,
-            pain: reading.pain,
-            off_topic: reading.off_topic,
+            scope: reading,
             threshold,
         }
     }
