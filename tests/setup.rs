@@ -232,3 +232,42 @@ async fn a_moderator_role_set_by_command_opens_the_moderators_commands() {
     let after = run(&fake, list()).await;
     assert!(after.text().contains("`sitting`"), "{}", after.one_line());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn feedback_buttons_can_be_turned_off_for_a_server() {
+    let fake = FakeDiscord::start().await;
+    let _bot = Bot::start(&fake, "").await;
+    let labels = |r: &Recorded| -> Vec<String> {
+        r.body["components"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+            .filter_map(|c| c["label"].as_str().map(String::from))
+            .collect()
+    };
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        mention_bot(GENERAL_CHANNEL_ID, USER_ID, QUESTION),
+    );
+    let with = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+    assert!(
+        labels(&with).contains(&"Helpful".to_string()),
+        "{}",
+        with.one_line()
+    );
+    let off = json!([{"name": "on", "type": 5, "value": false}]);
+    run(&fake, setup("feedback", off, OWNER)).await;
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        mention_bot(GENERAL_CHANNEL_ID, USER_ID, QUESTION),
+    );
+    let without = fake.wait_message(GENERAL_CHANNEL_ID, secs(15)).await;
+    let shown = labels(&without);
+    assert!(
+        !shown
+            .iter()
+            .any(|l| l == "Helpful" || l == "Not what I asked"),
+        "{shown:?}"
+    );
+}

@@ -79,6 +79,10 @@ pub struct Answering {
     /// turns it off.
     #[serde(default = "default_follow_up")]
     pub follow_up_seconds: u64,
+    /// "Helpful" and "Not what I asked" under answers (when the workbench
+    /// records).
+    #[serde(default = "yes")]
+    pub feedback_buttons: bool,
 }
 
 #[derive(Deserialize, Default, Clone, Copy, PartialEq, Eq, Debug)]

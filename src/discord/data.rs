@@ -28,7 +28,8 @@ pub struct Data {
 
 impl Data {
     /// Records a handled message, if the workbench is on; returns the
-    /// token for the reply's feedback buttons when it is an answer.
+    /// token for the reply's feedback buttons when it is an answer and the
+    /// server wants them.
     pub fn record(
         &self,
         engine: &crate::Engine,
@@ -37,10 +38,16 @@ impl Data {
         posted: bool,
         place: super::workbench::Place,
     ) -> Option<i64> {
-        let bar = self.servers.of(place.guild).help_channel_min_score;
-        self.workbench
-            .as_ref()?
-            .record(engine, reply, route, posted, bar, place)
+        let server = self.servers.of(place.guild);
+        let token = self.workbench.as_ref()?.record(
+            engine,
+            reply,
+            route,
+            posted,
+            server.help_channel_min_score,
+            place,
+        );
+        token.filter(|_| server.feedback_buttons)
     }
 }
 

@@ -26,6 +26,8 @@ pub struct ServerSettings {
     pub help_channel_min_score: f32,
     /// Answer mentions and help channels at all (slash commands always work).
     pub free_text: bool,
+    /// "Helpful" and "Not what I asked" under answers.
+    pub feedback_buttons: bool,
 }
 
 /// What `/knotbot-setup` can set, by the name stored in the database.
@@ -39,10 +41,11 @@ pub enum Key {
     StretchZone,
     MinScore,
     FreeText,
+    Feedback,
 }
 
 impl Key {
-    pub const ALL: [Key; 8] = [
+    pub const ALL: [Key; 9] = [
         Key::HelpChannels,
         Key::ModeratorRoles,
         Key::LogChannel,
@@ -51,6 +54,7 @@ impl Key {
         Key::StretchZone,
         Key::MinScore,
         Key::FreeText,
+        Key::Feedback,
     ];
 
     pub fn name(self) -> &'static str {
@@ -63,6 +67,7 @@ impl Key {
             Key::StretchZone => "stretch_timezone",
             Key::MinScore => "help_channel_min_score",
             Key::FreeText => "free_text",
+            Key::Feedback => "feedback_buttons",
         }
     }
 
@@ -104,6 +109,7 @@ impl Servers {
             stretch_zone: settings.stretch_zone,
             help_channel_min_score: c.answering.help_channel_min_score,
             free_text: c.answering.free_text,
+            feedback_buttons: c.answering.feedback_buttons,
         };
         let mut own: HashMap<u64, BTreeMap<String, String>> = HashMap::new();
         if let Some(db) = &db {
@@ -238,6 +244,11 @@ fn apply(s: &mut ServerSettings, key: Key, value: &str) {
         Key::FreeText => {
             if let Ok(v) = value.parse() {
                 s.free_text = v;
+            }
+        }
+        Key::Feedback => {
+            if let Ok(v) = value.parse() {
+                s.feedback_buttons = v;
             }
         }
     }

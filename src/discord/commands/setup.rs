@@ -23,7 +23,8 @@ use crate::discord::servers::{join_ids, Key, ServerSettings, Servers};
         "log_channel",
         "stretch",
         "confidence",
-        "free_text"
+        "free_text",
+        "feedback"
     ),
     subcommand_required,
     guild_only,
@@ -69,7 +70,8 @@ async fn show(ctx: Context<'_>) -> Result<(), Error> {
          **Log channel**: {}{}\n\
          **Stretch of the day**: {}{}\n\
          **Help-channel confidence bar**: {:.2}{}\n\
-         **Free-text answers** (mentions, DMs, help channels): {}{}",
+         **Free-text answers** (mentions, DMs, help channels): {}{}\n\
+         **Feedback buttons** under answers: {}{}",
         channels(&s.help_channels),
         mark(Key::HelpChannels),
         roles(&s.moderator_roles),
@@ -82,6 +84,8 @@ async fn show(ctx: Context<'_>) -> Result<(), Error> {
         mark(Key::MinScore),
         if s.free_text { "on" } else { "off" },
         mark(Key::FreeText),
+        if s.feedback_buttons { "on" } else { "off" },
+        mark(Key::Feedback),
     );
     let embed = serenity::CreateEmbed::new()
         .title("knotbot in this server")
@@ -246,6 +250,22 @@ async fn free_text(
         "I'll answer mentions and help channels here."
     } else {
         "I'll answer only slash commands and right-clicks here."
+    };
+    done(ctx, what.into()).await
+}
+
+/// "Helpful" and "Not what I asked" under answers, or not
+#[poise::command(slash_command, guild_only, check = "owner_check")]
+async fn feedback(
+    ctx: Context<'_>,
+    #[description = "True: show them (they feed /faq-admin review); false: hide them"] on: bool,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    save(ctx, guild, Key::Feedback, Some(on.to_string())).await?;
+    let what = if on {
+        "Answers here carry Helpful / Not what I asked."
+    } else {
+        "Answers here carry no feedback buttons."
     };
     done(ctx, what.into()).await
 }
