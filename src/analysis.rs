@@ -73,10 +73,6 @@ impl Analyzer {
         }
     }
 
-    pub fn vocabulary_size(&self) -> usize {
-        self.vocabulary.len()
-    }
-
     /// Analyses text written by a member: typos are corrected.
     pub fn analyze(&self, text: &str) -> Vec<Term> {
         let words: Vec<String> = tokenize(text)

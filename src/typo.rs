@@ -32,10 +32,6 @@ impl Vocabulary {
         Self::default()
     }
 
-    pub fn len(&self) -> usize {
-        self.words.len()
-    }
-
     pub fn add(&mut self, word: &str) {
         if let Some(&id) = self.ids.get(word) {
             self.counts[id as usize] += 1;

@@ -27,7 +27,6 @@ pub struct Missed {
     pub question: String,
     /// The entry it was answered with, if any.
     pub entry: Option<String>,
-    pub score: Option<f32>,
     /// A member said the answer was not what they asked.
     pub unhelpful: bool,
 }
@@ -58,7 +57,7 @@ pub fn missed(db: &Database, days: u32, now: i64) -> rusqlite::Result<Vec<Missed
 
 fn query(c: &Connection, since: i64) -> rusqlite::Result<Vec<Missed>> {
     let mut rows = c.prepare(
-        "SELECT e.token, e.at, e.question, e.entry, e.score,
+        "SELECT e.token, e.at, e.question, e.entry,
                 EXISTS (SELECT 1 FROM votes v WHERE v.token = e.token AND v.helpful = 0)
          FROM events e
          WHERE e.at >= ?1 AND e.question IS NOT NULL AND e.dismissed = 0
@@ -70,8 +69,7 @@ fn query(c: &Connection, since: i64) -> rusqlite::Result<Vec<Missed>> {
             at: r.get(1)?,
             question: r.get(2)?,
             entry: r.get(3)?,
-            score: r.get(4)?,
-            unhelpful: r.get(5)?,
+            unhelpful: r.get(4)?,
         })
     })?;
     found.collect()
@@ -188,7 +186,6 @@ mod tests {
             at: token,
             question: question.into(),
             entry: None,
-            score: None,
             unhelpful: false,
         }
     }
