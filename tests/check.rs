@@ -160,6 +160,21 @@ fn alias_shared_by_two_entries_is_reported_at_the_alias() {
     );
 }
 
+/// A comment that quotes the alias (a moderator's note) is not where the
+/// problem is: the alias's own line is.
+#[test]
+fn a_problem_is_never_reported_at_a_comment() {
+    let dir = knowledge_copy();
+    let shipped = knotbot::Knowledge::shipped().unwrap();
+    let taken = &shipped.entry("wallet-pocket").unwrap().aliases[0];
+    let line = append(dir.path(), "faq.toml", &format!("[[faq]]\nid = \"copycat\"\nquestion = \"A new question?\"\n# members also write \"{taken}\"\naliases = [\n  \"something else entirely\",\n  \"{taken}\",\n]\nanswer = \"A.\"\n"));
+    assert_names(
+        &check_fails(dir.path()),
+        &format!("faq.toml:{}:", line + 6),
+        "also used by \"wallet-pocket\"",
+    );
+}
+
 #[test]
 fn unknown_related_id_and_overlong_answer_are_both_reported() {
     let dir = knowledge_copy();

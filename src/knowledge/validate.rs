@@ -54,7 +54,8 @@ impl Checker<'_> {
         text.lines()
             .enumerate()
             .skip(from.saturating_sub(1))
-            .find(|(_, l)| l.contains(needle))
+            // A moderator's note may quote the text; the problem is never there.
+            .find(|(_, l)| !l.trim_start().starts_with('#') && l.contains(needle))
             .map_or(from.max(1), |(i, _)| i + 1)
     }
 
