@@ -127,6 +127,7 @@ impl Engine {
                 .map(|c| self.related(c.entry, &flags, &ranking))
                 .unwrap_or_default(),
             see_also_heading: replies.see_also.clone(),
+            names_our_subject: ranking.scope.anchored || ranking.scope.topical,
         }
     }
 
@@ -215,13 +216,6 @@ impl Engine {
             Some(f) if f.confident().is_some() => f,
             _ => self.matcher.rank(terms),
         }
-    }
-
-    /// Whether the message names our subject (glutes, knots or their
-    /// care), answered or not: what tells a missed question from chatter.
-    pub fn names_our_subject(&self, message: &str) -> bool {
-        let ranking = self.rank(message);
-        ranking.scope.anchored || ranking.scope.topical
     }
 
     /// The stems of the message's words as the engine reads them (typos

@@ -55,6 +55,9 @@ pub struct Reply {
     pub see_also: Vec<Match>,
     /// Heading for `see_also`.
     pub see_also_heading: String,
+    /// The message (with the one it follows up) names glutes, knots or
+    /// their care: what tells a missed question from chatter.
+    pub names_our_subject: bool,
 }
 
 #[derive(Serialize)]

@@ -28,19 +28,17 @@ pub struct Data {
 
 impl Data {
     /// Records a handled message, if the workbench is on; returns the
-    /// token for the reply's feedback buttons when it is an answer and the
-    /// server wants them.
+    /// token for the reply's feedback buttons when it is an answer and
+    /// `server` (the settings where it was asked) wants them.
     pub fn record(
         &self,
-        engine: &crate::Engine,
         reply: &crate::reply::Reply,
         route: crate::workbench::Route,
         posted: bool,
         place: super::workbench::Place,
+        server: &super::servers::ServerSettings,
     ) -> Option<i64> {
-        let server = self.servers.of(place.guild);
         let token = self.workbench.as_ref()?.record(
-            engine,
             reply,
             route,
             posted,

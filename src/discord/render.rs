@@ -216,6 +216,7 @@ mod tests {
             did_you_mean: "Did you mean".into(),
             see_also: Vec::new(),
             see_also_heading: "See also".into(),
+            names_our_subject: false,
         }
     }
 

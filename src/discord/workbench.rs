@@ -80,19 +80,17 @@ impl Workbench {
         }
     }
 
-    /// Records what `engine` made of a message; returns the token the
-    /// reply's feedback buttons carry when the member got an answer.
+    /// Records a reply to a message; returns the token the reply's
+    /// feedback buttons carry when the member got an answer.
     pub fn record(
         &self,
-        engine: &Engine,
         reply: &Reply,
         route: Route,
         posted: bool,
         bar: f32,
         place: Place,
     ) -> Option<i64> {
-        let event =
-            Event::of(engine, reply, route, posted, bar).at_place(place.guild, place.channel);
+        let event = Event::of(reply, route, posted, bar).at_place(place.guild, place.channel);
         let token = event.token;
         let answered = posted && reply.matched.is_some();
         self.recorder.record(event);

@@ -7,7 +7,6 @@ use std::hash::{BuildHasher, RandomState};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::reply::Reply;
-use crate::Engine;
 
 /// How the message reached the bot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,9 +72,9 @@ pub struct Event {
 }
 
 impl Event {
-    /// What to record of `reply` (by `engine`): `posted` says whether the
-    /// member saw it, `bar` is the help channels' confidence bar.
-    pub fn of(engine: &Engine, reply: &Reply, route: Route, posted: bool, bar: f32) -> Event {
+    /// What to record of `reply`: `posted` says whether the member saw
+    /// it, `bar` is the help channels' confidence bar.
+    pub fn of(reply: &Reply, route: Route, posted: bool, bar: f32) -> Event {
         let outcome = match (&reply.matched, posted) {
             (_, false) => Outcome::Silent,
             (Some(_), true) => Outcome::Answered,
@@ -86,7 +85,7 @@ impl Event {
             Outcome::NotSure => true,
             // Chatter in a help channel with nothing of ours in it is not
             // a missed question: its text is not kept.
-            Outcome::Silent => reply.matched.is_some() || engine.names_our_subject(&reply.question),
+            Outcome::Silent => reply.matched.is_some() || reply.names_our_subject,
         };
         Event {
             token: new_token(),
@@ -141,6 +140,7 @@ pub fn new_token() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Engine;
 
     fn engine() -> Engine {
         Engine::new(crate::Knowledge::from_sources(&crate::knowledge::Sources::embedded()).unwrap())
@@ -151,23 +151,23 @@ mod tests {
         let e = engine();
         let sure = e.answer("why does my butt hurt when I sit all day");
         assert!(sure.matched.is_some());
-        let answered = Event::of(&e, &sure, Route::Mention, true, 0.0);
+        let answered = Event::of(&sure, Route::Mention, true, 0.0);
         assert_eq!(answered.outcome, Outcome::Answered);
         assert_eq!(answered.question, None, "a good answer keeps no text");
-        let below_bar = Event::of(&e, &sure, Route::Mention, true, 1.1);
+        let below_bar = Event::of(&sure, Route::Mention, true, 1.1);
         assert!(below_bar.question.is_some());
 
         let unsure = e.answer("what about the purple thing from yesterday");
-        let missed = Event::of(&e, &unsure, Route::Mention, true, 0.55);
+        let missed = Event::of(&unsure, Route::Mention, true, 0.55);
         assert_eq!(missed.outcome, Outcome::NotSure);
         assert!(missed.question.is_some());
 
         let chatter = e.answer("lol same");
-        let silent = Event::of(&e, &chatter, Route::HelpChannel, false, 0.55);
+        let silent = Event::of(&chatter, Route::HelpChannel, false, 0.55);
         assert_eq!(silent.outcome, Outcome::Silent);
         assert_eq!(silent.question, None, "chatter is not kept");
         let ours = e.answer("is the purple cream any good for a knot in my glute");
-        let missed = Event::of(&e, &ours, Route::HelpChannel, false, 0.55);
+        let missed = Event::of(&ours, Route::HelpChannel, false, 0.55);
         assert!(
             missed.question.is_some(),
             "a missed question of ours is kept"

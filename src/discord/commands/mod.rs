@@ -47,7 +47,8 @@ async fn answer_and_send(
         guild: ctx.guild_id().map(|g| g.get()),
         channel: Some(ctx.channel_id().get()),
     };
-    let feedback = ctx.data().record(&engine, &reply, route, true, place);
+    let server = ctx.data().servers.of(place.guild);
+    let feedback = ctx.data().record(&reply, route, true, place, &server);
     let reply = &reply;
     let mut message = poise::CreateReply::default()
         .embed(render::reply_embed(reply))

@@ -11,6 +11,7 @@ use poise::serenity_prelude as serenity;
 
 use crate::discord::data::{Data, Error};
 use crate::discord::outbox::Job;
+use crate::discord::servers::ServerSettings;
 use crate::discord::workbench::Place;
 use crate::reply::Reply;
 use crate::workbench::Route;
@@ -23,6 +24,8 @@ struct Heard {
     route: Route,
     /// The subject of the answer this message follows up, if any.
     previous: Option<String>,
+    /// The settings of the server it was asked in.
+    server: ServerSettings,
 }
 
 pub async fn on_message(
@@ -43,9 +46,9 @@ pub async fn on_message(
         channel: Some(msg.channel_id.get()),
     };
     let answering = &data.settings.config.answering;
-    let bar = data.servers.of(place.guild).help_channel_min_score;
-    if !worth_posting(&reply, heard.addressed, bar) {
-        data.record(&engine, &reply, heard.route, false, place);
+    let server = &heard.server;
+    if !worth_posting(&reply, heard.addressed, server.help_channel_min_score) {
+        data.record(&reply, heard.route, false, place, server);
         return Ok(());
     }
     // A warning sign always gets its care prompt, cooldown or not.
@@ -55,13 +58,13 @@ pub async fn on_message(
     let (member, channel) = (msg.author.id.get(), msg.channel_id.get());
     if !flagged && !data.cooldowns.try_answer(member, channel, entry, now) {
         tracing::debug!(user = %msg.author.id, "answer skipped: cooling down");
-        data.record(&engine, &reply, heard.route, false, place);
+        data.record(&reply, heard.route, false, place, server);
         return Ok(());
     }
     if let Some(m) = &reply.matched {
         data.conversations.answered(channel, member, &m.title, now);
     }
-    let feedback = data.record(&engine, &reply, heard.route, true, place);
+    let feedback = data.record(&reply, heard.route, true, place, server);
     let job = Job {
         channel: msg.channel_id,
         message: msg.id,
@@ -86,7 +89,11 @@ fn hear(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> Option
         .referenced_message
         .as_deref()
         .filter(|m| m.author.id == me);
-    let thread = thread_of(ctx, msg);
+    // Threads matter only under a help channel; most servers' messages
+    // need no look in the cache.
+    let thread = (!server.help_channels.is_empty())
+        .then(|| thread_of(ctx, msg))
+        .flatten();
     let in_help = |id: u64| server.help_channels.contains(&id);
     let help_channel = in_help(msg.channel_id.get())
         || thread
@@ -123,6 +130,7 @@ fn hear(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> Option
     Some(Heard {
         question,
         addressed: addressed || forum_post,
+        server,
         route,
         previous,
     })
