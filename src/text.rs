@@ -86,6 +86,14 @@ fn is_link(word: &str) -> bool {
     w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
 }
 
+/// `s` without Discord's `<@123>`-style tokens (mentions, channels,
+/// custom emoji, timestamps): what a question says, not whom it names.
+pub fn without_discord_tokens(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    strip_angle_tokens(s, &mut out);
+    out
+}
+
 /// Copies `word` into `out`, leaving out `<@123>`, `<@!123>`, `<@&123>`,
 /// `<#123>`, `<:name:123>`, `<a:name:123>` and `<t:123:R>` forms.
 fn strip_angle_tokens(word: &str, out: &mut String) {

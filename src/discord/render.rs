@@ -59,7 +59,8 @@ pub fn reply_ping_only() -> serenity::CreateAllowedMentions {
     no_pings().replied_user(true)
 }
 
-fn cut(text: &str, max: usize) -> String {
+/// `text` in at most `max` characters, an ellipsis marking a cut.
+pub fn cut(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }

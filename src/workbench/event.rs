@@ -115,19 +115,9 @@ pub const QUESTION_LIMIT: usize = 1000;
 /// The question as stored: without mentions (`<@123>` names a member,
 /// and is not part of the question), trimmed and capped.
 pub fn question_text(question: &str) -> String {
-    let words: Vec<&str> = question
-        .split_whitespace()
-        .filter(|w| !is_mention(w))
-        .collect();
+    let plain = crate::text::without_discord_tokens(question);
+    let words: Vec<&str> = plain.split_whitespace().collect();
     crate::text::cap_chars(&words.join(" "), QUESTION_LIMIT).to_string()
-}
-
-fn is_mention(word: &str) -> bool {
-    let inner = word.strip_prefix("<@").and_then(|w| w.strip_suffix('>'));
-    inner.is_some_and(|id| {
-        let id = id.trim_start_matches(['!', '&']);
-        !id.is_empty() && id.chars().all(|c| c.is_ascii_digit())
-    })
 }
 
 /// A positive random token. Unique enough: 63 random bits per reply.

@@ -8,7 +8,7 @@ use poise::serenity_prelude as serenity;
 use super::{Context, Error};
 use crate::discord::data::member_error;
 use crate::discord::permissions::moderator_check;
-use crate::discord::render::REVIEW_PREFIX;
+use crate::discord::render::{cut, REVIEW_PREFIX};
 use crate::discord::workbench::Workbench;
 use crate::workbench::review::Group;
 
@@ -75,7 +75,7 @@ async fn private(ctx: Context<'_>, reply: poise::CreateReply) -> Result<(), Erro
 
 /// The group as a moderator reads it: the question, how often, how.
 fn describe(g: &Group) -> String {
-    let quoted = |q: &str| format!("“{}”", clip(q, 300));
+    let quoted = |q: &str| format!("“{}”", cut(q, 300));
     let mut text = format!("**{}** — asked {} time(s)", quoted(&g.question), g.count);
     if g.unhelpful > 0 {
         text += &format!(", {} marked “not what I asked”", g.unhelpful);
@@ -84,16 +84,7 @@ fn describe(g: &Group) -> String {
         let also: Vec<String> = g.examples.iter().map(|e| quoted(e)).collect();
         text += &format!("\nAlso asked as: {}", also.join(", "));
     }
-    clip(&text, 1900)
-}
-
-fn clip(text: &str, max: usize) -> String {
-    let cut: String = text.chars().take(max).collect();
-    if cut.len() < text.len() {
-        format!("{cut}…")
-    } else {
-        cut
-    }
+    cut(&text, 1900)
 }
 
 /// "Add as a way of asking…" (the engine's closest entries), "New
@@ -106,8 +97,8 @@ fn controls(g: &Group) -> Vec<serenity::CreateActionRow> {
             .candidates
             .iter()
             .map(|(entry, title)| {
-                serenity::CreateSelectMenuOption::new(clip(title, 95), entry.clone())
-                    .description(clip(&format!("Add it to `{entry}`"), 95))
+                serenity::CreateSelectMenuOption::new(cut(title, 95), entry.clone())
+                    .description(cut(&format!("Add it to `{entry}`"), 95))
             })
             .collect();
         let menu = serenity::CreateSelectMenu::new(
