@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::knowledge::Lexicon;
+use crate::language;
 use crate::text::tokenize;
 use crate::typo::Vocabulary;
 
@@ -28,31 +29,28 @@ pub struct Analyzer {
     known_stems: HashSet<String>,
     /// Stems of every known word, so most words are stemmed only once.
     stems: HashMap<String, String>,
-    /// Real words that correction must leave alone.
-    spelled_right: HashSet<String>,
 }
 
 impl Analyzer {
     /// Builds the analyzer from the lexicon, learning the vocabulary from
-    /// `texts` (every text of the knowledge: [`crate::Knowledge::vocabulary`]) so
-    /// typos can be corrected towards it.
+    /// `texts` (every text of the knowledge: [`crate::Knowledge::vocabulary`])
+    /// and the program's common English, so typos can be corrected towards it.
     pub fn new(lexicon: &Lexicon, texts: &[&str]) -> Analyzer {
+        let english = language::english();
         let mut a = Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
             synonyms: synonym_table(lexicon),
             vocabulary: Vocabulary::new(),
             known_stems: HashSet::default(),
             stems: HashMap::default(),
-            spelled_right: lexicon
-                .spelled_right
-                .iter()
-                .flat_map(|w| tokenize(w))
-                .collect(),
         };
         for text in texts {
             a.learn(text);
         }
-        for (from, to) in &lexicon.synonyms {
+        for word in english.stopwords.iter().chain(&english.fillers) {
+            a.learn(word);
+        }
+        for (from, to) in synonym_pairs(lexicon) {
             a.learn(from);
             a.learn(to);
         }
@@ -106,7 +104,9 @@ impl Analyzer {
 
     fn correct(&self, word: String) -> String {
         let known = self.stems.contains_key(&word) || self.known_stems.contains(&self.stem(&word));
-        if known || self.spelled_right.contains(&word) || !word.chars().all(char::is_alphabetic) {
+        // A real English word is what the member meant ("message" is not
+        // a typo of "massage"), whatever words the knowledge holds.
+        if known || !word.chars().all(char::is_alphabetic) || language::is_real_word(&word) {
             return word;
         }
         match self.vocabulary.correct(&word) {
@@ -138,10 +138,15 @@ impl Analyzer {
     }
 }
 
+/// The program's contractions, then the moderators' synonyms (which win
+/// where both list the same words).
+fn synonym_pairs(lexicon: &Lexicon) -> impl Iterator<Item = (&String, &String)> {
+    let contractions = language::english().contractions.iter();
+    contractions.chain(lexicon.synonyms.iter().map(|(from, to)| (from, to)))
+}
+
 fn synonym_table(lexicon: &Lexicon) -> HashMap<Vec<String>, Vec<String>> {
-    lexicon
-        .synonyms
-        .iter()
+    synonym_pairs(lexicon)
         .map(|(from, to)| (tokenize(from), tokenize(to)))
         .filter(|(from, to)| !from.is_empty() && from.len() <= MAX_PHRASE && !to.is_empty())
         .collect()

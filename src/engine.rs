@@ -31,7 +31,7 @@ impl Engine {
     pub fn with_tuning(knowledge: Knowledge, tuning: Tuning) -> Engine {
         let analyzer = Analyzer::new(&knowledge.lexicon, &knowledge.vocabulary());
         let matcher = Matcher::new(&knowledge, &analyzer, tuning);
-        let detector = RedFlagDetector::new(&knowledge.red_flags, &knowledge.lexicon, &analyzer);
+        let detector = RedFlagDetector::new(&knowledge.red_flags, &analyzer);
         Engine {
             knowledge,
             analyzer,
@@ -222,7 +222,7 @@ impl Engine {
     /// corrected, synonyms applied, stopwords left out): for telling that
     /// two questions are the same one in other words.
     pub fn stems(&self, message: &str) -> Vec<String> {
-        let stop = &self.knowledge.lexicon.stopwords;
+        let stop = &crate::language::english().stopwords;
         self.analyzer
             .analyze(message)
             .into_iter()

@@ -3,6 +3,8 @@
 //! The engine is platform-neutral and built from these parts:
 //! - [`knowledge`]: the TOML knowledge base, loaded and validated whole;
 //! - [`text`] and [`analysis`]: from a raw message to comparable terms;
+//! - `language`: the common English every message shares (stopwords,
+//!   contractions, the dictionary that keeps real words from "correction");
 //! - `focus`: the sentences of a long message that ask;
 //! - [`matcher`]: the index and the scoring: which entry a question is
 //!   about, or none;
@@ -25,6 +27,7 @@ pub mod engine;
 pub mod eval;
 mod focus;
 pub mod knowledge;
+mod language;
 pub mod matcher;
 pub mod reply;
 mod safety;

@@ -233,8 +233,7 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(k: &Knowledge, analyzer: &Analyzer, tuning: Tuning) -> Matcher {
-        let stopwords: HashSet<String> = k
-            .lexicon
+        let stopwords: HashSet<String> = crate::language::english()
             .stopwords
             .iter()
             .flat_map(|w| analyzer.analyze_known(w))

@@ -14,7 +14,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::{Analyzer, Term};
-use crate::knowledge::{Lexicon, RedFlags};
+use crate::knowledge::RedFlags;
 use crate::term::{Phrase, Term as TermText, GAP_WORDS};
 
 struct Step {
@@ -41,8 +41,8 @@ pub struct RedFlagDetector {
 }
 
 impl RedFlagDetector {
-    pub fn new(flags: &RedFlags, lexicon: &Lexicon, analyzer: &Analyzer) -> RedFlagDetector {
-        let fillers: HashSet<String> = lexicon
+    pub fn new(flags: &RedFlags, analyzer: &Analyzer) -> RedFlagDetector {
+        let fillers: HashSet<String> = crate::language::english()
             .fillers
             .iter()
             .flat_map(|w| analyzer.analyze_known(w))
@@ -172,7 +172,7 @@ mod tests {
     fn flags(message: &str) -> Vec<String> {
         let k = Knowledge::shipped().expect("shipped knowledge loads");
         let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
-        let detector = RedFlagDetector::new(&k.red_flags, &k.lexicon, &analyzer);
+        let detector = RedFlagDetector::new(&k.red_flags, &analyzer);
         let terms = analyzer.analyze(message);
         // As members see them: `requires`, `eases` and concepts applied.
         k.red_flags

@@ -84,7 +84,10 @@ impl Scope {
                 .collect()
         };
         Scope {
-            negations: phrases(&lexicon.negations).into_iter().flatten().collect(),
+            negations: phrases(&crate::language::english().negations)
+                .into_iter()
+                .flatten()
+                .collect(),
             anchors: PhraseSet::new(phrases(&lexicon.anchors)),
             topic_words: PhraseSet::new(phrases(&lexicon.topic_words)),
             elsewhere: PhraseSet::new(phrases(&lexicon.elsewhere)),

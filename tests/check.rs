@@ -469,9 +469,35 @@ fn the_headers_moderators_read_state_the_real_limits() {
         "starts with \"{}\"",
         knotbot::knowledge::TOPIC_PREFIX
     )));
-    let share = knotbot::matcher::Tuning::default().stopword_share;
+}
+
+/// Common English is the program's own now: a lexicon.toml from before
+/// still holding `stopwords` is refused at that line with what to do,
+/// rather than a list a moderator edits to no effect.
+#[test]
+fn a_list_that_moved_into_the_program_is_refused_with_the_fix() {
+    let dir = knowledge_copy();
+    let path = dir.path().join("lexicon.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("stopwords = [\"a\", \"the\"]\n{text}")).unwrap();
+    let errors = check_fails(dir.path());
+    assert_names(&errors, "lexicon.toml:1:", "delete this list");
+}
+
+/// A real English word is taken as typed even though it is one letter from
+/// a word of ours, while a typo of ours is still fixed: "order" is not
+/// "older", but "numbess" is "numbness".
+#[test]
+fn real_words_are_never_corrected_into_ours() {
+    let terms = |q: &str| {
+        let out = knotbot(&["ask", "--explain", q], b"");
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out).lines().next().unwrap_or_default().to_string()
+    };
+    let read = terms("learning the order of the stretches");
     assert!(
-        read("lexicon.toml").contains("about a third") && (0.3..0.4).contains(&share),
-        "lexicon.toml says stopwords count about a third; the matcher uses {share}"
+        read.contains("learning") && read.contains("order"),
+        "{read}"
     );
+    assert!(terms("numbess in my glute").contains("numbness"));
 }

@@ -19,6 +19,9 @@ pub fn parse_all(sources: &Sources) -> Result<Knowledge, KnowledgeError> {
     let flags: Option<RedFlagFile> = parse(sources, KnowledgeFile::RedFlags, &mut problems);
     let stretches: Option<StretchFile> = parse(sources, KnowledgeFile::Stretches, &mut problems);
     let lexicon: Option<LexiconFile> = parse(sources, KnowledgeFile::Lexicon, &mut problems);
+    if let Some(lexicon) = &lexicon {
+        moved_lists(sources, lexicon, &mut problems);
+    }
     let replies: Option<RepliesFile> = parse(sources, KnowledgeFile::Replies, &mut problems);
     match (faq, topics, flags, stretches, lexicon, replies) {
         (Some(faq), Some(topics), Some(flags), Some(stretches), Some(lexicon), Some(replies))
@@ -71,6 +74,28 @@ fn parse<T: serde::de::DeserializeOwned>(
             None
         }
     }
+}
+
+/// An older `lexicon.toml` may still hold lists the program now keeps
+/// itself; editing them would do nothing, so they are refused with the fix.
+fn moved_lists(sources: &Sources, file: &LexiconFile, problems: &mut Vec<Problem>) {
+    let source = sources.get(KnowledgeFile::Lexicon);
+    let mut report = Reporter::new(&source.name, &source.text);
+    for (key, list) in [
+        ("stopwords", &file.stopwords),
+        ("fillers", &file.fillers),
+        ("negations", &file.negations),
+        ("spelled_right", &file.spelled_right),
+    ] {
+        if let Some(list) = list {
+            let why = format!(
+                "`{key}` is no longer read from this file: the program keeps its own list of \
+                 common English (src/language). Delete this list."
+            );
+            report.at_span(&list.span(), why);
+        }
+    }
+    problems.extend(report.problems);
 }
 
 fn owned(t: Text) -> String {
@@ -174,16 +199,12 @@ fn stretch(row: crate::knowledge::files::StretchRow) -> Stretch {
 
 fn lexicon_of(file: LexiconFile) -> Lexicon {
     Lexicon {
-        stopwords: owned_all(file.stopwords),
         anchors: owned_all(file.anchors),
         topic_words: owned_all(file.topic_words),
         elsewhere: owned_all(file.elsewhere),
         legs: owned_all(file.legs),
         pain: owned_all(file.pain),
         off_topic: owned_all(file.off_topic),
-        spelled_right: owned_all(file.spelled_right),
-        negations: owned_all(file.negations),
-        fillers: owned_all(file.fillers),
         synonyms: file
             .synonyms
             .into_iter()

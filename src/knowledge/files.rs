@@ -136,8 +136,6 @@ pub struct StretchRow {
 #[serde(deny_unknown_fields)]
 pub struct LexiconFile {
     #[serde(default)]
-    pub stopwords: Vec<Text>,
-    #[serde(default)]
     pub anchors: Vec<Text>,
     #[serde(default)]
     pub topic_words: Vec<Text>,
@@ -150,13 +148,13 @@ pub struct LexiconFile {
     #[serde(default)]
     pub off_topic: Vec<Text>,
     #[serde(default)]
-    pub spelled_right: Vec<Text>,
-    #[serde(default)]
-    pub negations: Vec<Text>,
-    #[serde(default)]
-    pub fillers: Vec<Text>,
-    #[serde(default)]
     pub synonyms: BTreeMap<String, Text>,
+    // Lists an older lexicon.toml held that are now the program's own
+    // (src/language): read only to tell whoever still has them what to do.
+    pub stopwords: Option<Spanned<toml::Value>>,
+    pub fillers: Option<Spanned<toml::Value>>,
+    pub negations: Option<Spanned<toml::Value>>,
+    pub spelled_right: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -259,11 +259,10 @@ pub struct Stretch {
     pub caution: String,
 }
 
-/// Word lists that tune the matcher, editable without code.
+/// The knowledge's own word lists, editable without code. Common English
+/// is the program's own (`crate::language`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
-    /// Words too common to tell one question from another.
-    pub stopwords: Vec<String>,
     /// Words and phrases that show a message is about glutes or knots.
     pub anchors: Vec<String>,
     /// Words of our topic that have other meanings too ("knot", "stretch"):
@@ -281,13 +280,6 @@ pub struct Lexicon {
     /// Subjects next to ours ("bigger booty", "playlist"): a message naming
     /// one needs as close a match as one that names nothing of ours.
     pub off_topic: Vec<String>,
-    /// Everyday words that look like typos of ours ("trust" for "thrust")
-    /// and must never be corrected.
-    pub spelled_right: Vec<String>,
-    /// Words that, just before an anchor, mean "not about this".
-    pub negations: Vec<String>,
-    /// Words red-flag terms skip over ("can not really feel").
-    pub fillers: Vec<String>,
     /// What members type, mapped to the words the knowledge uses.
     pub synonyms: Vec<(String, String)>,
 }
@@ -342,8 +334,6 @@ impl Knowledge {
             &l.legs,
             &l.pain,
             &l.off_topic,
-            &l.stopwords,
-            &l.fillers,
         ] {
             texts.extend(list.iter().map(String::as_str));
         }

@@ -250,11 +250,12 @@ impl Checker<'_> {
                     self.report(file, line, why);
                 }
             }
+            let english = crate::language::english();
             for term in c.terms.iter().chain(&c.unless) {
                 // Every group word has words (see `groups`), so only a term
                 // without a group can come out empty.
                 let words = tokenize(term);
-                let filler = words.iter().find(|w| k.lexicon.fillers.contains(w));
+                let filler = words.iter().find(|w| english.fillers.contains(w));
                 let parsed = Term::parse(term);
                 let has_group = parsed.as_ref().is_ok_and(Term::has_group);
                 let problem = match parsed.and_then(|t| t.phrases(&k.red_flags.groups)) {
@@ -416,7 +417,7 @@ impl Checker<'_> {
         for (from, to) in &k.lexicon.synonyms {
             if tokenize(from).is_empty() || tokenize(to).is_empty() {
                 let line = self.line_of(file, from, 1);
-                self.report(file, line, format!("synonym \"{from}\" = \"{to}\": both sides need words (list words to ignore under `stopwords`)"));
+                self.report(file, line, format!("synonym \"{from}\" = \"{to}\": both sides need words (a synonym can not make words disappear)"));
             }
         }
     }
