@@ -7,6 +7,7 @@ mod build;
 pub mod files;
 mod problem;
 mod sources;
+mod spans;
 mod validate;
 
 use std::collections::BTreeMap;

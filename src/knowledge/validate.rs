@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::spans::{Spans, Step, Step::*};
 use super::{
     Knowledge, KnowledgeFile, Problem, RedFlagCategory, Sources, Tier, DESCRIPTION_LIMIT,
     MAX_NAMED, TITLE_LIMIT,
@@ -25,6 +26,7 @@ pub const PROMPT_LIMIT: usize = 900;
 pub fn check(k: &Knowledge, sources: &Sources) -> Vec<Problem> {
     let mut c = Checker {
         sources,
+        spans: sources.files.iter().map(|f| Spans::new(&f.text)).collect(),
         problems: Vec::new(),
     };
     c.ids(k);
@@ -39,6 +41,8 @@ pub fn check(k: &Knowledge, sources: &Sources) -> Vec<Problem> {
 
 struct Checker<'a> {
     sources: &'a Sources,
+    /// Each file's spans, in the order of `KnowledgeFile`.
+    spans: Vec<Spans<'a>>,
     problems: Vec<Problem>,
 }
 
@@ -48,22 +52,9 @@ impl Checker<'_> {
         self.problems.push(Problem::new(name, line, message));
     }
 
-    /// The line of the first `needle` at or after line `from` (1 if absent).
-    fn line_of(&self, file: KnowledgeFile, needle: &str, from: usize) -> usize {
-        let text = &self.sources.get(file).text;
-        text.lines()
-            .enumerate()
-            .skip(from.saturating_sub(1))
-            // A moderator's note may quote the text; the problem is never there.
-            .find(|(_, l)| !l.trim_start().starts_with('#') && l.contains(needle))
-            .map_or(from.max(1), |(i, _)| i + 1)
-    }
-
-    fn id_line(&self, file: KnowledgeFile, id: &str) -> usize {
-        let text = &self.sources.get(file).text;
-        text.lines()
-            .position(|l| l.trim_start().starts_with("id") && l.contains(&format!("\"{id}\"")))
-            .map_or(1, |i| i + 1)
+    /// The line of the value at `path` in `file`.
+    fn line(&self, file: KnowledgeFile, path: &[Step]) -> usize {
+        self.spans[file as usize].line(path)
     }
 
     /// Ids are valid and unique among their kind: FAQ entries and topics
@@ -71,24 +62,22 @@ impl Checker<'_> {
     /// share an id with the entry about it ("pregnancy").
     fn ids(&mut self, k: &Knowledge) {
         let mut seen: HashMap<(&str, KnowledgeFile), KnowledgeFile> = HashMap::new();
-        // Entries know their line; the few others are looked up, and only
-        // when there is something to report (a lookup scans the file).
         let files = k
             .entries
             .iter()
-            .map(|e| (e.id.as_str(), entry_file(e.kind), Some(e.line)))
+            .map(|e| (e.id.as_str(), entry_file(e.kind)))
             .chain(
                 k.red_flags
                     .categories
                     .iter()
-                    .map(|c| (c.id.as_str(), KnowledgeFile::RedFlags, None)),
+                    .map(|c| (c.id.as_str(), KnowledgeFile::RedFlags)),
             )
             .chain(
                 k.stretches
                     .iter()
-                    .map(|s| (s.id.as_str(), KnowledgeFile::Stretches, None)),
+                    .map(|s| (s.id.as_str(), KnowledgeFile::Stretches)),
             );
-        for (id, file, line) in files {
+        for (id, file) in files {
             let valid = valid_id(id);
             let short = id.len() <= ID_LIMIT;
             let kind = match file {
@@ -100,7 +89,10 @@ impl Checker<'_> {
             if valid && short && prefixed && first.is_none() {
                 continue;
             }
-            let line = line.unwrap_or_else(|| self.id_line(file, id));
+            // With a duplicate, the line of the one that repeats it.
+            let table = Key(file_table(file));
+            let entry = if first.is_some() { LastId(id) } else { Id(id) };
+            let line = self.line(file, &[table, entry, Key("id")]);
             if !valid {
                 self.report(
                     file,
@@ -139,29 +131,31 @@ impl Checker<'_> {
     fn entries(&mut self, k: &Knowledge) {
         for e in &k.entries {
             let file = entry_file(e.kind);
-            let (title_key, body_key) = match e.kind {
-                super::EntryKind::Faq => ("question", "answer"),
-                super::EntryKind::Topic => ("name", "summary"),
+            let table = Key(entry_table(e.kind));
+            let title_key = title_key(e.kind);
+            let body_key = match e.kind {
+                super::EntryKind::Faq => "answer",
+                super::EntryKind::Topic => "summary",
             };
             if e.title.is_empty() {
-                let line = self.line_of(file, title_key, e.line);
+                let line = self.line(file, &[table, Id(&e.id), Key(title_key)]);
                 self.report(file, line, format!("\"{}\": `{title_key}` is empty", e.id));
             }
             if e.title.chars().count() > TITLE_LIMIT {
-                let line = self.line_of(file, title_key, e.line);
+                let line = self.line(file, &[table, Id(&e.id), Key(title_key)]);
                 self.report(file, line, format!("\"{}\": `{title_key}` is over Discord's {TITLE_LIMIT}-character title limit", e.id));
             }
             if e.body.is_empty() {
-                let line = self.line_of(file, body_key, e.line);
+                let line = self.line(file, &[table, Id(&e.id), Key(body_key)]);
                 self.report(file, line, format!("\"{}\": `{body_key}` is empty", e.id));
             }
             let len = e.body.chars().count();
             if len > ANSWER_LIMIT {
-                let line = self.line_of(file, body_key, e.line);
+                let line = self.line(file, &[table, Id(&e.id), Key(body_key)]);
                 self.report(file, line, format!("\"{}\": `{body_key}` is {len} characters; the limit is {ANSWER_LIMIT} so that it fits in a Discord message with the care prompt", e.id));
             }
             if e.aliases.is_empty() {
-                let line = self.line_of(file, "aliases", e.line);
+                let line = self.line(file, &[table, Id(&e.id), Key("aliases")]);
                 self.report(
                     file,
                     line,
@@ -173,7 +167,8 @@ impl Checker<'_> {
             }
             for related in &e.related {
                 if related == &e.id || k.entry(related).is_none() {
-                    let line = self.line_of(file, "related", e.line);
+                    let at = [table, Id(&e.id), Key("related"), Text(related)];
+                    let line = self.line(file, &at);
                     self.report(
                         file,
                         line,
@@ -193,11 +188,15 @@ impl Checker<'_> {
         let mut owner: HashMap<String, &str> = HashMap::new();
         for e in &k.entries {
             let file = entry_file(e.kind);
-            let phrases = std::iter::once(&e.title).chain(&e.aliases);
-            for phrase in phrases {
+            let table = Key(entry_table(e.kind));
+            let title = Key(title_key(e.kind));
+            let phrases = std::iter::once((&e.title, title))
+                .chain(e.aliases.iter().map(|a| (a, Key("aliases"))));
+            for (phrase, field) in phrases {
+                let at = [table, Id(&e.id), field, Text(phrase)];
                 let key = tokenize(phrase).join(" ");
                 if key.is_empty() {
-                    let line = self.line_of(file, phrase, e.line);
+                    let line = self.line(file, &at);
                     self.report(
                         file,
                         line,
@@ -207,7 +206,7 @@ impl Checker<'_> {
                 }
                 match owner.get(&key) {
                     Some(other) if *other != e.id => {
-                        let line = self.line_of(file, phrase, e.line);
+                        let line = self.line(file, &at);
                         self.report(
                             file,
                             line,
@@ -225,14 +224,14 @@ impl Checker<'_> {
     fn red_flags(&mut self, k: &Knowledge) {
         let file = KnowledgeFile::RedFlags;
         for tier in Tier::ALL {
-            let line = self.line_of(file, &format!("{} =", tier.as_str()), 1);
+            let line = self.line(file, &[Key("prompts"), Key(tier.as_str())]);
             let key = format!("prompts.{}", tier.as_str());
             self.non_empty_within(file, line, &key, k.red_flags.prompts.of(tier), PROMPT_LIMIT);
         }
         self.worst_case_reply(k);
         self.groups(k);
         for c in &k.red_flags.categories {
-            let line = self.id_line(file, &c.id);
+            let line = self.line(file, &[Key("red_flag"), Id(&c.id), Key("id")]);
             if c.name.is_empty() {
                 self.report(file, line, format!("\"{}\": `name` is empty", c.id));
             }
@@ -265,10 +264,15 @@ impl Checker<'_> {
                     }
                     // "literally can not move" would match as "can not move",
                     // which catches "cant move my hip properly".
-                    Ok(_) => filler.map(|w| format!("contains \"{w}\", a filler word (lexicon.toml) that matching skips, so the term matches without it: leave it out")),
+                    Ok(_) => filler.map(|w| format!("contains \"{w}\", a filler word (the program's own list) that matching skips, so the term matches without it: leave it out")),
                 };
                 if let Some(problem) = problem {
-                    let at = self.line_of(file, term, line);
+                    let list = if c.terms.contains(term) {
+                        "terms"
+                    } else {
+                        "unless"
+                    };
+                    let at = self.line(file, &[Key("red_flag"), Id(&c.id), Key(list), Text(term)]);
                     self.report(file, at, format!("\"{}\": term \"{term}\" {problem}", c.id));
                 }
             }
@@ -291,7 +295,7 @@ impl Checker<'_> {
     fn groups(&mut self, k: &Knowledge) {
         let file = KnowledgeFile::RedFlags;
         for (name, words) in &k.red_flags.groups {
-            let line = self.line_of(file, &format!("{name} ="), 1);
+            let line = self.line(file, &[Key("groups"), Key(name)]);
             if words.is_empty() {
                 self.report(file, line, format!("group \"{name}\" is empty"));
             }
@@ -301,7 +305,7 @@ impl Checker<'_> {
                 .iter()
                 .filter(|w| tokenize(w).is_empty() || names_group(w))
             {
-                let at = self.line_of(file, word, line);
+                let at = self.line(file, &[Key("groups"), Key(name), Text(word)]);
                 let why = if names_group(word) {
                     "names another group, which groups cannot do"
                 } else {
@@ -321,7 +325,7 @@ impl Checker<'_> {
             self.report(file, line, why);
         }
         if let Some(prompt) = &c.prompt {
-            let at = self.line_of(file, "prompt =", line);
+            let at = self.line(file, &[Key("red_flag"), Id(&c.id), Key("prompt")]);
             let key = format!("\"{}\": `prompt`", c.id);
             self.non_empty_within(file, at, &key, prompt, PROMPT_LIMIT);
         }
@@ -349,27 +353,20 @@ impl Checker<'_> {
         // (what to call it, where it is, its wording)
         let tiers = Tier::ALL.map(|t| {
             let key = format!("prompts.{}", t.as_str());
-            (
-                key,
-                self.line_of(file, &format!("{} =", t.as_str()), 1),
-                rf.prompts.of(t),
-            )
+            (key, vec![Key("prompts"), Key(t.as_str())], rf.prompts.of(t))
         });
         let own = rf.categories.iter().filter_map(|c| {
             let prompt = c.prompt.as_deref()?;
-            let line = self.line_of(file, "prompt =", self.id_line(file, &c.id));
-            Some((format!("\"{}\": `prompt`", c.id), line, prompt))
+            let at = vec![Key("red_flag"), Id(&c.id), Key("prompt")];
+            Some((format!("\"{}\": `prompt`", c.id), at, prompt))
         });
-        let mut too_long = Vec::new();
-        for (key, line, template) in tiers.into_iter().chain(own) {
+        for (key, at, template) in tiers.into_iter().chain(own) {
             let prompt = template.replace("{signs}", &every_sign);
             let total = prompt.chars().count() + 2 + longest;
             if total > DESCRIPTION_LIMIT {
-                too_long.push((line, format!("{key} naming the longest signs is {} characters; with the longest answer that is {total}, over Discord's {DESCRIPTION_LIMIT}", prompt.chars().count())));
+                let line = self.line(file, &at);
+                self.report(file, line, format!("{key} naming the longest signs is {} characters; with the longest answer that is {total}, over Discord's {DESCRIPTION_LIMIT}", prompt.chars().count()));
             }
-        }
-        for (line, message) in too_long {
-            self.report(file, line, message);
         }
     }
 
@@ -383,7 +380,7 @@ impl Checker<'_> {
             );
         }
         for s in &k.stretches {
-            let line = self.id_line(file, &s.id);
+            let line = self.line(file, &[Key("stretch"), Id(&s.id), Key("id")]);
             let fields = [
                 ("name", s.name.is_empty()),
                 ("targets", s.targets.is_empty()),
@@ -416,7 +413,7 @@ impl Checker<'_> {
         let file = KnowledgeFile::Lexicon;
         for (from, to) in &k.lexicon.synonyms {
             if tokenize(from).is_empty() || tokenize(to).is_empty() {
-                let line = self.line_of(file, from, 1);
+                let line = self.line(file, &[Key("synonyms"), Key(from)]);
                 self.report(file, line, format!("synonym \"{from}\" = \"{to}\": both sides need words (a synonym can not make words disappear)"));
             }
         }
@@ -432,7 +429,7 @@ impl Checker<'_> {
             ("see_also", &r.see_also),
             ("empty", &r.empty),
         ] {
-            let line = self.line_of(file, key, 1);
+            let line = self.line(file, &[Key(key)]);
             self.non_empty_within(file, line, key, text, PROMPT_LIMIT);
         }
     }
@@ -450,6 +447,30 @@ impl Checker<'_> {
         } else if text.chars().count() > limit {
             self.report(file, line, format!("`{key}` is over {limit} characters"));
         }
+    }
+}
+
+/// The array of tables that holds entries of `kind`.
+fn entry_table(kind: super::EntryKind) -> &'static str {
+    file_table(entry_file(kind))
+}
+
+/// The array of tables that holds the things with ids in `file`.
+fn file_table(file: KnowledgeFile) -> &'static str {
+    match file {
+        KnowledgeFile::Faq => "faq",
+        KnowledgeFile::Topics => "topic",
+        KnowledgeFile::RedFlags => "red_flag",
+        KnowledgeFile::Stretches => "stretch",
+        KnowledgeFile::Lexicon | KnowledgeFile::Replies => "",
+    }
+}
+
+/// The key of an entry's title.
+fn title_key(kind: super::EntryKind) -> &'static str {
+    match kind {
+        super::EntryKind::Faq => "question",
+        super::EntryKind::Topic => "name",
     }
 }
 
