@@ -1,10 +1,13 @@
 //! `knotbot ask` through the built binary: the JSON contract, standard
 //! input, hostile bytes, and running from anywhere.
 
-mod common;
+#[path = "support"]
+mod support {
+    pub mod cli;
+}
 
-use common::{ask_json, knotbot, knotbot_in, prompt_start, stderr, stdout};
 use serde_json::Value;
+use support::cli::{ask_json, knotbot, knotbot_in, prompt_start, stderr, stdout};
 
 #[test]
 fn json_has_the_contract_shape() {
@@ -218,8 +221,8 @@ fn works_from_any_directory_with_the_built_in_knowledge() {
 
 #[test]
 fn a_knowledge_dir_is_used_when_given() {
-    let dir = common::knowledge_copy();
-    common::append(dir.path(), "faq.toml", "[[faq]]\nid = \"hip-flexor-pain\"\nquestion = \"Why are my hip flexors so tight?\"\naliases = [\"tight hip flexors from sitting\", \"hip flexor tightness\"]\nanswer = \"Hip flexors shorten when you sit a lot.\"\n");
+    let dir = support::cli::knowledge_copy();
+    support::cli::append(dir.path(), "faq.toml", "[[faq]]\nid = \"hip-flexor-pain\"\nquestion = \"Why are my hip flexors so tight?\"\naliases = [\"tight hip flexors from sitting\", \"hip flexor tightness\"]\nanswer = \"Hip flexors shorten when you sit a lot.\"\n");
     let out = knotbot(
         &[
             "ask",

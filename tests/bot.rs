@@ -2,16 +2,15 @@
 //! serenity) against the fake Discord in `tests/support`, driven by gateway
 //! events, judged by the REST calls it makes.
 
-mod common;
 mod support;
 
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use common::prompt_start;
 use serde_json::{json, Value};
 use support::bot::{Bot, LOG_CHANNEL_ID};
+use support::cli::prompt_start;
 use support::*;
 
 fn embed(r: &Recorded) -> &Value {

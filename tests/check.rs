@@ -1,9 +1,12 @@
 //! `knotbot check` on broken knowledge: every problem is named by file and
 //! line, the exit status is non-zero, and nothing is half-loaded.
 
-mod common;
+#[path = "support"]
+mod support {
+    pub mod cli;
+}
 
-use common::{append, data_dir, knotbot, knowledge_copy, shared_dir, stderr, stdout};
+use support::cli::{append, data_dir, knotbot, knowledge_copy, shared_dir, stderr, stdout};
 
 /// Runs `check` on `dir`, asserts it fails, and returns its error output.
 fn check_fails(dir: &std::path::Path) -> String {
@@ -331,7 +334,7 @@ fn a_knowledge_file_that_is_not_a_regular_file_is_refused_at_once() {
 
     // A symlink to a regular file is still fine (knowledge kept elsewhere).
     std::fs::remove_file(&faq).unwrap();
-    std::os::unix::fs::symlink(common::knowledge_dir().join("faq.toml"), &faq).unwrap();
+    std::os::unix::fs::symlink(support::cli::knowledge_dir().join("faq.toml"), &faq).unwrap();
     let out = knotbot(&["check", "--knowledge", dir.path().to_str().unwrap()], b"");
     assert!(out.status.success(), "{}", stderr(&out));
 }
@@ -453,7 +456,8 @@ fn a_topic_id_without_the_prefix_is_reported() {
 /// must be the limits the code applies.
 #[test]
 fn the_headers_moderators_read_state_the_real_limits() {
-    let read = |name: &str| std::fs::read_to_string(common::knowledge_dir().join(name)).unwrap();
+    let read =
+        |name: &str| std::fs::read_to_string(support::cli::knowledge_dir().join(name)).unwrap();
     let thousands = |n: usize| format!("{},{:03}", n / 1000, n % 1000);
     let answer_limit = format!(
         "At most {} characters",

@@ -2,9 +2,12 @@
 //! change to the matcher or the knowledge that makes answers worse fails
 //! the build. And `knotbot eval` itself: misses listed, bad files named.
 
-mod common;
+#[path = "support"]
+mod support {
+    pub mod cli;
+}
 
-use common::{data_dir, knotbot, stderr, stdout};
+use support::cli::{data_dir, knotbot, stderr, stdout};
 
 /// Two of the rates `knotbot eval` prints.
 struct Rates {
@@ -68,7 +71,7 @@ fn shown(fraction: f64) -> f64 {
 #[test]
 fn every_set_holds_its_floors() {
     let engine =
-        knotbot::Engine::new(knotbot::Knowledge::load_dir(&common::knowledge_dir()).unwrap());
+        knotbot::Engine::new(knotbot::Knowledge::load_dir(&support::cli::knowledge_dir()).unwrap());
     let mut failed = Vec::new();
     for set in manifest() {
         let cases = knotbot::eval::load(&data_dir().join(&set.file)).unwrap();

@@ -2,10 +2,13 @@
 //! each through `knotbot ask` or `knotbot stretch` as a member would see it
 //! (issue 14). Each of these failed on the content before the review.
 
-mod common;
+#[path = "support"]
+mod support {
+    pub mod cli;
+}
 
-use common::{ask_json as ask, knotbot, prompt_start, stderr, stdout};
 use serde_json::Value;
+use support::cli::{ask_json as ask, knotbot, prompt_start, stderr, stdout};
 
 fn reply(v: &Value) -> &str {
     v["reply"].as_str().unwrap()

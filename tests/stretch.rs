@@ -1,9 +1,12 @@
 //! `knotbot stretch`: one stretch per date, the same for everyone, and the
 //! whole list before any repeat.
 
-mod common;
+#[path = "support"]
+mod support {
+    pub mod cli;
+}
 
-use common::{knotbot, stderr, stdout};
+use support::cli::{knotbot, stderr, stdout};
 
 fn stretch_id(date: &str) -> String {
     let out = knotbot(&["stretch", "--date", date], b"");

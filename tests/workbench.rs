@@ -3,7 +3,6 @@
 //! `knotbot review`, and the database's failures (damaged, unusable,
 //! locked, killed mid-write) survived with the bot still answering.
 
-mod common;
 mod support;
 
 use std::path::Path;

@@ -187,13 +187,4 @@ impl Drop for Bot {
 /// A channel for the moderators' log (any id the fake knows as a channel).
 pub const LOG_CHANNEL_ID: u64 = GENERAL_CHANNEL_ID;
 
-/// A fresh copy of the crate's shipped knowledge in a temporary directory.
-pub fn knowledge_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
-    for entry in std::fs::read_dir(source).expect("knowledge/ is readable") {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-    }
-    dir
-}
+pub use super::cli::knowledge_copy;

@@ -1,5 +1,18 @@
-//! A fake Discord for end-to-end tests: the gateway (websocket) and REST API
-//! on 127.0.0.1, driving the real serenity client.
+//! The test harness. `cli` runs the built `knotbot` (every test of the
+//! command line needs only that); the rest is a fake Discord for end-to-end
+//! tests: the gateway (websocket) and REST API on 127.0.0.1, driving the
+//! real serenity client.
+//!
+//! A test of the command line alone takes just `cli`, so it does not build
+//! the fake:
+//!
+//! ```ignore
+//! #[path = "support"]
+//! mod support {
+//!     pub mod cli;
+//! }
+//! use support::cli::*;
+//! ```
 //!
 //! ```ignore
 //! mod support;
@@ -39,6 +52,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod bot;
+pub mod cli;
 mod gateway;
 pub mod payloads;
 mod rest;

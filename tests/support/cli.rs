@@ -1,4 +1,7 @@
-//! Helpers shared by the integration tests.
+//! The command-line half of the test harness: the crate's directories, a
+//! copy of the shipped knowledge to break, and the built `knotbot` run as a
+//! member or moderator would run it. The fake Discord (the rest of
+//! `support`) builds on it.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
