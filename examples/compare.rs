@@ -9,7 +9,7 @@
 //! knowledge directory (default `knowledge`); `MISSES=1` prints the misses.
 
 use knotbot::eval;
-use knotbot::matcher::Tuning;
+use knotbot::Tuning;
 use knotbot::{Engine, Knowledge};
 
 fn main() -> anyhow::Result<()> {

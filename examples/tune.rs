@@ -5,7 +5,7 @@
 //! defaults in `matcher::Tuning` are chosen by measurement, not by feel.
 
 use knotbot::eval::{self, Case};
-use knotbot::matcher::Tuning;
+use knotbot::Tuning;
 use knotbot::{Engine, Knowledge};
 
 fn main() -> anyhow::Result<()> {

@@ -2,13 +2,13 @@
 //!
 //! The engine is platform-neutral and built from these parts:
 //! - [`knowledge`]: the TOML knowledge base, loaded and validated whole;
-//! - [`text`] and [`analysis`]: from a raw message to comparable terms;
+//! - [`text`] and `analysis`: from a raw message to comparable terms;
 //! - `language`: the common English every message shares (stopwords,
 //!   contractions, the dictionary that keeps real words from "correction");
 //! - `focus`: the sentences of a long message that ask;
-//! - [`matcher`]: the index and the scoring: which entry a question is
+//! - `matcher`: the index and the scoring: which entry a question is
 //!   about, or none;
-//! - [`scope`]: whether a question is ours, and so the bar an answer needs;
+//! - `scope`: whether a question is ours, and so the bar an answer needs;
 //! - `safety`: red-flag signs that always bring the care prompt;
 //! - `term`: the grammar of red-flag terms (`{group}`, `...`);
 //! - [`reply`]: the answer as data, rendered by each front end;
@@ -20,7 +20,7 @@
 //! The Discord adapter, a thin layer over the engine, is [`discord`]; the
 //! command line belongs to the binary (`src/main.rs`, `src/cli/`).
 
-pub mod analysis;
+mod analysis;
 #[cfg(feature = "discord")]
 pub mod discord;
 pub mod engine;
@@ -28,10 +28,10 @@ pub mod eval;
 mod focus;
 pub mod knowledge;
 mod language;
-pub mod matcher;
+mod matcher;
 pub mod reply;
 mod safety;
-pub mod scope;
+mod scope;
 pub mod store;
 pub mod stretch;
 mod term;
@@ -40,5 +40,6 @@ mod typo;
 pub mod workbench;
 
 pub use engine::Engine;
+pub use matcher::Tuning;
 pub use knowledge::Knowledge;
 pub use reply::Reply;

@@ -4,7 +4,7 @@
 //! so a bad edit can never replace a good one.
 
 mod build;
-pub mod files;
+mod files;
 mod problem;
 mod sources;
 mod spans;

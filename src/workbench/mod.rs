@@ -11,9 +11,9 @@
 //! - [`stats`] and [`review`]: what moderators read, from Discord or the
 //!   command line.
 
-pub mod db;
-pub mod event;
-pub mod recorder;
+mod db;
+mod event;
+mod recorder;
 pub mod review;
 pub mod stats;
 
