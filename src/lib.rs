@@ -40,6 +40,6 @@ mod typo;
 pub mod workbench;
 
 pub use engine::Engine;
-pub use matcher::Tuning;
 pub use knowledge::Knowledge;
+pub use matcher::Tuning;
 pub use reply::Reply;

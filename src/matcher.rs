@@ -555,3 +555,150 @@ fn document_frequency(postings: &[Posting]) -> (f32, u32) {
     }
     (df, count)
 }
+
+/// One test per scoring rule, on four entries of our own, so a rule's
+/// effect is seen apart from the statistics of the real knowledge.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::{Entry, EntryKind};
+
+    fn entry(id: &str, title: &str, aliases: &[&str], body: &str) -> Entry {
+        Entry {
+            kind: EntryKind::Faq,
+            id: id.to_string(),
+            title: title.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            keywords: Vec::new(),
+            body: body.to_string(),
+            related: Vec::new(),
+            line: 1,
+        }
+    }
+
+    struct Fixture {
+        k: Knowledge,
+        analyzer: Analyzer,
+    }
+
+    impl Fixture {
+        fn new() -> Fixture {
+            let entries = vec![
+                entry(
+                    "piriformis-stretch",
+                    "How do I stretch the piriformis?",
+                    &["piriformis stretch", "stretch for the piriformis"],
+                    "Lie on your back, cross one ankle over the other knee and pull gently.",
+                ),
+                entry(
+                    "what-is-a-knot",
+                    "What is a glute knot?",
+                    &["what is a knot in my glute", "glute knot meaning"],
+                    "A tight, tender spot in the muscle that can send an ache nearby.",
+                ),
+                entry(
+                    "heat-or-ice",
+                    "Should I use heat or ice on a glute knot?",
+                    &["heat or ice for a glute knot", "ice pack on a sore glute"],
+                    "Warmth usually eases a knot; cold suits a fresh strain.",
+                ),
+                entry(
+                    "sitting",
+                    "Why does my glute hurt when sitting?",
+                    &[
+                        "glute pain when sitting at my desk",
+                        "sore glute after sitting all day",
+                    ],
+                    "Long sitting presses on the muscle and keeps it short.",
+                ),
+            ];
+            let k = Knowledge::shipped().unwrap().with_entries(entries);
+            let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
+            Fixture { k, analyzer }
+        }
+
+        fn rank(&self, tuning: Tuning, question: &str) -> Ranking {
+            Matcher::new(&self.k, &self.analyzer, tuning).rank(&self.analyzer.analyze(question))
+        }
+
+        fn answer(&self, question: &str) -> Option<&str> {
+            let best = self.rank(Tuning::default(), question).confident()?;
+            Some(&self.k.entries[best.entry].id)
+        }
+
+        fn score(&self, tuning: Tuning, question: &str, id: &str) -> f32 {
+            let entry = self.k.entries.iter().position(|e| e.id == id).unwrap();
+            self.rank(tuning, question).score_of(entry).unwrap_or(0.0)
+        }
+    }
+
+    #[test]
+    fn a_rare_word_outweighs_words_every_entry_shares() {
+        let f = Fixture::new();
+        // "glute" is in every entry, "piriformis" in one: it decides.
+        assert_eq!(
+            f.answer("my glute, the piriformis"),
+            Some("piriformis-stretch")
+        );
+    }
+
+    #[test]
+    fn a_question_that_reads_like_an_alias_is_answered_with_it() {
+        let f = Fixture::new();
+        assert_eq!(
+            f.answer("heat or ice for my glute knot?"),
+            Some("heat-or-ice")
+        );
+        assert_eq!(
+            f.answer("sore glute after sitting all day at work"),
+            Some("sitting")
+        );
+    }
+
+    #[test]
+    fn a_question_our_entries_do_not_cover_gets_no_answer() {
+        let f = Fixture::new();
+        assert_eq!(f.answer("what is the capital of france"), None);
+        // Only words every question shares: too little to go on at all.
+        assert_eq!(f.rank(Tuning::default(), "what is it").threshold(), None);
+    }
+
+    #[test]
+    fn naming_an_entrys_whole_title_adds_the_title_bonus() {
+        let f = Fixture::new();
+        let q = "how do i stretch the piriformis";
+        let without = Tuning {
+            title_bonus: 0.0,
+            ..Tuning::default()
+        };
+        let base = f.score(without, q, "piriformis-stretch");
+        let with = f.score(Tuning::default(), q, "piriformis-stretch");
+        // The bonus closes its share of the gap to a perfect score.
+        let expected = base + Tuning::default().title_bonus * (1.0 - base);
+        assert!((with - expected).abs() < 1e-4, "{with} vs {expected}");
+        assert_eq!(f.answer(q), Some("piriformis-stretch"));
+    }
+
+    #[test]
+    fn a_long_story_around_the_question_does_not_drown_it() {
+        let f = Fixture::new();
+        let q = "trucker here, twenty years of long hauls, drove through three states \
+                 yesterday, so heat or ice for my glute knot";
+        assert_eq!(f.answer(q), Some("heat-or-ice"));
+        // Unknown words weigh less together than one by one.
+        let linear = Tuning {
+            unknown_power: 1.0,
+            ..Tuning::default()
+        };
+        assert!(f.score(Tuning::default(), q, "heat-or-ice") > f.score(linear, q, "heat-or-ice"));
+    }
+
+    #[test]
+    fn a_word_only_in_an_answer_counts_for_less_than_one_in_a_phrasing() {
+        let f = Fixture::new();
+        // "ankle" is only in the piriformis answer; "sitting" is in phrasings.
+        let body = f.score(Tuning::default(), "glute and ankle", "piriformis-stretch");
+        let phrasing = f.score(Tuning::default(), "glute and sitting", "sitting");
+        assert!(body < phrasing, "{body} vs {phrasing}");
+    }
+}

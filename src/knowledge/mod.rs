@@ -341,6 +341,19 @@ impl Knowledge {
         texts
     }
 
+    /// The shipped word lists and red flags around `entries` of a test's
+    /// own: a small fixture for unit tests of the matcher's rules.
+    #[cfg(test)]
+    pub(crate) fn with_entries(self, entries: Vec<Entry>) -> Knowledge {
+        Knowledge::new(
+            entries,
+            self.red_flags,
+            self.stretches,
+            self.lexicon,
+            self.replies,
+        )
+    }
+
     fn new(
         entries: Vec<Entry>,
         red_flags: RedFlags,
