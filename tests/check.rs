@@ -473,6 +473,21 @@ fn the_headers_moderators_read_state_the_real_limits() {
         "starts with \"{}\"",
         knotbot::knowledge::TOPIC_PREFIX
     )));
+    // The question limit faq.toml states is the Discord form's (its first
+    // field, the question, declared in the form's source).
+    let form = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/discord/entry_form.rs"),
+    )
+    .unwrap();
+    let limit = form
+        .split("#[max_length = ")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .expect("the form declares a question length");
+    assert!(
+        read("faq.toml").contains(&format!("(at most {limit}\n#")),
+        "faq.toml should state the form's question limit, {limit}"
+    );
 }
 
 /// Common English is the program's own now: a lexicon.toml from before
