@@ -18,6 +18,9 @@ pub const REMEMBER: Duration = Duration::from_secs(24 * 3600);
 /// At most this many answered questions are remembered.
 pub const REMEMBERED: usize = 5000;
 
+/// Days the review and the stats look back when the moderator does not say.
+pub const DEFAULT_DAYS: u32 = 7;
+
 pub struct Workbench {
     pub db: Arc<Database>,
     recorder: Recorder,
@@ -46,6 +49,12 @@ pub struct Place {
 }
 
 impl Workbench {
+    /// The days a moderator's review or stats cover: what they asked for
+    /// (a week by default), never more than is kept.
+    pub fn days_back(&self, asked: Option<u32>) -> u32 {
+        asked.unwrap_or(DEFAULT_DAYS).min(self.retention_days)
+    }
+
     /// Opens the configured database and starts recording; `None` (with
     /// one clear error in the log) when there is none or it cannot be
     /// used, and the bot answers all the same.

@@ -14,8 +14,6 @@ use crate::workbench::review::Group;
 
 /// Groups shown at once: one private message each, five fit a screen.
 const SHOWN: usize = 5;
-/// Days looked back when the moderator does not say.
-pub const DEFAULT_DAYS: u32 = 7;
 
 /// What I missed or got wrong, to teach me (moderators)
 #[poise::command(slash_command, guild_only, check = "moderator_check")]
@@ -27,7 +25,7 @@ pub async fn review(
     days: Option<u32>,
 ) -> Result<(), Error> {
     let workbench = workbench_of(ctx)?;
-    let days = days.unwrap_or(DEFAULT_DAYS).min(workbench.retention_days);
+    let days = workbench.days_back(days);
     let engine = ctx.data().store.engine().load_full();
     let guild = ctx.guild_id().map(|g| g.get());
     let bar = ctx.data().servers.of(guild).help_channel_min_score;

@@ -18,7 +18,7 @@ pub async fn stats(
     days: Option<u32>,
 ) -> Result<(), Error> {
     let workbench = workbench_of(ctx)?;
-    let days = days.unwrap_or(super::review::DEFAULT_DAYS);
+    let days = workbench.days_back(days);
     let now = crate::workbench::now();
     let db = workbench.db.clone();
     let stats = tokio::task::spawn_blocking(move || Stats::of(&db, days, now)).await??;
