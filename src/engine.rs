@@ -94,7 +94,8 @@ impl Engine {
             .red_flags
             .settle(self.detector.detect(&terms));
         let ranking = self.ranking(message, &terms, previous);
-        let chosen = self.choose(&ranking, &flags);
+        let asked = self.flags_asked(message, &flags);
+        let chosen = self.choose(&ranking, &flags, &asked);
         let suggestions = ranking
             .candidates
             .iter()
@@ -131,31 +132,28 @@ impl Engine {
         }
     }
 
-    /// The matcher's confident choice; but when a red flag is found the
-    /// answer is an entry that explains that sign, as long as the message
-    /// is ours: it names glutes or knots, or it is a nerve sign felt in the
-    /// leg ("pain down my leg into my toes"), or it is pain and names no
-    /// other part of the body ("it hurts even lying in bed"). A fever with
-    /// a sore throat, or numb fingers, get the care prompt and no answer.
-    fn choose(&self, ranking: &Ranking, flags: &[usize]) -> Option<Scored> {
+    /// The matcher's confident choice, with the red flags that decide the
+    /// answer (see `deciding`) weighed in: then the answer is an entry that
+    /// explains the sign, as long as the message is ours: it names glutes
+    /// or knots, or it is a nerve sign felt in the leg ("pain down my leg
+    /// into my toes"), or it is pain and names no other part of the body
+    /// ("it hurts even lying in bed"). A fever with a sore throat, or numb
+    /// fingers, get the care prompt and no answer.
+    fn choose(&self, ranking: &Ranking, flags: &[usize], asked: &[usize]) -> Option<Scored> {
         let confident = ranking.confident();
         if flags.is_empty() {
             return confident;
         }
         let categories = &self.knowledge.red_flags.categories;
-        // A sign that needs care today decides the answer over any others
-        // found with it, and over the question asked.
-        let urgent: Vec<usize> = flags
-            .iter()
-            .copied()
-            .filter(|f| categories[*f].tier().decides_answer())
-            .collect();
-        let deciding = if urgent.is_empty() {
+        let deciding = self.deciding(flags, asked);
+        if deciding.is_empty() && confident.is_some() {
+            return confident;
+        }
+        let deciding = if deciding.is_empty() {
             flags
         } else {
-            &urgent[..]
+            &deciding[..]
         };
-        let first = deciding[0];
         let nerve = flags.iter().any(|f| categories[*f].nerve) && !ranking.scope.beyond_legs;
         let bare_pain = ranking.scope.pain && !ranking.scope.elsewhere;
         // A precaution is no reason to stay quiet on a question we can
@@ -174,10 +172,62 @@ impl Engine {
         if let Some(c) = confident.filter(|c| explains(c.entry)) {
             return Some(c);
         }
-        let id = categories[first].answers.first()?;
+        let id = categories[deciding[0]].answers.first()?;
         let entry = self.knowledge.entry_index(id)?;
         let score = ranking.score_of(entry).unwrap_or(0.0);
         Some(Scored { entry, score })
+    }
+
+    /// The signs that replace the answer to the question asked with the
+    /// entry that explains them: those that need care today, before any
+    /// others; precautions, whose entry is the answer adapted to them
+    /// ("is deep tissue ok when pregnant"); and any sign the asking
+    /// sentences themselves name ("numb toes, is that normal?"). A sign told
+    /// only in the story around a question adds its prompt to the answer
+    /// of that question, its entry one tap away under it.
+    fn deciding(&self, flags: &[usize], asked: &[usize]) -> Vec<usize> {
+        let categories = &self.knowledge.red_flags.categories;
+        let urgent: Vec<usize> = flags
+            .iter()
+            .copied()
+            .filter(|f| categories[*f].tier().decides_answer())
+            .collect();
+        if !urgent.is_empty() {
+            return urgent;
+        }
+        flags
+            .iter()
+            .copied()
+            .filter(|f| categories[*f].tier() == Tier::Precaution || asked.contains(f))
+            .collect()
+    }
+
+    /// Of the signs `flags` found in `message`, those its question is
+    /// about: those its asking sentences name, or all of them when the
+    /// message is its own question or asks what the trouble is ("knot or
+    /// something else?").
+    fn flags_asked(&self, message: &str, flags: &[usize]) -> Vec<usize> {
+        let asked = crate::focus::asking_part(message);
+        let Some(asked) = asked.filter(|a| !crate::focus::asks_what_it_is(a)) else {
+            return flags.to_vec();
+        };
+        let asked_terms = self.analyzer.analyze(&asked);
+        let whole = self.analyzer.analyze(message);
+        if self
+            .matcher
+            .rank_within(&asked_terms, &whole)
+            .confident()
+            .is_none()
+        {
+            return flags.to_vec();
+        }
+        let red_flags = &self.knowledge.red_flags;
+        let in_question = red_flags.settle(self.detector.detect(&asked_terms));
+        flags
+            .iter()
+            .copied()
+            .filter(|f| in_question.contains(f))
+            .collect()
     }
 
     /// The matcher's ranking of a message, read with the previous one when
@@ -302,6 +352,10 @@ impl Engine {
                 "a red flag, and the message is not about our subject: the care prompt alone"
             }
             (None, None) => "no candidate reaches the bar",
+            (Some(a), Some(d)) if a == d && !flags.is_empty() => {
+                "the best candidate reaches the bar; the signs' prompt goes above it, as they \
+                 are told around the question or it explains them"
+            }
             (Some(a), Some(d)) if a == d => "the best candidate reaches the bar",
             (_, Some(_)) => "a red flag: the entry that explains the sign",
             (Some(_), None) => "no answer",

@@ -87,6 +87,26 @@ pub fn asks_something(message: &str) -> bool {
     sentences(message).iter().any(|s| asks(s))
 }
 
+/// Whether `question` asks what the trouble is or whether to worry ("is
+/// that normal?", "knot or something else?"), in the words of
+/// `english.toml`'s `asks_what_it_is`, rather than about a subject.
+pub fn asks_what_it_is(question: &str) -> bool {
+    let english = crate::language::english();
+    let words: Vec<String> = crate::text::tokenize(question)
+        .into_iter()
+        .flat_map(|w| match english.contractions.get(&w) {
+            Some(full) => full.split(' ').map(str::to_string).collect(),
+            None => vec![w],
+        })
+        .collect();
+    english.asks_what_it_is.iter().any(|form| {
+        let form: Vec<&str> = form.split(' ').collect();
+        words
+            .windows(form.len())
+            .any(|w| w.iter().zip(&form).all(|(a, b)| a == b))
+    })
+}
+
 fn asks(sentence: &str) -> bool {
     if sentence.trim_end().ends_with('?') {
         return true;

@@ -125,6 +125,40 @@ fn a_precaution_with_a_warning_sign_gets_the_warning() {
     assert!(reply.contains("pregnancy"), "both signs named: {reply}");
 }
 
+/// A sign told in the story of a long post adds its prompt to the answer
+/// of the question the member asked, with the sign's entry one tap away;
+/// when the question is what the trouble is, the sign's entry answers.
+#[test]
+fn a_sign_in_the_story_does_not_replace_the_answer_to_the_question() {
+    let story = "Deep ache in my right buttock for 6 weeks, worst at night. Doesn't matter how I \
+                 lie, back, side, front, it just aches and wakes me at 3am. Rolling does nothing.";
+    let v = ask_json(&format!("{story} How long do trigger points usually last?"));
+    assert_eq!(v["match"]["id"], "recovery-time", "{v}");
+    assert_eq!(v["red_flags"], serde_json::json!(["night-pain"]));
+    let reply = v["reply"].as_str().unwrap();
+    let prompt_at = reply.find(&prompt_start("night-pain")).expect("the prompt");
+    let k = knotbot::Knowledge::shipped().unwrap();
+    let answer: String = k
+        .entry("recovery-time")
+        .unwrap()
+        .body
+        .chars()
+        .take(40)
+        .collect();
+    assert!(
+        prompt_at < reply.find(&answer).expect("the answer"),
+        "{reply}"
+    );
+    let see_also = k.entry("when-to-see-doctor").unwrap().title.clone();
+    assert!(
+        reply.contains(&see_also),
+        "the sign's entry is offered: {reply}"
+    );
+
+    let v = ask_json(&format!("{story} Is this a knot or something else?"));
+    assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
+}
+
 #[test]
 fn urgent_signs_get_the_urgent_prompt() {
     let v = ask_json("since my butt pain started i cant control my bladder");

@@ -30,6 +30,8 @@ pub(crate) struct English {
     pub fillers: Vec<String>,
     /// Words that, just before an anchor, mean "not about this".
     pub negations: Vec<String>,
+    /// Question forms that ask what the trouble is or whether to worry.
+    pub asks_what_it_is: Vec<String>,
     /// Contractions without their apostrophe, and what they stand for.
     pub contractions: std::collections::BTreeMap<String, String>,
 }
