@@ -65,6 +65,7 @@ fn parse(setting: &str) -> anyhow::Result<Tuning> {
             "min_evidence" => &mut t.min_evidence,
             "stopword_share" => &mut t.stopword_share,
             "title_bonus" => &mut t.title_bonus,
+            "story_share" => &mut t.story_share,
             other => anyhow::bail!("no knob named {other:?}"),
         };
         *slot = value;

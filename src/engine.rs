@@ -215,7 +215,7 @@ impl Engine {
         let whole = self.analyzer.analyze(message);
         if self
             .matcher
-            .rank_within(&asked_terms, &whole)
+            .rank_focused(&asked_terms, &whole)
             .confident()
             .is_none()
         {
@@ -260,7 +260,7 @@ impl Engine {
     fn own_ranking(&self, message: &str, terms: &[Term]) -> Ranking {
         let focused = crate::focus::asking_part(message).map(|asked| {
             self.matcher
-                .rank_within(&self.analyzer.analyze(&asked), terms)
+                .rank_focused(&self.analyzer.analyze(&asked), terms)
         });
         match focused {
             Some(f) if f.confident().is_some() => f,

@@ -66,6 +66,9 @@ pub struct Tuning {
     /// Added when the question contains every word of an entry's title:
     /// "what is the piriformis" names the topic "Piriformis" outright.
     pub title_bonus: f32,
+    /// In a long message, the story's words weigh this share of the asking
+    /// sentences' words.
+    pub story_share: f32,
 }
 
 impl Default for Tuning {
@@ -84,6 +87,7 @@ impl Default for Tuning {
             unanchored_threshold: 0.7,
             suggestion_floor: 0.25,
             title_bonus: 0.1,
+            story_share: 0.3,
             stopword_share: 0.35,
             min_evidence: 0.5,
         }
@@ -382,6 +386,20 @@ impl Matcher {
     /// `whole`: "how long should I rest?" is about glutes when the story
     /// before it says so.
     pub fn rank_within(&self, asked: &[Term], whole: &[Term]) -> Ranking {
+        self.rank_query(self.query(asked, None), whole)
+    }
+
+    /// Ranks all of `whole`, a long message, with the words of its asking
+    /// sentences `asked` at full weight and the story's other words at
+    /// `story_share` of theirs: the story still says what "it" is ("my
+    /// physio mentioned cauda equina ... what actually is it?") without
+    /// outvoting the question.
+    pub fn rank_focused(&self, asked: &[Term], whole: &[Term]) -> Ranking {
+        let focus: HashSet<&str> = asked.iter().map(|t| t.stem.as_str()).collect();
+        self.rank_query(self.query(whole, Some(&focus)), whole)
+    }
+
+    fn rank_query(&self, query: Vec<(Option<u32>, f32)>, whole: &[Term]) -> Ranking {
         let reading = self.scope.read(whole);
         let t = &self.tuning;
         let threshold = reading.bar(Bars {
@@ -389,7 +407,6 @@ impl Matcher {
             topical: t.topical_threshold,
             unanchored: t.unanchored_threshold,
         });
-        let query = self.query(asked);
         let total: f32 = query.iter().map(|(_, w)| w).sum();
         // A question of only common words ("what do i do") is too thin to
         // answer, however well it matches: suggestions only.
@@ -414,19 +431,29 @@ impl Matcher {
     }
 
     /// The question's distinct content words with their weights; `None`
-    /// for words the knowledge never uses.
-    fn query(&self, terms: &[Term]) -> Vec<(Option<u32>, f32)> {
+    /// for words the knowledge never uses. Words outside `focus`, when
+    /// given, weigh `story_share` of their weight.
+    fn query(&self, terms: &[Term], focus: Option<&HashSet<&str>>) -> Vec<(Option<u32>, f32)> {
         let unknown = self.unknown_weight;
         let mut seen: HashSet<&str> = HashSet::default();
         let mut query: Vec<(Option<u32>, f32)> = terms
             .iter()
             .filter(|t| says_something(t) && seen.insert(&t.stem))
-            .map(|t| match self.terms.get(&t.stem) {
-                Some(&id) => (Some(id), self.weights[id as usize]),
-                None if self.stopwords.contains(&t.stem) => {
-                    (None, unknown * self.tuning.stopword_share)
-                }
-                None => (None, unknown),
+            .map(|t| {
+                let (id, weight) = match self.terms.get(&t.stem) {
+                    Some(&id) => (Some(id), self.weights[id as usize]),
+                    None if self.stopwords.contains(&t.stem) => {
+                        (None, unknown * self.tuning.stopword_share)
+                    }
+                    None => (None, unknown),
+                };
+                let in_story = focus.is_some_and(|f| !f.contains(t.stem.as_str()));
+                let share = if in_story {
+                    self.tuning.story_share
+                } else {
+                    1.0
+                };
+                (id, weight * share)
             })
             .collect();
         let unknowns = query.iter().filter(|(id, _)| id.is_none()).count();
