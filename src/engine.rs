@@ -306,7 +306,12 @@ impl Engine {
             })
             .collect();
         let flags: Vec<String> = self
-            .flags(&self.detector.detect(&terms))
+            .flags(
+                &self
+                    .knowledge
+                    .red_flags
+                    .settle(self.detector.detect(&terms)),
+            )
             .into_iter()
             .map(|f| f.id)
             .collect();

@@ -56,12 +56,14 @@ impl RedFlagDetector {
         };
         let mut by_first: Vec<Vec<Pattern>> = Vec::new();
         // A category's `unless` terms are patterns of a slot of their own,
-        // after all the categories: slot `n + i` vetoes category `i`.
+        // after all the categories: slot `n + i` vetoes category `i`; the
+        // look-alikes are slot `2n`.
         let n = flags.categories.len();
         let slots = flags.categories.iter().enumerate().flat_map(|(i, c)| {
             let terms = c.terms.iter().map(move |t| (i, t));
             terms.chain(c.unless.iter().map(move |t| (n + i, t)))
         });
+        let slots = slots.chain(flags.look_alikes.iter().map(|t| (2 * n, t)));
         for (category, term) in slots {
             // Validation refuses a term that does not expand, so one that
             // slips through unvalidated knowledge is simply skipped.
@@ -89,13 +91,15 @@ impl RedFlagDetector {
     /// category whose `unless` terms are also found is not.
     pub fn detect(&self, terms: &[Term]) -> Vec<usize> {
         // The message as stem ids; a word no term uses can never match.
-        let ids: Vec<Option<u32>> = terms
+        let mut ids: Vec<Option<u32>> = terms
             .iter()
             .filter(|t| !self.fillers.contains(&t.stem))
             .map(|t| self.stems.get(&t.stem).copied())
             .collect();
         let n = self.categories;
-        let mut found = vec![false; 2 * n];
+        self.mask_look_alikes(&mut ids, 2 * n);
+        // One more slot for the look-alikes, already masked.
+        let mut found = vec![false; 2 * n + 1];
         for (start, id) in ids.iter().enumerate() {
             let Some(patterns) = id.and_then(|i| self.by_first.get(i as usize)) else {
                 continue;
@@ -107,6 +111,29 @@ impl RedFlagDetector {
             }
         }
         (0..n).filter(|i| found[*i] && !found[n + i]).collect()
+    }
+}
+
+impl RedFlagDetector {
+    /// Blanks the words of every look-alike (patterns of `slot`) in `ids`,
+    /// so that no sign is read in them.
+    fn mask_look_alikes(&self, ids: &mut [Option<u32>], slot: usize) {
+        let mut spans = Vec::new();
+        for (start, id) in ids.iter().enumerate() {
+            let Some(patterns) = id.and_then(|i| self.by_first.get(i as usize)) else {
+                continue;
+            };
+            for p in patterns.iter().filter(|p| p.category == slot) {
+                if let Some(end) = match_end(&p.steps[1..], ids, start) {
+                    spans.push(start..=end);
+                }
+            }
+        }
+        for span in spans {
+            for id in &mut ids[span] {
+                *id = None;
+            }
+        }
     }
 }
 
@@ -155,13 +182,20 @@ impl Compiler<'_> {
 
 /// Whether `rest` follows the word at `at`, each step within its gap.
 fn matches_at(rest: &[Step], ids: &[Option<u32>], at: usize) -> bool {
+    match_end(rest, ids, at).is_some()
+}
+
+/// Where a match of `rest` after the word at `at` ends, each step within
+/// its gap.
+fn match_end(rest: &[Step], ids: &[Option<u32>], at: usize) -> Option<usize> {
     let Some((step, tail)) = rest.split_first() else {
-        return true;
+        return Some(at);
     };
     let window = (at + 1)..=(at + 1 + step.gap).min(ids.len().saturating_sub(1));
     window
         .into_iter()
-        .any(|j| j < ids.len() && ids[j] == Some(step.stem) && matches_at(tail, ids, j))
+        .filter(|&j| j < ids.len() && ids[j] == Some(step.stem))
+        .find_map(|j| match_end(tail, ids, j))
 }
 
 #[cfg(test)]
@@ -278,6 +312,18 @@ mod tests {
         assert_flag("took a knee straight to the glute at rugby", "trauma");
         assert_flag("got clipped by a car on my scooter", "trauma");
         assert_flag("the sole of my foot is all tingly", "numbness-tingling");
+    }
+
+    #[test]
+    fn a_look_alike_hides_only_its_own_words() {
+        assert_quiet("on pins and needles waiting for my uni offer, glutes are sore");
+        assert_quiet("did 8-10 reps of hip thrusts and my glute is tight");
+        // Another sign in the same message is still read.
+        assert_flag(
+            "on pins and needles waiting for my scan, and my foot has gone numb",
+            "numbness-tingling",
+        );
+        assert_flag("glute pain is a 9/10 when i stand", "severe-pain");
     }
 
     #[test]

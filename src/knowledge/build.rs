@@ -177,6 +177,7 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
             soon: owned(file.prompts.soon),
             precaution: owned(file.prompts.precaution),
         },
+        look_alikes: owned_all(file.look_alikes),
         groups: file
             .groups
             .into_iter()

@@ -57,6 +57,9 @@ pub struct TopicRow {
 pub struct RedFlagFile {
     /// One care prompt per tier of urgency.
     pub prompts: PromptsRow,
+    /// Phrases whose words are never read as a sign.
+    #[serde(default)]
+    pub look_alikes: Vec<Text>,
     /// Named lists of words that terms use as `{name}`.
     #[serde(default)]
     pub groups: BTreeMap<String, Vec<Text>>,

@@ -163,6 +163,12 @@ impl Prompts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RedFlags {
     pub prompts: Prompts,
+    /// Phrases that look like signs and are not: figures of speech ("on
+    /// pins and needles waiting", "fell off the wagon") and positions
+    /// ("can not sleep on my left side"). Written as terms; their words are
+    /// never read as a sign, while every other sign in the same message
+    /// still is.
+    pub look_alikes: Vec<String>,
     /// Word groups a term names as `{name}` (see `crate::term`).
     pub groups: BTreeMap<String, Vec<String>>,
     pub categories: Vec<RedFlagCategory>,

@@ -230,6 +230,12 @@ impl Checker<'_> {
         }
         self.worst_case_reply(k);
         self.groups(k);
+        for look_alike in &k.red_flags.look_alikes {
+            if let Some(problem) = term_problem(look_alike, &k.red_flags.groups) {
+                let at = self.line(file, &[Key("look_alikes"), Text(look_alike)]);
+                self.report(file, at, format!("look-alike \"{look_alike}\" {problem}"));
+            }
+        }
         for c in &k.red_flags.categories {
             let line = self.line(file, &[Key("red_flag"), Id(&c.id), Key("id")]);
             if c.name.is_empty() {
@@ -249,24 +255,8 @@ impl Checker<'_> {
                     self.report(file, line, why);
                 }
             }
-            let english = crate::language::english();
             for term in c.terms.iter().chain(&c.unless) {
-                // Every group word has words (see `groups`), so only a term
-                // without a group can come out empty.
-                let words = tokenize(term);
-                let filler = words.iter().find(|w| english.fillers.contains(w));
-                let parsed = Term::parse(term);
-                let has_group = parsed.as_ref().is_ok_and(Term::has_group);
-                let problem = match parsed.and_then(|t| t.phrases(&k.red_flags.groups)) {
-                    Err(e) => Some(e.to_string()),
-                    Ok(_) if !has_group && words.is_empty() => {
-                        Some("has no words to match".to_string())
-                    }
-                    // "literally can not move" would match as "can not move",
-                    // which catches "cant move my hip properly".
-                    Ok(_) => filler.map(|w| format!("contains \"{w}\", a filler word (the program's own list) that matching skips, so the term matches without it: leave it out")),
-                };
-                if let Some(problem) = problem {
+                if let Some(problem) = term_problem(term, &k.red_flags.groups) {
                     let list = if c.terms.contains(term) {
                         "terms"
                     } else {
@@ -489,4 +479,25 @@ fn valid_id(id: &str) -> bool {
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
+}
+
+/// What is wrong with a red-flag term (or look-alike), if anything.
+fn term_problem(
+    term: &str,
+    groups: &std::collections::BTreeMap<String, Vec<String>>,
+) -> Option<String> {
+    // Every group word has words (see `groups`), so only a term without a
+    // group can come out empty.
+    let words = tokenize(term);
+    let english = crate::language::english();
+    let filler = words.iter().find(|w| english.fillers.contains(w));
+    let parsed = Term::parse(term);
+    let has_group = parsed.as_ref().is_ok_and(Term::has_group);
+    match parsed.and_then(|t| t.phrases(groups)) {
+        Err(e) => Some(e.to_string()),
+        Ok(_) if !has_group && words.is_empty() => Some("has no words to match".to_string()),
+        // "literally can not move" would match as "can not move", which
+        // catches "cant move my hip properly".
+        Ok(_) => filler.map(|w| format!("contains \"{w}\", a filler word (the program's own list) that matching skips, so the term matches without it: leave it out")),
+    }
 }
