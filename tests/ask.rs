@@ -159,6 +159,59 @@ fn a_sign_in_the_story_does_not_replace_the_answer_to_the_question() {
     assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
 }
 
+/// The second physiotherapist review's high-severity cases (session 11):
+/// each reply must open with the prompt of the urgency the sign needs.
+#[test]
+fn signs_in_everyday_words_get_the_urgency_they_need() {
+    // The prompt comes first, under the answer's title at most.
+    let opens_with = |reply: &str, prompt: &str| {
+        reply
+            .find(prompt)
+            .is_some_and(|at| !reply[..at].contains("\n\n\n") && at < 200)
+    };
+    let emergency = |q: &str| {
+        let v = ask_json(q);
+        let reply = v["reply"].as_str().unwrap();
+        assert!(
+            opens_with(reply, &prompt_start("bladder-bowel")),
+            "{q}: should open with the emergency prompt: {reply}"
+        );
+    };
+    // Numb buttocks with back pain, legs getting weaker: cauda equina.
+    emergency("my butt feels numb and my lower back is killing me");
+    emergency("my legs are getting weaker and my back is killing me");
+    // Sudden severe pain and feeling faint, whatever the cause.
+    emergency("sudden tearing pain in my lower back and butt and i feel faint");
+    // A sore calf after a journey or an operation: a clot until shown not.
+    for q in [
+        "one calf aches since i got off the plane",
+        "my calf has been sore for 3 days since surgery",
+    ] {
+        let v = ask_json(q);
+        assert_eq!(v["red_flags"], serde_json::json!(["calf-clot-risk"]), "{q}");
+        let reply = v["reply"].as_str().unwrap();
+        assert!(
+            opens_with(reply, &prompt_start("calf-clot-risk")),
+            "{reply}"
+        );
+    }
+    // Leaking on effort is the pelvic floor, not an emergency, unless a
+    // nerve sign comes with it; a joke is no sign at all.
+    let v = ask_json("i leak pee during heavy squats, is that related to my glute knot");
+    assert_eq!(v["red_flags"], serde_json::json!(["leaking-on-effort"]));
+    let reply = v["reply"].as_str().unwrap();
+    assert!(
+        reply.to_lowercase().contains("pelvic-health physio"),
+        "{reply}"
+    );
+    assert!(!reply.contains(&prompt_start("bladder-bowel")), "{reply}");
+    emergency("i leak when i cough now and my lower back is killing me");
+    assert_eq!(
+        ask_json("nearly peed myself laughing at that squat fail")["red_flags"],
+        serde_json::json!([])
+    );
+}
+
 #[test]
 fn urgent_signs_get_the_urgent_prompt() {
     let v = ask_json("since my butt pain started i cant control my bladder");
