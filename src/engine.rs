@@ -246,7 +246,9 @@ impl Engine {
         };
         let mut conversation = self.analyzer.analyze(previous);
         conversation.extend_from_slice(terms);
-        let within = self.matcher.rank_within(terms, &conversation);
+        // The previous message says what "it" is; the follow-up's own
+        // words decide what is asked about it.
+        let within = self.matcher.rank_focused(terms, &conversation);
         if within.confident().is_some() {
             within
         } else {
