@@ -94,8 +94,19 @@ impl Engine {
             .red_flags
             .settle(self.detector.detect(&terms));
         let ranking = self.ranking(message, &terms, previous);
-        let asked = self.flags_asked(message, &flags);
-        let chosen = self.choose(&ranking, &flags, &asked);
+        // A sign told only to deny it ("no numbness or tingling") keeps
+        // its prompt, for safety, but never chooses the answer.
+        let asserted = self
+            .knowledge
+            .red_flags
+            .settle(self.detector.asserted(&terms));
+        let asked = self.flags_asked(message, &asserted);
+        let deciding = self.deciding(&flags, &asserted, &asked);
+        let chosen = if asserted.is_empty() {
+            ranking.confident()
+        } else {
+            self.choose(&ranking, &flags, &deciding)
+        };
         let suggestions = ranking
             .candidates
             .iter()
@@ -139,21 +150,16 @@ impl Engine {
     /// into my toes"), or it is pain and names no other part of the body
     /// ("it hurts even lying in bed"). A fever with a sore throat, or numb
     /// fingers, get the care prompt and no answer.
-    fn choose(&self, ranking: &Ranking, flags: &[usize], asked: &[usize]) -> Option<Scored> {
+    fn choose(&self, ranking: &Ranking, flags: &[usize], deciding: &[usize]) -> Option<Scored> {
         let confident = ranking.confident();
         if flags.is_empty() {
             return confident;
         }
         let categories = &self.knowledge.red_flags.categories;
-        let deciding = self.deciding(flags, asked);
         if deciding.is_empty() && confident.is_some() {
             return confident;
         }
-        let deciding = if deciding.is_empty() {
-            flags
-        } else {
-            &deciding[..]
-        };
+        let deciding = if deciding.is_empty() { flags } else { deciding };
         let nerve = flags.iter().any(|f| categories[*f].nerve) && !ranking.scope.beyond_legs;
         let bare_pain = ranking.scope.pain && !ranking.scope.elsewhere;
         // A precaution is no reason to stay quiet on a question we can
@@ -184,13 +190,14 @@ impl Engine {
     /// ("is deep tissue ok when pregnant"); and any sign the asking
     /// sentences themselves name ("numb toes, is that normal?"). A sign told
     /// only in the story around a question adds its prompt to the answer
-    /// of that question, its entry one tap away under it.
-    fn deciding(&self, flags: &[usize], asked: &[usize]) -> Vec<usize> {
+    /// of that question, its entry one tap away under it. Only signs the
+    /// message `asserted` count; `asked` are those its question is about.
+    fn deciding(&self, flags: &[usize], asserted: &[usize], asked: &[usize]) -> Vec<usize> {
         let categories = &self.knowledge.red_flags.categories;
         let urgent: Vec<usize> = flags
             .iter()
             .copied()
-            .filter(|f| categories[*f].tier().decides_answer())
+            .filter(|f| categories[*f].tier().decides_answer() && asserted.contains(f))
             .collect();
         if !urgent.is_empty() {
             return urgent;
@@ -198,7 +205,10 @@ impl Engine {
         flags
             .iter()
             .copied()
-            .filter(|f| categories[*f].tier() == Tier::Precaution || asked.contains(f))
+            .filter(|f| {
+                let precaution = categories[*f].tier() == Tier::Precaution;
+                (precaution && asserted.contains(f)) || asked.contains(f)
+            })
             .collect()
     }
 

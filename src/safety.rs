@@ -57,13 +57,14 @@ impl RedFlagDetector {
         let mut by_first: Vec<Vec<Pattern>> = Vec::new();
         // A category's `unless` terms are patterns of a slot of their own,
         // after all the categories: slot `n + i` vetoes category `i`; the
-        // look-alikes are slot `2n`.
+        // look-alikes are slot `2n` and the denials `2n + 1`.
         let n = flags.categories.len();
         let slots = flags.categories.iter().enumerate().flat_map(|(i, c)| {
             let terms = c.terms.iter().map(move |t| (i, t));
             terms.chain(c.unless.iter().map(move |t| (n + i, t)))
         });
         let slots = slots.chain(flags.look_alikes.iter().map(|t| (2 * n, t)));
+        let slots = slots.chain(flags.denials.iter().map(|t| (2 * n + 1, t)));
         for (category, term) in slots {
             // Validation refuses a term that does not expand, so one that
             // slips through unvalidated knowledge is simply skipped.
@@ -90,6 +91,17 @@ impl RedFlagDetector {
     /// Indices of the categories found, in the order of the file; a
     /// category whose `unless` terms are also found is not.
     pub fn detect(&self, terms: &[Term]) -> Vec<usize> {
+        self.detect_masking(terms, &[2 * self.categories])
+    }
+
+    /// The categories found outside the phrases that deny a sign ("no
+    /// numbness or tingling"): those the message asserts.
+    pub fn asserted(&self, terms: &[Term]) -> Vec<usize> {
+        let n = self.categories;
+        self.detect_masking(terms, &[2 * n, 2 * n + 1])
+    }
+
+    fn detect_masking(&self, terms: &[Term], masks: &[usize]) -> Vec<usize> {
         // The message as stem ids; a word no term uses can never match.
         let mut ids: Vec<Option<u32>> = terms
             .iter()
@@ -97,9 +109,11 @@ impl RedFlagDetector {
             .map(|t| self.stems.get(&t.stem).copied())
             .collect();
         let n = self.categories;
-        self.mask_look_alikes(&mut ids, 2 * n);
-        // One more slot for the look-alikes, already masked.
-        let mut found = vec![false; 2 * n + 1];
+        for slot in masks {
+            self.mask_look_alikes(&mut ids, *slot);
+        }
+        // Two more slots, for the look-alikes and the denials.
+        let mut found = vec![false; 2 * n + 2];
         for (start, id) in ids.iter().enumerate() {
             let Some(patterns) = id.and_then(|i| self.by_first.get(i as usize)) else {
                 continue;
@@ -115,8 +129,8 @@ impl RedFlagDetector {
 }
 
 impl RedFlagDetector {
-    /// Blanks the words of every look-alike (patterns of `slot`) in `ids`,
-    /// so that no sign is read in them.
+    /// Blanks the words of every look-alike (or denial: the patterns of
+    /// `slot`) in `ids`, so that no sign is read in them.
     fn mask_look_alikes(&self, ids: &mut [Option<u32>], slot: usize) {
         let mut spans = Vec::new();
         for (start, id) in ids.iter().enumerate() {

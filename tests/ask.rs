@@ -212,6 +212,23 @@ fn signs_in_everyday_words_get_the_urgency_they_need() {
     );
 }
 
+/// A sign the member denies keeps its prompt, for safety, but the
+/// question asked is answered; asserted, the same sign's entry answers.
+#[test]
+fn a_denied_sign_keeps_its_prompt_but_not_the_answer() {
+    let v = ask_json(
+        "no numbness or tingling, just a tight glute knot, should i use a foam roller or a ball",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!(["numbness-tingling"]));
+    assert!(v["reply"]
+        .as_str()
+        .unwrap()
+        .contains(&prompt_start("numbness-tingling")));
+    assert_eq!(v["match"]["id"], "foam-rolling", "{v}");
+    let v = ask_json("my glute is numb and tingly, should i use a foam roller");
+    assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
+}
+
 #[test]
 fn urgent_signs_get_the_urgent_prompt() {
     let v = ask_json("since my butt pain started i cant control my bladder");

@@ -178,6 +178,7 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
             precaution: owned(file.prompts.precaution),
         },
         look_alikes: owned_all(file.look_alikes),
+        denials: owned_all(file.denials),
         groups: file
             .groups
             .into_iter()

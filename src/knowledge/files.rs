@@ -60,6 +60,9 @@ pub struct RedFlagFile {
     /// Phrases whose words are never read as a sign.
     #[serde(default)]
     pub look_alikes: Vec<Text>,
+    /// Phrases that deny a sign: it keeps its prompt, not the answer.
+    #[serde(default)]
+    pub denials: Vec<Text>,
     /// Named lists of words that terms use as `{name}`.
     #[serde(default)]
     pub groups: BTreeMap<String, Vec<Text>>,

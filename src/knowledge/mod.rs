@@ -169,6 +169,10 @@ pub struct RedFlags {
     /// never read as a sign, while every other sign in the same message
     /// still is.
     pub look_alikes: Vec<String>,
+    /// Phrases that deny a sign ("no numbness or tingling"). For safety a
+    /// denied sign still gets its prompt; it never replaces the answer to
+    /// the question asked.
+    pub denials: Vec<String>,
     /// Word groups a term names as `{name}` (see `crate::term`).
     pub groups: BTreeMap<String, Vec<String>>,
     pub categories: Vec<RedFlagCategory>,

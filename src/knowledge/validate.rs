@@ -230,10 +230,16 @@ impl Checker<'_> {
         }
         self.worst_case_reply(k);
         self.groups(k);
-        for look_alike in &k.red_flags.look_alikes {
-            if let Some(problem) = term_problem(look_alike, &k.red_flags.groups) {
-                let at = self.line(file, &[Key("look_alikes"), Text(look_alike)]);
-                self.report(file, at, format!("look-alike \"{look_alike}\" {problem}"));
+        let lists = [
+            ("look_alikes", &k.red_flags.look_alikes),
+            ("denials", &k.red_flags.denials),
+        ];
+        for (key, list) in lists {
+            for phrase in list {
+                if let Some(problem) = term_problem(phrase, &k.red_flags.groups) {
+                    let at = self.line(file, &[Key(key), Text(phrase)]);
+                    self.report(file, at, format!("{key}: \"{phrase}\" {problem}"));
+                }
             }
         }
         for c in &k.red_flags.categories {
