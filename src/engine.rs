@@ -30,8 +30,17 @@ impl Engine {
     /// An engine whose matcher uses other knobs: for measuring them.
     pub fn with_tuning(knowledge: Knowledge, tuning: Tuning) -> Engine {
         let analyzer = Analyzer::new(&knowledge.lexicon, &knowledge.vocabulary());
-        let matcher = Matcher::new(&knowledge, &analyzer, tuning);
-        let detector = RedFlagDetector::new(&knowledge.red_flags, &analyzer);
+        // The index and the red-flag patterns take about as long as each
+        // other and share nothing but the analyzer: built side by side,
+        // a cold `knotbot ask` waits for one of them, not both.
+        let (matcher, detector) = std::thread::scope(|s| {
+            let detector = s.spawn(|| RedFlagDetector::new(&knowledge.red_flags, &analyzer));
+            let matcher = Matcher::new(&knowledge, &analyzer, tuning);
+            (
+                matcher,
+                detector.join().expect("building the red-flag patterns"),
+            )
+        });
         Engine {
             knowledge,
             analyzer,
@@ -96,10 +105,12 @@ impl Engine {
         let ranking = self.ranking(message, &terms, previous);
         // A sign told only to deny it ("no numbness or tingling") keeps
         // its prompt, for safety, but never chooses the answer.
-        let asserted = self
-            .knowledge
-            .red_flags
-            .settle(self.detector.asserted(&terms));
+        let asserted = if flags.is_empty() {
+            Vec::new()
+        } else {
+            let red_flags = &self.knowledge.red_flags;
+            red_flags.settle(self.detector.asserted(&terms))
+        };
         let asked = self.flags_asked(message, &asserted);
         let deciding = self.deciding(&flags, &asserted, &asked);
         let chosen = if asserted.is_empty() {

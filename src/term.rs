@@ -72,6 +72,25 @@ impl Term {
         self.pieces.iter().any(|p| matches!(p, Piece::Group(_)))
     }
 
+    /// What `phrases` would say, without building them: whether every
+    /// group the term names is defined and the phrases are not too many.
+    /// Validation asks this of every term at every start.
+    pub fn check(&self, groups: &BTreeMap<String, Vec<String>>) -> Result<(), TermError> {
+        let mut count = 1;
+        for piece in &self.pieces {
+            if let Piece::Group(name) = piece {
+                let words = groups
+                    .get(name)
+                    .ok_or_else(|| TermError::UnknownGroup(name.clone()))?;
+                count *= words.len();
+                if count > EXPANSION_LIMIT {
+                    return Err(TermError::TooMany(count));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Every phrase the term stands for, its groups filled in from `groups`.
     pub fn phrases(
         &self,
@@ -189,5 +208,6 @@ mod tests {
         big.insert("many".into(), (0..100).map(|i| format!("w{i}")).collect());
         let term = Term::parse("{many} {many}").unwrap();
         assert_eq!(term.phrases(&big), Err(TermError::TooMany(10_000)));
+        assert_eq!(term.check(&big), Err(TermError::TooMany(10_000)));
     }
 }

@@ -499,7 +499,7 @@ fn term_problem(
     let filler = words.iter().find(|w| english.fillers.contains(w));
     let parsed = Term::parse(term);
     let has_group = parsed.as_ref().is_ok_and(Term::has_group);
-    match parsed.and_then(|t| t.phrases(groups)) {
+    match parsed.and_then(|t| t.check(groups)) {
         Err(e) => Some(e.to_string()),
         Ok(_) if !has_group && words.is_empty() => Some("has no words to match".to_string()),
         // "literally can not move" would match as "can not move", which
