@@ -182,10 +182,15 @@ fn signs_in_everyday_words_get_the_urgency_they_need() {
     emergency("my legs are getting weaker and my back is killing me");
     // Sudden severe pain and feeling faint, whatever the cause.
     emergency("sudden tearing pain in my lower back and butt and i feel faint");
+    // The re-review's variants: other words for the same signs.
+    emergency("both legs gave out and my back hurts");
+    emergency("worst pain of my life in my bum and im pale and sweaty");
     // A sore calf after a journey or an operation: a clot until shown not.
     for q in [
         "one calf aches since i got off the plane",
         "my calf has been sore for 3 days since surgery",
+        "sore calf a week after my knee op",
+        "one calf hurts since i came back from australia",
     ] {
         let v = ask_json(q);
         assert_eq!(v["red_flags"], serde_json::json!(["calf-clot-risk"]), "{q}");
@@ -206,6 +211,8 @@ fn signs_in_everyday_words_get_the_urgency_they_need() {
     );
     assert!(!reply.contains(&prompt_start("bladder-bowel")), "{reply}");
     emergency("i leak when i cough now and my lower back is killing me");
+    let v = ask_json("i wet myself a bit doing box jumps");
+    assert_eq!(v["red_flags"], serde_json::json!(["leaking-on-effort"]));
     assert_eq!(
         ask_json("nearly peed myself laughing at that squat fail")["red_flags"],
         serde_json::json!([])
