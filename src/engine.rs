@@ -6,13 +6,20 @@
 //! half-updated index.
 
 use crate::analysis::{Analyzer, Term};
-use crate::knowledge::{Entry, Knowledge, KnowledgeError, Problem, Tier};
+use crate::knowledge::{Entry, Knowledge, KnowledgeError, Problem, Sources, Tier};
 use crate::matcher::{Matcher, Ranking, Scored, Tuning};
 use crate::reply::{Body, Flag, Match, Reply};
 use crate::safety::RedFlagDetector;
 
 /// Most entries offered under an answer: a row of buttons on a phone.
 const SEE_ALSO_LIMIT: usize = 4;
+
+/// What an engine builds from its knowledge.
+struct Parts {
+    analyzer: Analyzer,
+    matcher: Matcher,
+    detector: RedFlagDetector,
+}
 
 pub struct Engine {
     knowledge: Knowledge,
@@ -29,23 +36,45 @@ impl Engine {
 
     /// An engine whose matcher uses other knobs: for measuring them.
     pub fn with_tuning(knowledge: Knowledge, tuning: Tuning) -> Engine {
+        let parts = Engine::parts(&knowledge, tuning);
+        Engine::assemble(knowledge, parts)
+    }
+
+    /// The engine of the knowledge files `sources`, if they are valid:
+    /// validated while the engine is built, which is what a cold
+    /// `knotbot ask` waits for.
+    pub fn load(sources: &Sources) -> Result<Engine, KnowledgeError> {
+        let (knowledge, parts) =
+            Knowledge::checked_while(sources, |k| Engine::parts(k, Tuning::default()))?;
+        Ok(Engine::assemble(knowledge, parts))
+    }
+
+    fn parts(knowledge: &Knowledge, tuning: Tuning) -> Parts {
         let analyzer = Analyzer::new(&knowledge.lexicon, &knowledge.vocabulary());
         // The index and the red-flag patterns take about as long as each
         // other and share nothing but the analyzer: built side by side,
         // a cold `knotbot ask` waits for one of them, not both.
         let (matcher, detector) = std::thread::scope(|s| {
             let detector = s.spawn(|| RedFlagDetector::new(&knowledge.red_flags, &analyzer));
-            let matcher = Matcher::new(&knowledge, &analyzer, tuning);
+            let matcher = Matcher::new(knowledge, &analyzer, tuning);
             (
                 matcher,
                 detector.join().expect("building the red-flag patterns"),
             )
         });
-        Engine {
-            knowledge,
+        Parts {
             analyzer,
             matcher,
             detector,
+        }
+    }
+
+    fn assemble(knowledge: Knowledge, parts: Parts) -> Engine {
+        Engine {
+            knowledge,
+            analyzer: parts.analyzer,
+            matcher: parts.matcher,
+            detector: parts.detector,
         }
     }
 

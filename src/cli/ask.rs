@@ -35,8 +35,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // The process ends right after answering: freeing the engine's many
     // small allocations would only add a few milliseconds to every cold
     // `knotbot ask`, so it is left to the operating system.
-    let engine = std::mem::ManuallyDrop::new(match args.knowledge.load() {
-        Ok(k) => Engine::new(k),
+    let engine = std::mem::ManuallyDrop::new(match args.knowledge.engine() {
+        Ok(engine) => engine,
         Err(e) => return Ok(report_problems(&e)),
     });
     let stdout = std::io::stdout();

@@ -59,6 +59,11 @@ impl KnowledgeArg {
         self.sources().and_then(|s| Knowledge::from_sources(&s))
     }
 
+    /// The engine of this knowledge, validated while it is built.
+    pub fn engine(&self) -> Result<knotbot::Engine, KnowledgeError> {
+        self.sources().and_then(|s| knotbot::Engine::load(&s))
+    }
+
     /// The knowledge files' texts, from the directory or the binary.
     pub fn sources(&self) -> Result<knotbot::knowledge::Sources, KnowledgeError> {
         match &self.knowledge {

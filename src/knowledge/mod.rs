@@ -397,6 +397,27 @@ impl Knowledge {
         }
     }
 
+    /// Like `from_sources`, but runs `work` on the parsed knowledge while
+    /// it is validated on another thread, and gives its result only with
+    /// knowledge that passed: a cold start validates and builds at once,
+    /// and nothing built from bad knowledge ever leaves this function.
+    pub fn checked_while<T: Send>(
+        sources: &Sources,
+        work: impl FnOnce(&Knowledge) -> T + Send,
+    ) -> Result<(Knowledge, T), KnowledgeError> {
+        let knowledge = build::parse_all(sources)?;
+        let (problems, built) = std::thread::scope(|s| {
+            let problems = s.spawn(|| validate::check(&knowledge, sources));
+            let built = work(&knowledge);
+            (problems.join().expect("validating the knowledge"), built)
+        });
+        if problems.is_empty() {
+            Ok((knowledge, built))
+        } else {
+            Err(KnowledgeError(problems))
+        }
+    }
+
     /// The knowledge compiled into the binary.
     pub fn shipped() -> Result<Knowledge, KnowledgeError> {
         Knowledge::from_sources(&Sources::embedded())
