@@ -140,7 +140,7 @@ impl Engine {
             let red_flags = &self.knowledge.red_flags;
             red_flags.settle(self.detector.asserted(&terms))
         };
-        let asked = self.flags_asked(message, &asserted);
+        let asked = self.flags_asked(message, &terms, &asserted);
         let deciding = self.deciding(&flags, &asserted, &asked);
         let chosen = if asserted.is_empty() {
             ranking.confident()
@@ -256,16 +256,20 @@ impl Engine {
     /// about: those its asking sentences name, or all of them when the
     /// message is its own question or asks what the trouble is ("knot or
     /// something else?").
-    fn flags_asked(&self, message: &str, flags: &[usize]) -> Vec<usize> {
+    /// `terms` are the message's, already analysed; nothing more is done
+    /// for a message without a sign, which is most of them.
+    fn flags_asked(&self, message: &str, terms: &[Term], flags: &[usize]) -> Vec<usize> {
+        if flags.is_empty() {
+            return Vec::new();
+        }
         let asked = crate::focus::asking_part(message);
         let Some(asked) = asked.filter(|a| !crate::focus::asks_what_it_is(a)) else {
             return flags.to_vec();
         };
         let asked_terms = self.analyzer.analyze(&asked);
-        let whole = self.analyzer.analyze(message);
         if self
             .matcher
-            .rank_focused(&asked_terms, &whole)
+            .rank_focused(&asked_terms, terms)
             .confident()
             .is_none()
         {
