@@ -82,7 +82,7 @@ impl Default for Tuning {
             unknown_power: 0.8,
             absolute_share: 0.25,
             absolute_half: 10.0,
-            anchored_threshold: 0.34,
+            anchored_threshold: 0.32,
             topical_threshold: 0.43,
             unanchored_threshold: 0.7,
             suggestion_floor: 0.25,
