@@ -124,23 +124,21 @@ impl Engine {
     /// The reply to `message` in a conversation: `previous` is the message
     /// before it (the member's last question, or the question the bot last
     /// answered), so that "and can I still train on it?" is read with that
-    /// one's subject. Red flags are those of `message` itself.
+    /// one's subject. Signs are read in both (see `told`).
     pub fn answer_after(&self, message: &str, previous: Option<&str>) -> Reply {
         let terms = self.analyzer.analyze(message);
-        let flags = self
-            .knowledge
-            .red_flags
-            .settle(self.detector.detect(&terms));
+        let told = self.told(&terms, previous);
+        let red_flags = &self.knowledge.red_flags;
+        let flags = red_flags.settle(self.detector.detect(&told));
         let ranking = self.ranking(message, &terms, previous);
         // A sign told only to deny it ("no numbness or tingling") keeps
         // its prompt, for safety, but never chooses the answer.
         let asserted = if flags.is_empty() {
             Vec::new()
         } else {
-            let red_flags = &self.knowledge.red_flags;
-            red_flags.settle(self.detector.asserted(&terms))
+            red_flags.settle(self.detector.asserted(&told))
         };
-        let asked = self.flags_asked(message, &terms, &asserted);
+        let asked = self.flags_asked(message, &told, &asserted);
         let deciding = self.deciding(&flags, &asserted, &asked);
         let chosen = if asserted.is_empty() {
             ranking.confident()
@@ -181,6 +179,18 @@ impl Engine {
             see_also_heading: replies.see_also.clone(),
             names_our_subject: ranking.scope.anchored || ranking.scope.topical,
         }
+    }
+
+    /// What the member has told so far: the message, after the previous
+    /// one when there is one. Signs are read in both, so "I'm 28 weeks
+    /// pregnant" keeps its caution on "can I do pigeon pose?" and "my calf
+    /// is swollen since the flight" keeps its prompt on "can I massage
+    /// it?"; a sign told across the two ("my nan fell" ... "she can't get
+    /// up") is read whole.
+    fn told(&self, terms: &[Term], previous: Option<&str>) -> Vec<Term> {
+        let mut told = previous.map_or_else(Vec::new, |p| self.analyzer.analyze(p));
+        told.extend_from_slice(terms);
+        told
     }
 
     /// The matcher's confident choice, with the red flags that decide the
@@ -361,16 +371,9 @@ impl Engine {
                 }
             })
             .collect();
-        let flags: Vec<String> = self
-            .flags(
-                &self
-                    .knowledge
-                    .red_flags
-                    .settle(self.detector.detect(&terms)),
-            )
-            .into_iter()
-            .map(|f| f.id)
-            .collect();
+        let told = self.told(&terms, previous);
+        let found = self.knowledge.red_flags.settle(self.detector.detect(&told));
+        let flags: Vec<String> = self.flags(&found).into_iter().map(|f| f.id).collect();
         let mut out = format!("terms: {}\n", words.join(" "));
         if let Some(asked) = crate::focus::asking_part(message) {
             out.push_str(&format!("asking sentences: {asked}\n"));

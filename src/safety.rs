@@ -38,6 +38,9 @@ pub struct RedFlagDetector {
     categories: usize,
     /// Stems skipped in messages and terms alike.
     fillers: HashSet<String>,
+    /// Ids of negation words: "not from sitting" is no reason to think the
+    /// numbness comes from sitting.
+    negations: HashSet<u32>,
 }
 
 impl RedFlagDetector {
@@ -80,11 +83,17 @@ impl RedFlagDetector {
                 }
             }
         }
+        let negations = crate::language::english()
+            .negations
+            .iter()
+            .flat_map(|w| compiler.analyse(w))
+            .collect();
         RedFlagDetector {
             stems: compiler.stems,
             by_first,
             categories: flags.categories.len(),
             fillers,
+            negations,
         }
     }
 
@@ -119,7 +128,10 @@ impl RedFlagDetector {
                 continue;
             };
             for p in patterns {
-                if !found[p.category] && matches_at(&p.steps[1..], &ids, start) {
+                if !found[p.category]
+                    && matches_at(&p.steps[1..], &ids, start)
+                    && !((n..2 * n).contains(&p.category) && self.negated(&ids, start))
+                {
                     found[p.category] = true;
                 }
             }
@@ -129,6 +141,12 @@ impl RedFlagDetector {
 }
 
 impl RedFlagDetector {
+    /// Whether the word before `at` negates what follows: an `unless` term
+    /// denied ("not from sitting") vetoes nothing.
+    fn negated(&self, ids: &[Option<u32>], at: usize) -> bool {
+        at > 0 && ids[at - 1].is_some_and(|id| self.negations.contains(&id))
+    }
+
     /// Blanks the words of every look-alike (or denial: the patterns of
     /// `slot`) in `ids`, so that no sign is read in them.
     fn mask_look_alikes(&self, ids: &mut [Option<u32>], slot: usize) {

@@ -219,6 +219,90 @@ fn signs_in_everyday_words_get_the_urgency_they_need() {
     );
 }
 
+/// The third physiotherapist review (session 12): harmless words sent
+/// members to A&E, everyday words for a clot or cauda equina were missed,
+/// and a follow-up lost the sign told just before it.
+#[test]
+fn the_third_reviews_signs_get_the_urgency_they_need() {
+    let flags = |q: &str| ask_json(q)["red_flags"].clone();
+    let opens_with = |q: &str, category: &str| {
+        let v = ask_json(q);
+        let reply = v["reply"].as_str().unwrap().to_string();
+        let at = reply.find(&prompt_start(category));
+        assert!(at.is_some_and(|at| at < 200), "{q}: {reply}");
+    };
+    // A condition's name, a leaking bottle, a past infection, tired legs
+    // after a marathon, breathless from hip thrusts: no alarm.
+    for q in [
+        "I have irritable bowel syndrome and a knot in my glute, can I foam roll?",
+        "my water bottle keeps leaking in my gym bag and my glute is sore",
+        "bladder infection last month, all cleared up, now my glute is tight",
+        "both my legs feel heavy after the marathon",
+        "hip thrusts leave me short of breath",
+    ] {
+        assert_eq!(flags(q), serde_json::json!([]), "{q}");
+    }
+    // Leaking with a weak pelvic floor or on skipping is the pelvic floor.
+    for q in [
+        "weak pelvic floor and i leak when i run",
+        "i pee a bit when i do double unders",
+    ] {
+        assert_eq!(flags(q), serde_json::json!(["leaking-on-effort"]), "{q}");
+    }
+    // Cauda equina in slang, and "not from sitting" is no reason to relax.
+    for q in [
+        "when i go for a slash i can't really feel it coming out",
+        "my undercarriage has gone numb",
+        "my arse has gone numb (not from sitting) and my back is sore",
+    ] {
+        opens_with(q, "bladder-bowel");
+    }
+    // A clot that may have reached the lungs, told without the words.
+    opens_with(
+        "calf sore and I can't get a full breath in",
+        "breathless-chest",
+    );
+    opens_with(
+        "coughed up pinkish frothy stuff and my calf aches since my flight",
+        "breathless-chest",
+    );
+    // A sore calf after a long drive or days in bed.
+    opens_with(
+        "9 hour drive yesterday, calf sore and tight, stretch it out?",
+        "calf-clot-risk",
+    );
+    opens_with(
+        "laid up in bed with covid for a week and now one calf aches",
+        "calf-clot-risk",
+    );
+    // A follow-up keeps the sign of the message before it.
+    let out = knotbot(
+        &[
+            "ask",
+            "--json",
+            "--after",
+            "I'm 28 weeks pregnant and my bum is sore",
+            "can I do pigeon pose?",
+        ],
+        b"",
+    );
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]));
+    assert_eq!(v["match"]["id"], "pregnancy");
+    let out = knotbot(
+        &[
+            "ask",
+            "--json",
+            "--after",
+            "my calf has been swollen since my flight",
+            "can I massage it?",
+        ],
+        b"",
+    );
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
+}
+
 /// A sign the member denies keeps its prompt, for safety, but the
 /// question asked is answered; asserted, the same sign's entry answers.
 #[test]
