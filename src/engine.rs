@@ -247,7 +247,10 @@ impl Engine {
         let urgent: Vec<usize> = flags
             .iter()
             .copied()
-            .filter(|f| categories[*f].tier().decides_answer() && asserted.contains(f))
+            .filter(|f| {
+                let c = &categories[*f];
+                c.tier().decides_answer() && !c.in_passing && asserted.contains(f)
+            })
             .collect();
         if !urgent.is_empty() {
             return urgent;

@@ -164,6 +164,7 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
                 requires: owned_all(r.requires),
                 concept: r.concept,
                 nerve: r.nerve,
+                in_passing: r.in_passing,
                 answers: owned_all(r.answers),
                 terms: owned_all(r.terms.into_inner()),
                 examples,

@@ -109,6 +109,8 @@ pub struct RedFlagRow {
     #[serde(default)]
     pub nerve: bool,
     #[serde(default)]
+    pub in_passing: bool,
+    #[serde(default)]
     pub answers: Vec<Text>,
     pub terms: Spanned<Vec<Text>>,
     /// Messages that must raise this sign, and look-alikes that must not:

@@ -118,6 +118,11 @@ pub struct RedFlagCategory {
     /// A sign of an irritated nerve (sciatica, cauda equina), which is our
     /// topic even when the message names nothing else of ours.
     pub nerve: bool,
+    /// Words members often use in passing about an ordinary sore spot
+    /// ("worst pain of my life" after a long shift): told in the story
+    /// around another question, the sign adds its prompt but does not
+    /// replace the answer, whatever its tier.
+    pub in_passing: bool,
     /// Entries that explain this sign, the first being the default answer.
     pub answers: Vec<String>,
     pub terms: Vec<String>,
