@@ -218,7 +218,10 @@ impl Engine {
             .iter()
             .all(|f| categories[*f].tier() == Tier::Precaution);
         let answerable = precautions_only && confident.is_some();
-        if !(ranking.scope.anchored || ranking.scope.topical || nerve || bare_pain || answerable) {
+        // "a knot in my trap" is about the trap, as it is without a sign.
+        let scope = &ranking.scope;
+        let ours = scope.anchored || (scope.topical && !scope.beyond_legs);
+        if !(ours || nerve || bare_pain || answerable) {
             return None;
         }
         let explains = |entry: usize| {
