@@ -66,6 +66,7 @@ fn parse(setting: &str) -> anyhow::Result<Tuning> {
             "stopword_share" => &mut t.stopword_share,
             "title_bonus" => &mut t.title_bonus,
             "story_share" => &mut t.story_share,
+            "intent_bonus" => &mut t.intent_bonus,
             other => anyhow::bail!("no knob named {other:?}"),
         };
         *slot = value;

@@ -381,8 +381,13 @@ impl Engine {
         let found = self.knowledge.red_flags.settle(self.detector.detect(&told));
         let flags: Vec<String> = self.flags(&found).into_iter().map(|f| f.id).collect();
         let mut out = format!("terms: {}\n", words.join(" "));
-        if let Some(asked) = crate::focus::asking_part(message) {
+        let asked = crate::focus::asking_part(message);
+        if let Some(asked) = &asked {
             out.push_str(&format!("asking sentences: {asked}\n"));
+        }
+        let asked_terms = asked.map_or_else(|| terms.clone(), |a| self.analyzer.analyze(&a));
+        if let Some(intent) = self.matcher.intent_of(&asked_terms) {
+            out.push_str(&format!("asks for: {intent}\n"));
         }
         out.push_str(&format!(
             "about glutes: {}  our word: {}  other body part: {}  off-topic subject: {}\n",

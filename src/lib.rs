@@ -26,6 +26,7 @@ pub mod discord;
 pub mod engine;
 pub mod eval;
 mod focus;
+mod intent;
 pub mod knowledge;
 mod language;
 mod matcher;

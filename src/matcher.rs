@@ -20,6 +20,7 @@ use std::cell::RefCell;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::{Analyzer, Term};
+use crate::intent::Intents;
 use crate::knowledge::Knowledge;
 use crate::scope::{Bars, Reading, Scope};
 
@@ -69,6 +70,10 @@ pub struct Tuning {
     /// In a long message, the story's words weigh this share of the asking
     /// sentences' words.
     pub story_share: f32,
+    /// Added (closing that share of the gap to 1) in proportion to the
+    /// share of an entry's phrasings that ask the way the question does
+    /// ("how long", "why", "can I": see `intent.rs`).
+    pub intent_bonus: f32,
 }
 
 impl Default for Tuning {
@@ -88,6 +93,7 @@ impl Default for Tuning {
             suggestion_floor: 0.25,
             title_bonus: 0.1,
             story_share: 0.3,
+            intent_bonus: 0.1,
             stopword_share: 0.35,
             min_evidence: 0.5,
         }
@@ -233,6 +239,9 @@ pub struct Matcher {
     stopwords: HashSet<String>,
     /// Whether a question is ours, and how sure an answer must be.
     scope: Scope,
+    intents: Intents,
+    /// Per entry, the share of its phrasings that show each intent.
+    leanings: Vec<Vec<f32>>,
 }
 
 impl Matcher {
@@ -261,6 +270,8 @@ impl Matcher {
             unknown_weight: 0.0,
             scope: Scope::new(&k.lexicon, analyzer),
             stopwords,
+            intents: Intents::new(),
+            leanings: Vec::new(),
         };
         m.index(k, analyzer);
         m.weigh(k.entries.len());
@@ -285,6 +296,7 @@ impl Matcher {
                 .chain(&e.keywords)
                 .map(|t| (t, true));
             let aliases = e.aliases.iter().map(|t| (t, false));
+            let mut asked = Vec::new();
             for (i, (text, is_strong)) in strong.chain(aliases).enumerate() {
                 // Aliases are typed like members' messages, and read alike.
                 let terms = if is_strong {
@@ -293,6 +305,9 @@ impl Matcher {
                     analyzer.analyze(text)
                 };
                 let ids = self.content_ids(&terms);
+                if i == 0 || !is_strong {
+                    asked.push(terms);
+                }
                 self.is_title.push(i == 0);
                 self.doc_entry.push(entry as u32);
                 for &t in &ids {
@@ -329,6 +344,7 @@ impl Matcher {
                     self.postings[t as usize].push(posting);
                 }
             }
+            self.leanings.push(self.intents.leaning(&asked));
             self.entry_docs.push((first_doc as u32, docs.len() as u32));
             let mut terms: Vec<(u32, f32)> = central.into_iter().collect();
             terms.sort_unstable_by_key(|(t, _)| *t);
@@ -377,6 +393,11 @@ impl Matcher {
         self.unknown_weight = (1.0 + n).ln() * self.tuning.unknown_share;
     }
 
+    /// The kind of answer `terms` ask for, by name ("duration"), if any.
+    pub fn intent_of(&self, terms: &[Term]) -> Option<&'static str> {
+        self.intents.of(terms).map(|i| self.intents.name(i))
+    }
+
     pub fn rank(&self, terms: &[Term]) -> Ranking {
         self.rank_within(terms, terms)
     }
@@ -386,7 +407,8 @@ impl Matcher {
     /// `whole`: "how long should I rest?" is about glutes when the story
     /// before it says so.
     pub fn rank_within(&self, asked: &[Term], whole: &[Term]) -> Ranking {
-        self.rank_query(self.query(asked, None), whole)
+        let intent = self.intents.of(asked);
+        self.rank_query(self.query(asked, None), whole, intent)
     }
 
     /// Ranks all of `whole`, a long message, with the words of its asking
@@ -396,10 +418,16 @@ impl Matcher {
     /// outvoting the question.
     pub fn rank_focused(&self, asked: &[Term], whole: &[Term]) -> Ranking {
         let focus: HashSet<&str> = asked.iter().map(|t| t.stem.as_str()).collect();
-        self.rank_query(self.query(whole, Some(&focus)), whole)
+        let intent = self.intents.of(asked);
+        self.rank_query(self.query(whole, Some(&focus)), whole, intent)
     }
 
-    fn rank_query(&self, query: Vec<(Option<u32>, f32)>, whole: &[Term]) -> Ranking {
+    fn rank_query(
+        &self,
+        query: Vec<(Option<u32>, f32)>,
+        whole: &[Term],
+        intent: Option<usize>,
+    ) -> Ranking {
         let reading = self.scope.read(whole);
         let t = &self.tuning;
         let threshold = reading.bar(Bars {
@@ -421,6 +449,9 @@ impl Matcher {
         } else {
             Vec::new()
         };
+        if let Some(intent) = intent.filter(|_| t.intent_bonus > 0.0) {
+            self.lean(&mut candidates, intent);
+        }
         candidates.retain(|c| c.score >= self.tuning.suggestion_floor);
         candidates.truncate(4);
         Ranking {
@@ -428,6 +459,20 @@ impl Matcher {
             scope: reading,
             threshold,
         }
+    }
+
+    /// Moves entries whose phrasings ask the way the question does up by
+    /// `intent_bonus` times the share of them that do, never above the
+    /// best score before: the intent chooses between close neighbours, it
+    /// does not make a question more answerable.
+    fn lean(&self, candidates: &mut [Scored], intent: usize) {
+        let best = candidates.first().map_or(0.0, |c| c.score);
+        for c in candidates.iter_mut() {
+            let share = self.leanings[c.entry][intent];
+            let raised = c.score + self.tuning.intent_bonus * share * (1.0 - c.score);
+            c.score = raised.min(best);
+        }
+        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
     }
 
     /// The question's distinct content words with their weights; `None`
@@ -727,5 +772,55 @@ mod tests {
         let body = f.score(Tuning::default(), "glute and ankle", "piriformis-stretch");
         let phrasing = f.score(Tuning::default(), "glute and sitting", "sitting");
         assert!(body < phrasing, "{body} vs {phrasing}");
+    }
+
+    #[test]
+    fn the_way_a_question_asks_chooses_between_entries_on_one_subject() {
+        let entries = vec![
+            entry(
+                "knot-time",
+                "How long does a glute knot last?",
+                &[
+                    "how long until a glute knot goes",
+                    "how many days for a knot to ease",
+                ],
+                "Most ease within a week or two of care.",
+            ),
+            entry(
+                "knot-causes",
+                "Why do glute knots happen?",
+                &[
+                    "why do i get a glute knot",
+                    "what causes a glute knot to form",
+                ],
+                "Long sitting, a jump in training and stress.",
+            ),
+        ];
+        let k = Knowledge::shipped().unwrap().with_entries(entries);
+        let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
+        let rank = |tuning: Tuning, q: &str| {
+            let m = Matcher::new(&k, &analyzer, tuning);
+            m.rank(&analyzer.analyze(q))
+        };
+        let off = Tuning {
+            intent_bonus: 0.0,
+            ..Tuning::default()
+        };
+        // How far `ahead` leads `behind` on the question, with and without.
+        let lead = |tuning: Tuning, q: &str, ahead: usize, behind: usize| {
+            let r = rank(tuning, q);
+            r.score_of(ahead).unwrap_or(0.0) - r.score_of(behind).unwrap_or(0.0)
+        };
+        for (q, ahead, behind) in [
+            // The question's other words lean to the other entry.
+            ("why does a glute knot last", 1, 0),
+            ("why would a glute knot last", 1, 0),
+        ] {
+            let on = lead(Tuning::default(), q, ahead, behind);
+            assert!(on > lead(off, q, ahead, behind) + 0.01, "{q}");
+            // Never above the best score without it: no more answerable.
+            let best = |t: Tuning| rank(t, q).candidates[0].score;
+            assert!(best(Tuning::default()) <= best(off) + 1e-6, "{q}");
+        }
     }
 }

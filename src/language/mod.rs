@@ -32,8 +32,19 @@ pub(crate) struct English {
     pub negations: Vec<String>,
     /// Question forms that ask what the trouble is or whether to worry.
     pub asks_what_it_is: Vec<String>,
+    /// Question words by the kind of answer they ask for, most specific
+    /// first (`intent.rs`).
+    #[serde(rename = "intent")]
+    pub intents: Vec<IntentForms>,
     /// Contractions without their apostrophe, and what they stand for.
     pub contractions: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct IntentForms {
+    pub name: String,
+    pub forms: Vec<String>,
 }
 
 /// The lists of `english.toml`.

@@ -1,0 +1,65 @@
+//! What kind of answer a question wants: how long, why, what it is, whether
+//! it is ok, how to do it, how to stop it. Told by its question words
+//! (`english.toml`'s `[intents]`), so that of two entries on one subject
+//! the one whose own phrasings ask the same way is preferred: "how long
+//! till it goes" is recovery time, "why do I keep getting these" is causes,
+//! "how do I stop getting these" is prevention. An entry's leaning is
+//! counted from its question and aliases, never listed by hand.
+
+use crate::analysis::Term;
+
+pub struct Intents {
+    /// Each form as words, with the intent it shows (its place in
+    /// `english.toml`, most specific first).
+    forms: Vec<(usize, Vec<String>)>,
+    count: usize,
+}
+
+impl Intents {
+    pub fn new() -> Intents {
+        let table = &crate::language::english().intents;
+        let forms = table
+            .iter()
+            .enumerate()
+            .flat_map(|(i, intent)| {
+                let words = |f: &String| f.split_whitespace().map(str::to_string).collect();
+                intent.forms.iter().map(move |f| (i, words(f)))
+            })
+            .collect();
+        Intents {
+            forms,
+            count: table.len(),
+        }
+    }
+
+    /// The intent's name, as `english.toml` gives it.
+    pub fn name(&self, intent: usize) -> &'static str {
+        &crate::language::english().intents[intent].name
+    }
+
+    /// The most specific intent any form in `terms` shows.
+    pub fn of(&self, terms: &[Term]) -> Option<usize> {
+        let found_at = |form: &[String], at: usize| {
+            form.len() <= terms.len() - at
+                && form.iter().zip(&terms[at..]).all(|(f, t)| *f == t.word)
+        };
+        self.forms
+            .iter()
+            .filter(|(_, form)| (0..terms.len()).any(|at| found_at(form, at)))
+            .map(|(intent, _)| *intent)
+            .min()
+    }
+
+    /// Per intent, the share of an entry's `phrasings` that ask that way.
+    pub fn leaning(&self, phrasings: &[Vec<Term>]) -> Vec<f32> {
+        let mut shares = vec![0.0; self.count];
+        for p in phrasings {
+            if let Some(i) = self.of(p) {
+                shares[i] += 1.0;
+            }
+        }
+        let n = phrasings.len().max(1) as f32;
+        shares.iter_mut().for_each(|s| *s /= n);
+        shares
+    }
+}
