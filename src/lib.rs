@@ -6,6 +6,7 @@
 //! - `language`: the common English every message shares (stopwords,
 //!   contractions, the dictionary that keeps real words from "correction");
 //! - `focus`: the sentences of a long message that ask;
+//! - `intent`: what kind of answer a question wants (how long, why, ...);
 //! - `matcher`: the index and the scoring: which entry a question is
 //!   about, or none;
 //! - `scope`: whether a question is ours, and so the bar an answer needs;
