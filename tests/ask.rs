@@ -303,6 +303,36 @@ fn the_third_reviews_signs_get_the_urgency_they_need() {
     assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
 }
 
+/// The fourth physiotherapist review (session 12): a member in crisis gets
+/// people to turn to, a massage ball "killing me" or breathlessness after
+/// a 5k alarms nobody, and a replaced hip gone short is an emergency.
+#[test]
+fn a_crisis_gets_help_and_gym_talk_gets_no_alarm() {
+    let v = ask_json("honestly dont want to be here anymore");
+    assert_eq!(v["red_flags"], serde_json::json!(["crisis"]));
+    let reply = v["reply"].as_str().unwrap();
+    assert!(reply.starts_with(&prompt_start("crisis")), "{reply}");
+    assert!(
+        reply.contains("988") && reply.contains("116 123"),
+        "{reply}"
+    );
+    for q in [
+        "i want to die after that leg day lol",
+        "the lacrosse ball is killing me when i lie on it",
+        "felt a tearing feeling in my glute doing walking lunges",
+        "out of breath after a 5k and my glute is tight",
+        "I have an overactive bladder and a glute knot",
+    ] {
+        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
+    let v = ask_json("THR 6 weeks ago, my leg suddenly went shorter and I can't walk");
+    let reply = v["reply"].as_str().unwrap();
+    assert!(
+        reply.contains(&prompt_start("hip-replacement-trouble")),
+        "{reply}"
+    );
+}
+
 /// A sign the member denies keeps its prompt, for safety, but the
 /// question asked is answered; asserted, the same sign's entry answers.
 #[test]
