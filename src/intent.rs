@@ -6,26 +6,28 @@
 //! "how do I stop getting these" is prevention. An entry's leaning is
 //! counted from its question and aliases, never listed by hand.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::analysis::Term;
 
 pub struct Intents {
     /// Each form as words, with the intent it shows (its place in
-    /// `english.toml`, most specific first).
-    forms: Vec<(usize, Vec<String>)>,
+    /// `english.toml`, most specific first), keyed by its first word so a
+    /// question is read in one pass.
+    forms: HashMap<String, Vec<(usize, Vec<String>)>>,
     count: usize,
 }
 
 impl Intents {
     pub fn new() -> Intents {
         let table = &crate::language::english().intents;
-        let forms = table
-            .iter()
-            .enumerate()
-            .flat_map(|(i, intent)| {
-                let words = |f: &String| f.split_whitespace().map(str::to_string).collect();
-                intent.forms.iter().map(move |f| (i, words(f)))
-            })
-            .collect();
+        let mut forms: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::default();
+        for (i, intent) in table.iter().enumerate() {
+            for f in &intent.forms {
+                let words: Vec<String> = f.split_whitespace().map(str::to_string).collect();
+                forms.entry(words[0].clone()).or_default().push((i, words));
+            }
+        }
         Intents {
             forms,
             count: table.len(),
@@ -43,10 +45,16 @@ impl Intents {
             form.len() <= terms.len() - at
                 && form.iter().zip(&terms[at..]).all(|(f, t)| *f == t.word)
         };
-        self.forms
+        terms
             .iter()
-            .filter(|(_, form)| (0..terms.len()).any(|at| found_at(form, at)))
-            .map(|(intent, _)| *intent)
+            .enumerate()
+            .filter_map(|(at, t)| Some((at, self.forms.get(&t.word)?)))
+            .flat_map(|(at, forms)| {
+                forms
+                    .iter()
+                    .filter(move |(_, form)| found_at(form, at))
+                    .map(|(intent, _)| *intent)
+            })
             .min()
     }
 

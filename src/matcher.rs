@@ -684,6 +684,10 @@ mod tests {
                     "Long sitting presses on the muscle and keeps it short.",
                 ),
             ];
+            Fixture::of(entries)
+        }
+
+        fn of(entries: Vec<Entry>) -> Fixture {
             let k = Knowledge::shipped().unwrap().with_entries(entries);
             let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
             Fixture { k, analyzer }
@@ -796,12 +800,8 @@ mod tests {
                 "Long sitting, a jump in training and stress.",
             ),
         ];
-        let k = Knowledge::shipped().unwrap().with_entries(entries);
-        let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
-        let rank = |tuning: Tuning, q: &str| {
-            let m = Matcher::new(&k, &analyzer, tuning);
-            m.rank(&analyzer.analyze(q))
-        };
+        let f = Fixture::of(entries);
+        let rank = |tuning: Tuning, q: &str| f.rank(tuning, q);
         let off = Tuning {
             intent_bonus: 0.0,
             ..Tuning::default()
