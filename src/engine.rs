@@ -130,7 +130,7 @@ impl Engine {
         let told = self.told(&terms, previous);
         let red_flags = &self.knowledge.red_flags;
         let flags = red_flags.settle(self.detector.detect(&told));
-        let ranking = self.ranking(message, &terms, previous);
+        let ranking = self.ranking(message, &terms, previous.map(|_| &told[..]));
         // A sign told only to deny it ("no numbness or tingling") keeps
         // its prompt, for safety, but never chooses the answer.
         let asserted = if flags.is_empty() {
@@ -301,8 +301,9 @@ impl Engine {
     }
 
     /// The matcher's ranking of a message, read with the previous one when
-    /// it is a follow-up without a subject of its own.
-    fn ranking(&self, message: &str, terms: &[Term], previous: Option<&str>) -> Ranking {
+    /// it is a follow-up without a subject of its own. `conversation` is
+    /// what `told` made of the two, when there is a previous message.
+    fn ranking(&self, message: &str, terms: &[Term], conversation: Option<&[Term]>) -> Ranking {
         let own = self.own_ranking(message, terms);
         // A follow-up has no subject of its own: it names nothing of ours
         // and nothing else, and is not answerable alone. And it asks: "ok
@@ -311,14 +312,12 @@ impl Engine {
             && !own.scope.anchored
             && !own.scope.elsewhere
             && crate::focus::asks_something(message);
-        let Some(previous) = previous.filter(|_| follow_up) else {
+        let Some(conversation) = conversation.filter(|_| follow_up) else {
             return own;
         };
-        let mut conversation = self.analyzer.analyze(previous);
-        conversation.extend_from_slice(terms);
         // The previous message says what "it" is; the follow-up's own
         // words decide what is asked about it.
-        let within = self.matcher.rank_focused(terms, &conversation);
+        let within = self.matcher.rank_focused(terms, conversation);
         if within.confident().is_some() {
             within
         } else {
@@ -366,7 +365,8 @@ impl Engine {
     /// not answered, without reading code.
     pub fn explain(&self, message: &str, previous: Option<&str>) -> String {
         let terms = self.analyzer.analyze(message);
-        let ranking = self.ranking(message, &terms, previous);
+        let told = self.told(&terms, previous);
+        let ranking = self.ranking(message, &terms, previous.map(|_| &told[..]));
         let words: Vec<String> = terms
             .iter()
             .map(|t| {
@@ -377,7 +377,6 @@ impl Engine {
                 }
             })
             .collect();
-        let told = self.told(&terms, previous);
         let found = self.knowledge.red_flags.settle(self.detector.detect(&told));
         let flags: Vec<String> = self.flags(&found).into_iter().map(|f| f.id).collect();
         let mut out = format!("terms: {}\n", words.join(" "));

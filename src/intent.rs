@@ -1,6 +1,6 @@
 //! What kind of answer a question wants: how long, why, what it is, whether
 //! it is ok, how to do it, how to stop it. Told by its question words
-//! (`english.toml`'s `[intents]`), so that of two entries on one subject
+//! (`english.toml`'s `[[intent]]` tables), so that of two entries on one subject
 //! the one whose own phrasings ask the same way is preferred: "how long
 //! till it goes" is recovery time, "why do I keep getting these" is causes,
 //! "how do I stop getting these" is prevention. An entry's leaning is

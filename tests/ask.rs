@@ -7,7 +7,9 @@ mod support {
 }
 
 use serde_json::Value;
-use support::cli::{ask_json, knotbot, knotbot_in, prompt_start, stderr, stdout};
+use support::cli::{
+    ask_json, ask_json_after, knotbot, knotbot_in, opens_with_prompt, prompt_start, stderr, stdout,
+};
 
 #[test]
 fn json_has_the_contract_shape() {
@@ -163,17 +165,11 @@ fn a_sign_in_the_story_does_not_replace_the_answer_to_the_question() {
 /// each reply must open with the prompt of the urgency the sign needs.
 #[test]
 fn signs_in_everyday_words_get_the_urgency_they_need() {
-    // The prompt comes first, under the answer's title at most.
-    let opens_with = |reply: &str, prompt: &str| {
-        reply
-            .find(prompt)
-            .is_some_and(|at| !reply[..at].contains("\n\n\n") && at < 200)
-    };
     let emergency = |q: &str| {
         let v = ask_json(q);
         let reply = v["reply"].as_str().unwrap();
         assert!(
-            opens_with(reply, &prompt_start("bladder-bowel")),
+            opens_with_prompt(reply, "bladder-bowel"),
             "{q}: should open with the emergency prompt: {reply}"
         );
     };
@@ -195,10 +191,7 @@ fn signs_in_everyday_words_get_the_urgency_they_need() {
         let v = ask_json(q);
         assert_eq!(v["red_flags"], serde_json::json!(["calf-clot-risk"]), "{q}");
         let reply = v["reply"].as_str().unwrap();
-        assert!(
-            opens_with(reply, &prompt_start("calf-clot-risk")),
-            "{reply}"
-        );
+        assert!(opens_with_prompt(reply, "calf-clot-risk"), "{reply}");
     }
     // Leaking on effort is the pelvic floor, not an emergency, unless a
     // nerve sign comes with it; a joke is no sign at all.
@@ -227,9 +220,8 @@ fn the_third_reviews_signs_get_the_urgency_they_need() {
     let flags = |q: &str| ask_json(q)["red_flags"].clone();
     let opens_with = |q: &str, category: &str| {
         let v = ask_json(q);
-        let reply = v["reply"].as_str().unwrap().to_string();
-        let at = reply.find(&prompt_start(category));
-        assert!(at.is_some_and(|at| at < 200), "{q}: {reply}");
+        let reply = v["reply"].as_str().unwrap();
+        assert!(opens_with_prompt(reply, category), "{q}: {reply}");
     };
     // A condition's name, a leaking bottle, a past infection, tired legs
     // after a marathon, breathless from hip thrusts: no alarm.
@@ -276,30 +268,16 @@ fn the_third_reviews_signs_get_the_urgency_they_need() {
         "calf-clot-risk",
     );
     // A follow-up keeps the sign of the message before it.
-    let out = knotbot(
-        &[
-            "ask",
-            "--json",
-            "--after",
-            "I'm 28 weeks pregnant and my bum is sore",
-            "can I do pigeon pose?",
-        ],
-        b"",
+    let v = ask_json_after(
+        "I'm 28 weeks pregnant and my bum is sore",
+        "can I do pigeon pose?",
     );
-    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]));
     assert_eq!(v["match"]["id"], "pregnancy");
-    let out = knotbot(
-        &[
-            "ask",
-            "--json",
-            "--after",
-            "my calf has been swollen since my flight",
-            "can I massage it?",
-        ],
-        b"",
+    let v = ask_json_after(
+        "my calf has been swollen since my flight",
+        "can I massage it?",
     );
-    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
 }
 

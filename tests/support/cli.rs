@@ -95,9 +95,26 @@ pub fn prompt_start(category: &str) -> String {
     template.split("{signs}").next().unwrap().trim().to_string()
 }
 
+/// Whether `reply` opens with the prompt `category` gets: within its first
+/// lines, under the answer's title at most.
+pub fn opens_with_prompt(reply: &str, category: &str) -> bool {
+    reply
+        .find(&prompt_start(category))
+        .is_some_and(|at| !reply[..at].contains("\n\n\n") && at < 200)
+}
+
 /// `knotbot ask --json QUESTION`, parsed: the reply as the contract gives it.
 pub fn ask_json(question: &str) -> serde_json::Value {
-    let out = knotbot(&["ask", "--json", question], b"");
+    json_of(&["ask", "--json", question])
+}
+
+/// `knotbot ask --json --after PREVIOUS QUESTION`, parsed: a follow-up.
+pub fn ask_json_after(previous: &str, question: &str) -> serde_json::Value {
+    json_of(&["ask", "--json", "--after", previous, question])
+}
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = knotbot(args, b"");
     assert!(out.status.success(), "{}", stderr(&out));
     serde_json::from_str(stdout(&out).trim()).expect("one JSON object")
 }
