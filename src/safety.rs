@@ -9,17 +9,24 @@
 //! A term may name a word group, `{numb} ... {groin}`, and then stands for
 //! every phrase the groups make: one line covers "numb groin", "no feeling
 //! ... crotch" and "tingly ... privates", and a moderator who adds a word to
-//! a group adds it to every term that uses the group.
+//! a group adds it to every term that uses the group. The phrases are never
+//! built: a group is one step that any of its words takes, so a start
+//! compiles each group once, however many terms name it.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::RedFlags;
-use crate::term::{Phrase, Term as TermText, GAP_WORDS};
+use crate::term::{Piece, Term as TermText, GAP_WORDS};
+
+/// Words a step may take: a term's literal words are one sequence, a group
+/// is one sequence per word of the group ("inner thigh" is two words).
+/// Words are ids into the detector's own stem table.
+type Choice = Vec<Vec<u32>>;
 
 struct Step {
-    /// The word, as an id into the detector's own stem table.
-    stem: u32,
+    /// Index into the detector's choices.
+    choice: usize,
     /// Words allowed between the previous step and this one.
     gap: usize,
 }
@@ -29,12 +36,24 @@ struct Pattern {
     steps: Vec<Step>,
 }
 
+/// Where a pattern may begin: which pattern, and which sequence of its
+/// first step begins with the word it is filed under.
+struct Start {
+    pattern: u32,
+    sequence: u32,
+}
+
 pub struct RedFlagDetector {
     /// Every stem the terms use, numbered: patterns hold numbers, not
-    /// strings, so thousands of group phrases stay cheap to build.
+    /// strings.
     stems: HashMap<String, u32>,
-    /// Patterns by the id of their first word.
-    by_first: Vec<Vec<Pattern>>,
+    /// What each step may take. A group is compiled once and shared by
+    /// every term that names it, so a term stands for thousands of phrases
+    /// without building them.
+    choices: Vec<Choice>,
+    patterns: Vec<Pattern>,
+    /// Where patterns begin, by the id of their first word.
+    by_first: Vec<Vec<Start>>,
     categories: usize,
     /// Stems skipped in messages and terms alike.
     fillers: HashSet<String>,
@@ -55,9 +74,11 @@ impl RedFlagDetector {
             analyzer,
             fillers: &fillers,
             stems: HashMap::default(),
-            segments: HashMap::default(),
+            choices: Vec::new(),
+            texts: HashMap::default(),
+            groups: HashMap::default(),
         };
-        let mut by_first: Vec<Vec<Pattern>> = Vec::new();
+        let mut patterns = Vec::new();
         // A category's `unless` terms are patterns of a slot of their own,
         // after all the categories: slot `n + i` vetoes category `i`; the
         // look-alikes are slot `2n` and the denials `2n + 1`.
@@ -69,18 +90,13 @@ impl RedFlagDetector {
         let slots = slots.chain(flags.look_alikes.iter().map(|t| (2 * n, t)));
         let slots = slots.chain(flags.denials.iter().map(|t| (2 * n + 1, t)));
         for (category, term) in slots {
-            // Validation refuses a term that does not expand, so one that
-            // slips through unvalidated knowledge is simply skipped.
-            let phrases = TermText::parse(term).and_then(|t| t.phrases(&flags.groups));
-            for phrase in phrases.unwrap_or_default() {
-                let steps = compiler.compile(&phrase);
-                if let Some(first) = steps.first() {
-                    let slot = first.stem as usize;
-                    if by_first.len() <= slot {
-                        by_first.resize_with(slot + 1, Vec::new);
-                    }
-                    by_first[slot].push(Pattern { category, steps });
-                }
+            // Validation refuses a term that names no defined group, so
+            // one that slips through unvalidated knowledge is skipped.
+            let Ok(term) = TermText::parse(term) else {
+                continue;
+            };
+            if let Some(steps) = compiler.compile(&term, &flags.groups) {
+                patterns.push(Pattern { category, steps });
             }
         }
         let negations = crate::language::english()
@@ -88,8 +104,11 @@ impl RedFlagDetector {
             .iter()
             .flat_map(|w| compiler.analyse(w))
             .collect();
+        let by_first = file_by_first(&patterns, &compiler.choices);
         RedFlagDetector {
             stems: compiler.stems,
+            choices: compiler.choices,
+            patterns,
             by_first,
             categories: flags.categories.len(),
             fillers,
@@ -123,21 +142,91 @@ impl RedFlagDetector {
         }
         // Two more slots, for the look-alikes and the denials.
         let mut found = vec![false; 2 * n + 2];
-        for (start, id) in ids.iter().enumerate() {
-            let Some(patterns) = id.and_then(|i| self.by_first.get(i as usize)) else {
-                continue;
-            };
-            for p in patterns {
-                if !found[p.category]
-                    && matches_at(&p.steps[1..], &ids, start)
-                    && !((n..2 * n).contains(&p.category) && self.negated(&ids, start))
-                {
-                    found[p.category] = true;
+        for start in 0..ids.len() {
+            for (category, _) in self.matches_at(&ids, start) {
+                // A denied `unless` ("not from sitting") vetoes nothing.
+                let denied_veto = (n..2 * n).contains(&category) && self.negated(&ids, start);
+                if !denied_veto {
+                    found[category] = true;
                 }
             }
         }
         (0..n).filter(|i| found[*i] && !found[n + i]).collect()
     }
+
+    /// The patterns that match from the word at `start`: each one's slot
+    /// and the last word of its match.
+    fn matches_at<'a>(
+        &'a self,
+        ids: &'a [Option<u32>],
+        start: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let starts = ids[start].and_then(|id| self.by_first.get(id as usize));
+        starts.into_iter().flatten().filter_map(move |s| {
+            let pattern = &self.patterns[s.pattern as usize];
+            let (first, rest) = pattern.steps.split_first()?;
+            let sequence = &self.choices[first.choice][s.sequence as usize];
+            let end = sequence_end(sequence, ids, start)?;
+            let end = self.match_end(rest, ids, end)?;
+            Some((pattern.category, end))
+        })
+    }
+
+    /// Where a match of `steps` after the word at `at` ends, each step
+    /// within its gap.
+    fn match_end(&self, steps: &[Step], ids: &[Option<u32>], at: usize) -> Option<usize> {
+        let Some((step, rest)) = steps.split_first() else {
+            return Some(at);
+        };
+        let last = (at + 1 + step.gap).min(ids.len().saturating_sub(1));
+        let choice = &self.choices[step.choice];
+        // A group word of fillers only takes no words at all.
+        if choice.iter().any(Vec::is_empty) {
+            if let Some(end) = self.match_end(rest, ids, at) {
+                return Some(end);
+            }
+        }
+        (at + 1..=last).find_map(|j| {
+            choice
+                .iter()
+                .filter(|sequence| !sequence.is_empty())
+                .filter_map(|sequence| sequence_end(sequence, ids, j))
+                .find_map(|end| self.match_end(rest, ids, end))
+        })
+    }
+}
+
+/// Files each pattern under the first word of each sequence its first step
+/// may take.
+fn file_by_first(patterns: &[Pattern], choices: &[Choice]) -> Vec<Vec<Start>> {
+    let mut by_first: Vec<Vec<Start>> = Vec::new();
+    for (p, pattern) in patterns.iter().enumerate() {
+        let first = &choices[pattern.steps[0].choice];
+        for (s, sequence) in first.iter().enumerate() {
+            // A pattern opening with a group word of fillers only begins
+            // wherever its next step does; such words are left out of a
+            // group's first place, which costs nothing real.
+            let Some(&word) = sequence.first() else {
+                continue;
+            };
+            let slot = word as usize;
+            if by_first.len() <= slot {
+                by_first.resize_with(slot + 1, Vec::new);
+            }
+            by_first[slot].push(Start {
+                pattern: p as u32,
+                sequence: s as u32,
+            });
+        }
+    }
+    by_first
+}
+
+/// Where `sequence` ends if it stands in `ids` from `at`.
+fn sequence_end(sequence: &[u32], ids: &[Option<u32>], at: usize) -> Option<usize> {
+    let words = ids.get(at..at + sequence.len())?;
+    let same = words.iter().zip(sequence).all(|(w, s)| *w == Some(*s));
+    same.then(|| at + sequence.len() - 1)
 }
 
 impl RedFlagDetector {
@@ -150,17 +239,13 @@ impl RedFlagDetector {
     /// Blanks the words of every look-alike (or denial: the patterns of
     /// `slot`) in `ids`, so that no sign is read in them.
     fn mask_look_alikes(&self, ids: &mut [Option<u32>], slot: usize) {
-        let mut spans = Vec::new();
-        for (start, id) in ids.iter().enumerate() {
-            let Some(patterns) = id.and_then(|i| self.by_first.get(i as usize)) else {
-                continue;
-            };
-            for p in patterns.iter().filter(|p| p.category == slot) {
-                if let Some(end) = match_end(&p.steps[1..], ids, start) {
-                    spans.push(start..=end);
-                }
-            }
-        }
+        let spans: Vec<_> = (0..ids.len())
+            .flat_map(|start| {
+                self.matches_at(ids, start)
+                    .filter(|(category, _)| *category == slot)
+                    .map(move |(_, end)| start..=end)
+            })
+            .collect();
         for span in spans {
             for id in &mut ids[span] {
                 *id = None;
@@ -169,34 +254,68 @@ impl RedFlagDetector {
     }
 }
 
-/// Turns phrases into steps, numbering stems as it meets them.
+/// Turns terms into steps, numbering stems as it meets them.
 struct Compiler<'a> {
     analyzer: &'a Analyzer,
     fillers: &'a HashSet<String>,
     stems: HashMap<String, u32>,
-    /// A group's words recur in every phrase the group makes: each stretch
-    /// of words is analysed once.
-    segments: HashMap<String, Vec<u32>>,
+    choices: Vec<Choice>,
+    /// The choice made of each literal text and of each group: a group
+    /// recurs in many terms and is analysed once.
+    texts: HashMap<String, usize>,
+    groups: HashMap<String, usize>,
 }
 
 impl Compiler<'_> {
-    fn compile(&mut self, phrase: &Phrase) -> Vec<Step> {
+    /// The steps of `term`, or none if it names an undefined group or has
+    /// no words.
+    fn compile(
+        &mut self,
+        term: &TermText,
+        groups: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> Option<Vec<Step>> {
         let mut steps = Vec::new();
-        for (i, stretch) in phrase.stretches.iter().enumerate() {
-            let ids = match self.segments.get(stretch) {
-                Some(ids) => ids.clone(),
-                None => {
-                    let ids = self.analyse(stretch);
-                    self.segments.insert(stretch.clone(), ids.clone());
-                    ids
+        let mut gap = 0;
+        for piece in term.pieces() {
+            let choice = match piece {
+                Piece::Gap => {
+                    gap = GAP_WORDS;
+                    continue;
                 }
+                Piece::Text(text) => match self.text(text) {
+                    Some(choice) => choice,
+                    None => continue,
+                },
+                Piece::Group(name) => self.group(name, groups.get(name)?),
             };
-            for (j, stem) in ids.into_iter().enumerate() {
-                let gap = if i > 0 && j == 0 { GAP_WORDS } else { 0 };
-                steps.push(Step { stem, gap });
-            }
+            steps.push(Step { choice, gap });
+            gap = 0;
         }
-        steps
+        (!steps.is_empty()).then_some(steps)
+    }
+
+    /// The choice of a literal text's words, none if all are fillers.
+    fn text(&mut self, text: &str) -> Option<usize> {
+        if let Some(&choice) = self.texts.get(text) {
+            return Some(choice);
+        }
+        let words = self.analyse(text);
+        if words.is_empty() {
+            return None;
+        }
+        self.choices.push(vec![words]);
+        self.texts.insert(text.to_string(), self.choices.len() - 1);
+        Some(self.choices.len() - 1)
+    }
+
+    fn group(&mut self, name: &str, words: &[String]) -> usize {
+        if let Some(&choice) = self.groups.get(name) {
+            return choice;
+        }
+        let choice = words.iter().map(|w| self.analyse(w)).collect();
+        self.choices.push(choice);
+        self.groups.insert(name.to_string(), self.choices.len() - 1);
+        self.choices.len() - 1
     }
 
     fn analyse(&mut self, segment: &str) -> Vec<u32> {
@@ -210,24 +329,6 @@ impl Compiler<'_> {
         }
         ids
     }
-}
-
-/// Whether `rest` follows the word at `at`, each step within its gap.
-fn matches_at(rest: &[Step], ids: &[Option<u32>], at: usize) -> bool {
-    match_end(rest, ids, at).is_some()
-}
-
-/// Where a match of `rest` after the word at `at` ends, each step within
-/// its gap.
-fn match_end(rest: &[Step], ids: &[Option<u32>], at: usize) -> Option<usize> {
-    let Some((step, tail)) = rest.split_first() else {
-        return Some(at);
-    };
-    let window = (at + 1)..=(at + 1 + step.gap).min(ids.len().saturating_sub(1));
-    window
-        .into_iter()
-        .filter(|&j| j < ids.len() && ids[j] == Some(step.stem))
-        .find_map(|j| match_end(tail, ids, j))
 }
 
 #[cfg(test)]

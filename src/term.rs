@@ -5,9 +5,10 @@
 //!   "{numb} ... {groin}" covers every pair of the two groups;
 //! - `...` stands for up to [`GAP_WORDS`] other words.
 //!
-//! Detection (`safety`) compiles the phrases a term stands for; validation
-//! (`knowledge::validate`) checks that it stands for any. Neither parses
-//! the text itself, and this module needs nothing else of the crate.
+//! Detection (`safety`) compiles a term's pieces, a group as one step that
+//! any of its words takes; validation (`knowledge::validate`) checks that
+//! the groups exist and the term is not too broad. Neither parses the text
+//! itself, and this module needs nothing else of the crate.
 
 use std::collections::BTreeMap;
 
@@ -15,8 +16,8 @@ use std::collections::BTreeMap;
 pub const GAP_WORDS: usize = 4;
 
 /// Most phrases one term may stand for once its groups are filled in:
-/// room for two groups of sixty words, and a bound on what a slip in the
-/// file can do to the detector's size.
+/// room for two groups of sixty words, and a bound on how broad a slip in
+/// the file can make one line. (Detection never builds these phrases.)
 pub const EXPANSION_LIMIT: usize = 4_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -31,12 +32,12 @@ pub enum TermError {
 
 /// One piece of a term.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece {
+pub enum Piece {
     /// Literal text (words, perhaps none).
     Text(String),
-    /// `{name}`.
+    /// `{name}`: any one of the group's words.
     Group(String),
-    /// `...`.
+    /// `...`: up to [`GAP_WORDS`] other words.
     Gap,
 }
 
@@ -44,13 +45,6 @@ enum Piece {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     pieces: Vec<Piece>,
-}
-
-/// One phrase a term stands for: its stretches of words, in order, with a
-/// gap of up to [`GAP_WORDS`] words between one stretch and the next.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Phrase {
-    pub stretches: Vec<String>,
 }
 
 impl Term {
@@ -91,47 +85,9 @@ impl Term {
         Ok(())
     }
 
-    /// Every phrase the term stands for, its groups filled in from `groups`.
-    pub fn phrases(
-        &self,
-        groups: &BTreeMap<String, Vec<String>>,
-    ) -> Result<Vec<Phrase>, TermError> {
-        // Each phrase is built as its stretches so far.
-        let mut phrases: Vec<Vec<String>> = vec![vec![String::new()]];
-        for piece in &self.pieces {
-            match piece {
-                Piece::Text(text) => phrases.iter_mut().for_each(|p| append(p, text)),
-                Piece::Gap => phrases.iter_mut().for_each(|p| p.push(String::new())),
-                Piece::Group(name) => {
-                    let words = groups
-                        .get(name)
-                        .ok_or_else(|| TermError::UnknownGroup(name.clone()))?;
-                    let count = phrases.len() * words.len();
-                    if count > EXPANSION_LIMIT {
-                        return Err(TermError::TooMany(count));
-                    }
-                    phrases = phrases
-                        .iter()
-                        .flat_map(|p| {
-                            words.iter().map(move |w| {
-                                let mut p = p.clone();
-                                append(&mut p, w);
-                                p
-                            })
-                        })
-                        .collect();
-                }
-            }
-        }
-        Ok(phrases
-            .into_iter()
-            .map(|stretches| Phrase {
-                stretches: stretches
-                    .into_iter()
-                    .map(|s| s.trim().to_string())
-                    .collect(),
-            })
-            .collect())
+    /// The term's pieces, in order.
+    pub fn pieces(&self) -> &[Piece] {
+        &self.pieces
     }
 }
 
@@ -147,13 +103,6 @@ fn text_pieces(text: &str, pieces: &mut Vec<Piece>) {
     }
 }
 
-/// Adds `words` to the last stretch of `phrase`.
-fn append(phrase: &mut [String], words: &str) {
-    let last = phrase.last_mut().expect("a phrase has a stretch");
-    last.push(' ');
-    last.push_str(words.trim());
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,35 +114,29 @@ mod tests {
         g
     }
 
-    fn stretches(term: &str) -> Vec<Vec<String>> {
-        Term::parse(term)
-            .unwrap()
-            .phrases(&groups())
-            .unwrap()
-            .into_iter()
-            .map(|p| p.stretches)
-            .collect()
+    fn pieces(term: &str) -> Vec<Piece> {
+        Term::parse(term).unwrap().pieces().to_vec()
+    }
+
+    fn text(t: &str) -> Piece {
+        Piece::Text(t.into())
     }
 
     #[test]
-    fn groups_stand_for_each_of_their_words_and_gaps_split_stretches() {
+    fn groups_and_gaps_are_pieces_of_their_own() {
+        use Piece::{Gap, Group};
         assert_eq!(
-            stretches("{part} ... {loss}"),
-            vec![
-                vec!["groin", "numb"],
-                vec!["groin", "tingly"],
-                vec!["inner thigh", "numb"],
-                vec!["inner thigh", "tingly"],
-            ]
+            pieces("{part} ... {loss}"),
+            vec![Group("part".into()), Gap, Group("loss".into())]
         );
         assert_eq!(
-            stretches("can't feel my {part}"),
-            vec![
-                vec!["can't feel my groin"],
-                vec!["can't feel my inner thigh"]
-            ]
+            pieces("can't feel my { part }"),
+            vec![text("can't feel my "), Group("part".into())]
         );
-        assert_eq!(stretches("leg ... gave way"), vec![vec!["leg", "gave way"]]);
+        assert_eq!(
+            pieces("leg ... gave way"),
+            vec![text("leg "), Gap, text(" gave way")]
+        );
         assert!(!Term::parse("leg gave way").unwrap().has_group());
     }
 
@@ -201,13 +144,16 @@ mod tests {
     fn bad_terms_say_what_is_wrong() {
         assert_eq!(Term::parse("numb {part"), Err(TermError::Unclosed));
         assert_eq!(
-            Term::parse("numb {place}").unwrap().phrases(&groups()),
+            Term::parse("numb {place}").unwrap().check(&groups()),
             Err(TermError::UnknownGroup("place".into()))
+        );
+        assert_eq!(
+            Term::parse("{part} ... {loss}").unwrap().check(&groups()),
+            Ok(())
         );
         let mut big = groups();
         big.insert("many".into(), (0..100).map(|i| format!("w{i}")).collect());
         let term = Term::parse("{many} {many}").unwrap();
-        assert_eq!(term.phrases(&big), Err(TermError::TooMany(10_000)));
         assert_eq!(term.check(&big), Err(TermError::TooMany(10_000)));
     }
 }
