@@ -138,7 +138,7 @@ impl Engine {
         } else {
             red_flags.settle(self.detector.asserted(&told))
         };
-        let asked = self.flags_asked(message, &told, &asserted);
+        let asked = self.flags_asked(message, &told, &asserted, ranking.confident());
         let deciding = self.deciding(&flags, &asserted, &asked);
         let chosen = if asserted.is_empty() {
             ranking.confident()
@@ -270,11 +270,20 @@ impl Engine {
 
     /// Of the signs `flags` found in `message`, those its question is
     /// about: those its asking sentences name, or all of them when the
-    /// message is its own question or asks what the trouble is ("knot or
-    /// something else?").
+    /// message is its own question, asks what the trouble is ("knot or
+    /// something else?"), or has no answer of its own: then the sign's
+    /// entry is better than silence. A long story may make the `whole`
+    /// message answerable when its asking sentences alone fall short;
+    /// that answer counts when those sentences rank it first too.
     /// `terms` are the message's, already analysed; nothing more is done
     /// for a message without a sign, which is most of them.
-    fn flags_asked(&self, message: &str, terms: &[Term], flags: &[usize]) -> Vec<usize> {
+    fn flags_asked(
+        &self,
+        message: &str,
+        terms: &[Term],
+        flags: &[usize],
+        whole: Option<Scored>,
+    ) -> Vec<usize> {
         if flags.is_empty() {
             return Vec::new();
         }
@@ -283,12 +292,10 @@ impl Engine {
             return flags.to_vec();
         };
         let asked_terms = self.analyzer.analyze(&asked);
-        if self
-            .matcher
-            .rank_focused(&asked_terms, terms)
-            .confident()
-            .is_none()
-        {
+        let focused = self.matcher.rank_focused(&asked_terms, terms);
+        let first = focused.candidates.first().map(|c| c.entry);
+        let agrees = whole.is_some_and(|w| Some(w.entry) == first);
+        if focused.confident().is_none() && !agrees {
             return flags.to_vec();
         }
         let red_flags = &self.knowledge.red_flags;

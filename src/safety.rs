@@ -13,6 +13,8 @@
 //! built: a group is one step that any of its words takes, so a start
 //! compiles each group once, however many terms name it.
 
+use std::cell::Cell;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::{Analyzer, Term};
@@ -141,29 +143,36 @@ impl RedFlagDetector {
             self.mask_look_alikes(&mut ids, *slot);
         }
         // Two more slots, for the look-alikes and the denials.
-        let mut found = vec![false; 2 * n + 2];
+        let found = vec![Cell::new(false); 2 * n + 2];
         for start in 0..ids.len() {
-            for (category, _) in self.matches_at(&ids, start) {
+            let unfound = |category: usize| !found[category].get();
+            for (category, _) in self.matches_at(&ids, start, unfound) {
                 // A denied `unless` ("not from sitting") vetoes nothing.
                 let denied_veto = (n..2 * n).contains(&category) && self.negated(&ids, start);
                 if !denied_veto {
-                    found[category] = true;
+                    found[category].set(true);
                 }
             }
         }
-        (0..n).filter(|i| found[*i] && !found[n + i]).collect()
+        (0..n)
+            .filter(|i| found[*i].get() && !found[n + i].get())
+            .collect()
     }
 
-    /// The patterns that match from the word at `start`: each one's slot
-    /// and the last word of its match.
+    /// The patterns of the slots `wanted` keeps that match from the word at
+    /// `start`: each one's slot and the last word of its match.
     fn matches_at<'a>(
         &'a self,
         ids: &'a [Option<u32>],
         start: usize,
+        wanted: impl Fn(usize) -> bool + 'a,
     ) -> impl Iterator<Item = (usize, usize)> + 'a {
         let starts = ids[start].and_then(|id| self.by_first.get(id as usize));
         starts.into_iter().flatten().filter_map(move |s| {
             let pattern = &self.patterns[s.pattern as usize];
+            if !wanted(pattern.category) {
+                return None;
+            }
             let (first, rest) = pattern.steps.split_first()?;
             let sequence = &self.choices[first.choice][s.sequence as usize];
             let end = sequence_end(sequence, ids, start)?;
@@ -241,8 +250,7 @@ impl RedFlagDetector {
     fn mask_look_alikes(&self, ids: &mut [Option<u32>], slot: usize) {
         let spans: Vec<_> = (0..ids.len())
             .flat_map(|start| {
-                self.matches_at(ids, start)
-                    .filter(|(category, _)| *category == slot)
+                self.matches_at(ids, start, move |category| category == slot)
                     .map(move |(_, end)| start..=end)
             })
             .collect();
