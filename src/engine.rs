@@ -220,7 +220,8 @@ impl Engine {
         let answerable = precautions_only && confident.is_some();
         // "a knot in my trap" is about the trap, as it is without a sign.
         let scope = &ranking.scope;
-        let ours = scope.anchored || (scope.topical && !scope.beyond_legs);
+        let ours = !ranking.elsewhere_question
+            && (scope.anchored || (scope.topical && !scope.beyond_legs));
         if !(ours || nerve || bare_pain || answerable) {
             return None;
         }
@@ -336,13 +337,18 @@ impl Engine {
     /// long message has a story around them and they are enough to answer;
     /// otherwise of the whole message.
     fn own_ranking(&self, message: &str, terms: &[Term]) -> Ranking {
-        let focused = crate::focus::asking_part(message).map(|asked| {
-            self.matcher
-                .rank_focused(&self.analyzer.analyze(&asked), terms)
-        });
-        match focused {
-            Some(f) if f.confident().is_some() => f,
-            _ => self.matcher.rank(terms),
+        let Some(asked) = crate::focus::asking_part(message) else {
+            return self.matcher.rank(terms);
+        };
+        let asked = self.analyzer.analyze(&asked);
+        let focused = self.matcher.rank_focused(&asked, terms);
+        if self.matcher.asks_elsewhere(&asked) {
+            return focused.refused();
+        }
+        if focused.confident().is_some() {
+            focused
+        } else {
+            self.matcher.rank(terms)
         }
     }
 
@@ -405,7 +411,8 @@ impl Engine {
         out.push_str(&match ranking.threshold() {
             Some(t) => format!("an answer needs a score of {t:.2}\n"),
             None => {
-                "no answer is possible (another body part and nothing of ours, or too few words)\n"
+                "no answer is possible (another body part and nothing of ours, a question about \
+                 another body part, or too few words)\n"
                     .to_string()
             }
         });

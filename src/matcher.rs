@@ -188,6 +188,9 @@ pub struct Ranking {
     pub scope: Reading,
     /// The score the best candidate needs, given the above.
     threshold: Option<f32>,
+    /// The question is about another body part (see `asks_elsewhere`):
+    /// not ours, whatever the story around it.
+    pub elsewhere_question: bool,
 }
 
 impl Ranking {
@@ -195,6 +198,16 @@ impl Ranking {
     pub fn confident(&self) -> Option<Scored> {
         let best = *self.candidates.first()?;
         (best.score >= self.threshold?).then_some(best)
+    }
+
+    /// The same ranking of a question about another body part: nothing
+    /// to be answered, suggestions only.
+    pub fn refused(self) -> Ranking {
+        Ranking {
+            threshold: None,
+            elsewhere_question: true,
+            ..self
+        }
     }
 
     /// The score an answer needs; `None` when nothing may be answered
@@ -398,6 +411,15 @@ impl Matcher {
         self.intents.of(terms).map(|i| self.intents.name(i))
     }
 
+    /// Whether the asking sentences of a message are about another body
+    /// part: they name one and a word of ours, but nothing that anchors
+    /// them to glutes ("what's the quickest way to get a calf knot out?"
+    /// after a story about glutes).
+    pub fn asks_elsewhere(&self, asked: &[Term]) -> bool {
+        let question = self.scope.read(asked);
+        question.body_part && question.topical && !question.anchored
+    }
+
     pub fn rank(&self, terms: &[Term]) -> Ranking {
         self.rank_within(terms, terms)
     }
@@ -458,6 +480,7 @@ impl Matcher {
             candidates,
             scope: reading,
             threshold,
+            elsewhere_question: false,
         }
     }
 

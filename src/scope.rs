@@ -22,6 +22,7 @@ pub struct Scope {
     anchors: PhraseSet,
     topic_words: PhraseSet,
     elsewhere: PhraseSet,
+    other_knots: PhraseSet,
     legs: PhraseSet,
     pain: PhraseSet,
     off_topic: PhraseSet,
@@ -36,6 +37,8 @@ pub struct Reading {
     pub topical: bool,
     /// Another body part or another kind of knot.
     pub elsewhere: bool,
+    /// Another body part, of those.
+    pub body_part: bool,
     /// ...and not only a part of the leg.
     pub beyond_legs: bool,
     /// Pain.
@@ -91,6 +94,7 @@ impl Scope {
             anchors: PhraseSet::new(phrases(&lexicon.anchors)),
             topic_words: PhraseSet::new(phrases(&lexicon.topic_words)),
             elsewhere: PhraseSet::new(phrases(&lexicon.elsewhere)),
+            other_knots: PhraseSet::new(phrases(&lexicon.other_knots)),
             legs: PhraseSet::new(phrases(&lexicon.legs)),
             pain: PhraseSet::new(phrases(&lexicon.pain)),
             off_topic: PhraseSet::new(phrases(&lexicon.off_topic)),
@@ -99,11 +103,14 @@ impl Scope {
 
     /// What `terms` (a whole message) names.
     pub fn read(&self, terms: &[Term]) -> Reading {
-        let places: Vec<usize> = self.elsewhere.positions(terms).collect();
+        let parts: Vec<usize> = self.elsewhere.positions(terms).collect();
+        let knots = self.other_knots.positions(terms);
+        let places: Vec<usize> = parts.iter().copied().chain(knots).collect();
         Reading {
             anchored: self.names_any(terms, &self.anchors),
             topical: self.names_any(terms, &self.topic_words),
             elsewhere: !places.is_empty(),
+            body_part: !parts.is_empty(),
             beyond_legs: places.iter().any(|&at| !self.legs.starts_at(terms, at)),
             pain: self.pain.found_in(terms),
             off_topic: self.off_topic.found_in(terms),
@@ -217,6 +224,17 @@ mod tests {
         // The leg is where glute nerve pain is felt: elsewhere, not beyond.
         let leg = read("pain down my calf");
         assert!(leg.elsewhere && !leg.beyond_legs, "{leg:?}");
+    }
+
+    #[test]
+    fn another_kind_of_knot_is_elsewhere_but_not_a_body_part() {
+        let rope = read("how do i tie a knot in a rope");
+        assert!(rope.elsewhere && !rope.body_part, "{rope:?}");
+        let calf = read("a knot in my calf");
+        assert!(calf.elsewhere && calf.body_part, "{calf:?}");
+        // "lunges" and "lung" share a stem: lunges are glute talk.
+        let lunges = read("sore after walking lunges");
+        assert!(!lunges.elsewhere, "{lunges:?}");
     }
 
     #[test]

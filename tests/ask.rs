@@ -161,6 +161,23 @@ fn a_sign_in_the_story_does_not_replace_the_answer_to_the_question() {
     assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
 }
 
+/// A question about another body part is not ours, whatever the story
+/// about glutes around it; a question about the knot itself still is.
+#[test]
+fn a_question_about_another_body_part_gets_no_glute_answer() {
+    let story = "Did a 10k on Saturday. Glutes feel fine for once, no complaints there.";
+    let v = ask_json(&format!(
+        "{story} Now there's a knot in my left calf. What's the quickest way to get a calf knot out?"
+    ));
+    assert_eq!(v["match"], Value::Null, "{v}");
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+
+    let v = ask_json(&format!(
+        "{story} Everyone talks about knots though. What actually is a knot, is the muscle tied up?"
+    ));
+    assert_eq!(v["match"]["id"], "what-is-a-knot", "{v}");
+}
+
 /// The second physiotherapist review's high-severity cases (session 11):
 /// each reply must open with the prompt of the urgency the sign needs.
 #[test]

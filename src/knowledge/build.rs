@@ -205,6 +205,7 @@ fn lexicon_of(file: LexiconFile) -> Lexicon {
         anchors: owned_all(file.anchors),
         topic_words: owned_all(file.topic_words),
         elsewhere: owned_all(file.elsewhere),
+        other_knots: owned_all(file.other_knots),
         legs: owned_all(file.legs),
         pain: owned_all(file.pain),
         off_topic: owned_all(file.off_topic),

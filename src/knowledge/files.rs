@@ -150,6 +150,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub elsewhere: Vec<Text>,
     #[serde(default)]
+    pub other_knots: Vec<Text>,
+    #[serde(default)]
     pub legs: Vec<Text>,
     #[serde(default)]
     pub pain: Vec<Text>,

@@ -284,9 +284,14 @@ pub struct Lexicon {
     /// Words of our topic that have other meanings too ("knot", "stretch"):
     /// anchors only when nothing from `elsewhere` is named.
     pub topic_words: Vec<String>,
-    /// Body parts and things that are not ours: without an anchor, a
-    /// message about them is not answered.
+    /// Other body parts: without an anchor, a message about them is not
+    /// answered, and a question about one ("how do I get a calf knot
+    /// out?") is not ours whatever the story around it says.
     pub elsewhere: Vec<String>,
+    /// Other kinds of knot (rope, a tie, knots of speed): like `elsewhere`,
+    /// except in a question about the knot itself ("is the muscle tied
+    /// up?").
+    pub other_knots: Vec<String>,
     /// The parts of `elsewhere` that are the leg, where nerve signs from
     /// the glute (sciatica) are felt.
     pub legs: Vec<String>,
@@ -347,6 +352,7 @@ impl Knowledge {
             &l.anchors,
             &l.topic_words,
             &l.elsewhere,
+            &l.other_knots,
             &l.legs,
             &l.pain,
             &l.off_topic,
