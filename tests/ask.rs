@@ -161,6 +161,74 @@ fn a_sign_in_the_story_does_not_replace_the_answer_to_the_question() {
     assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
 }
 
+/// The fourth physiotherapist review (session 13): cauda equina, a clot or
+/// bleeding after a birth, labour, sepsis, a long lie, an aortic pain and a
+/// crisis told in everyday words; and no alarm on a bladder that is fine.
+#[test]
+fn the_fourth_reviews_signs_get_the_urgency_they_need() {
+    let opens_with = |q: &str, category: &str| {
+        let v = ask_json(q);
+        let reply = v["reply"].as_str().unwrap();
+        assert!(opens_with_prompt(reply, category), "{q}: {reply}");
+    };
+    for (q, category) in [
+        (
+            "sciatica in my left leg for a month and now the right leg has started too",
+            "both-legs-told",
+        ),
+        (
+            "the toilet paper feels kind of muffled when i wipe and my back is bad",
+            "saddle-numbness",
+        ),
+        (
+            "sat on the loo for ages to get my wee started, back has been bad since deadlifts",
+            "bladder-bowel",
+        ),
+        (
+            "gave birth 10 days ago, short of breath walking to the kitchen and my heart is racing",
+            "postpartum-breathless",
+        ),
+        (
+            "1 week postpartum, soaking a pad an hour and feeling dizzy",
+            "postpartum-bleeding",
+        ),
+        (
+            "36 wks and my bump keeps going rock hard every few minutes",
+            "pregnancy-warning",
+        ),
+        (
+            "abscess near my bum is sore, I'm burning up and confused what day it is",
+            "infection-very-unwell",
+        ),
+        (
+            "my nan was on the floor when I popped round, she slipped yesterday",
+            "long-lie",
+        ),
+        (
+            "im 69 and smoke, sudden awful pain in my back going round to my stomach",
+            "sudden-belly-back-pain",
+        ),
+    ] {
+        opens_with(q, category);
+    }
+    let v = ask_json("feel like there's no point anymore and i'm so tired of everything");
+    assert!(
+        v["red_flags"]
+            .as_array()
+            .unwrap()
+            .contains(&"crisis".into()),
+        "{v}"
+    );
+    for q in [
+        "I don't have any bladder issues, just a sore bum from squats, is that normal?",
+        "my bladder's fine, just a sore bum from squats",
+        "cant feel my legs after 10x10 squats lmao, which stretch tomorrow",
+        "my wife's waters broke last night and we have a baby boy! my glute is sore from the chair",
+    ] {
+        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
+}
+
 /// A question about another body part is not ours, whatever the story
 /// about glutes around it; a question about the knot itself still is.
 #[test]
