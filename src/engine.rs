@@ -28,6 +28,10 @@ pub struct Engine {
     detector: RedFlagDetector,
 }
 
+/// How close to the best score the previous message's entry must be for a
+/// follow-up to stay with it.
+const FOLLOW_UP_MARGIN: f32 = 0.05;
+
 impl Engine {
     /// Builds every index once; answering never rebuilds anything.
     pub fn new(knowledge: Knowledge) -> Engine {
@@ -324,8 +328,14 @@ impl Engine {
             return own;
         };
         // The previous message says what "it" is; the follow-up's own
-        // words decide what is asked about it.
+        // words decide what is asked about it, and the entry that answered
+        // the previous one wins a near tie.
         let within = self.matcher.rank_focused(terms, conversation);
+        let previous = &conversation[..conversation.len() - terms.len()];
+        let within = match self.matcher.rank(previous).confident() {
+            Some(before) => within.prefer(before.entry, FOLLOW_UP_MARGIN),
+            None => within,
+        };
         if within.confident().is_some() {
             within
         } else {

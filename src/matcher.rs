@@ -200,6 +200,22 @@ impl Ranking {
         (best.score >= self.threshold?).then_some(best)
     }
 
+    /// Puts `entry` first when it scores within `margin` of the best, at
+    /// the best score: in a follow-up, the subject just answered wins a
+    /// near tie ("how long do I hold it?" after a stretch).
+    pub fn prefer(mut self, entry: usize, margin: f32) -> Ranking {
+        let Some(best) = self.candidates.first().map(|c| c.score) else {
+            return self;
+        };
+        let near = |c: &Scored| c.entry == entry && c.score >= best - margin;
+        if let Some(at) = self.candidates.iter().position(near) {
+            let mut chosen = self.candidates.remove(at);
+            chosen.score = best;
+            self.candidates.insert(0, chosen);
+        }
+        self
+    }
+
     /// The same ranking of a question about another body part: nothing
     /// to be answered, suggestions only.
     pub fn refused(self) -> Ranking {

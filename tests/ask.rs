@@ -567,6 +567,14 @@ fn a_follow_up_is_read_with_the_previous_message() {
         .as_deref(),
         Some("exercise-with-knot")
     );
+    // The entry that answered the question before wins a near tie: "how
+    // many times" after a stretch is about the stretch, not about how long
+    // a knot lasts.
+    let v = ask_json_after(
+        "pigeon stretch for a knot in my glute, yes or no?",
+        "and how many times do i do it",
+    );
+    assert_eq!(v["match"]["id"], "stretching", "{v}");
 }
 
 /// `--explain` shows the whole decision: the sentences it focused on, the
