@@ -347,10 +347,11 @@ impl Engine {
     /// long message has a story around them and they are enough to answer;
     /// otherwise of the whole message.
     fn own_ranking(&self, message: &str, terms: &[Term]) -> Ranking {
+        let terms = &self.without_look_alikes(terms);
         let Some(asked) = crate::focus::asking_part(message) else {
             return self.matcher.rank(terms);
         };
-        let asked = self.analyzer.analyze(&asked);
+        let asked = self.without_look_alikes(&self.analyzer.analyze(&asked));
         let focused = self.matcher.rank_focused(&asked, terms);
         if self.matcher.asks_elsewhere(&asked) {
             return focused.refused();
@@ -360,6 +361,14 @@ impl Engine {
         } else {
             self.matcher.rank(terms)
         }
+    }
+
+    /// `terms` without the words of red-flag look-alikes: "lost control of
+    /// the bar" is not about bladder control.
+    fn without_look_alikes(&self, terms: &[Term]) -> Vec<Term> {
+        let inside = self.detector.in_look_alikes(terms);
+        let kept = terms.iter().zip(inside).filter(|(_, inside)| !inside);
+        kept.map(|(t, _)| t.clone()).collect()
     }
 
     /// The stems of the message's words as the engine reads them (typos

@@ -131,6 +131,27 @@ impl RedFlagDetector {
         self.detect_masking(terms, &[2 * n, 2 * n + 1])
     }
 
+    /// For each of `terms`, whether it lies in a look-alike ("lost control
+    /// of the bar", "on pins and needles waiting"): words that look like a
+    /// sign and are not, and so say nothing about the sign's entries
+    /// either.
+    pub fn in_look_alikes(&self, terms: &[Term]) -> Vec<bool> {
+        let kept: Vec<usize> = (0..terms.len())
+            .filter(|&i| !self.fillers.contains(&terms[i].stem))
+            .collect();
+        let ids: Vec<Option<u32>> = kept
+            .iter()
+            .map(|&i| self.stems.get(&terms[i].stem).copied())
+            .collect();
+        let mut inside = vec![false; terms.len()];
+        for span in self.spans(&ids, 2 * self.categories) {
+            for j in span {
+                inside[kept[j]] = true;
+            }
+        }
+        inside
+    }
+
     fn detect_masking(&self, terms: &[Term], masks: &[usize]) -> Vec<usize> {
         // The message as stem ids; a word no term uses can never match.
         let mut ids: Vec<Option<u32>> = terms
@@ -239,6 +260,16 @@ fn sequence_end(sequence: &[u32], ids: &[Option<u32>], at: usize) -> Option<usiz
 }
 
 impl RedFlagDetector {
+    /// Where the patterns of `slot` match in `ids`.
+    fn spans(&self, ids: &[Option<u32>], slot: usize) -> Vec<std::ops::RangeInclusive<usize>> {
+        (0..ids.len())
+            .flat_map(|start| {
+                self.matches_at(ids, start, move |category| category == slot)
+                    .map(move |(_, end)| start..=end)
+            })
+            .collect()
+    }
+
     /// Whether the word before `at` negates what follows: an `unless` term
     /// denied ("not from sitting") vetoes nothing.
     fn negated(&self, ids: &[Option<u32>], at: usize) -> bool {
@@ -248,13 +279,7 @@ impl RedFlagDetector {
     /// Blanks the words of every look-alike (or denial: the patterns of
     /// `slot`) in `ids`, so that no sign is read in them.
     fn mask_look_alikes(&self, ids: &mut [Option<u32>], slot: usize) {
-        let spans: Vec<_> = (0..ids.len())
-            .flat_map(|start| {
-                self.matches_at(ids, start, move |category| category == slot)
-                    .map(move |(_, end)| start..=end)
-            })
-            .collect();
-        for span in spans {
+        for span in self.spans(ids, slot) {
             for id in &mut ids[span] {
                 *id = None;
             }

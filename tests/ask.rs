@@ -227,6 +227,11 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     ] {
         assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
     }
+    // A look-alike's words say nothing about the sign's entry either.
+    let v = ask_json(
+        "lost control of the bar on a squat and bailed onto the pins, what warmup helps glutes?",
+    );
+    assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
 }
 
 /// A question about another body part is not ours, whatever the story
