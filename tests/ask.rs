@@ -227,6 +227,29 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     ] {
         assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
     }
+    // The fifth review (s13b): a stroke, weakness getting worse by the
+    // hour, a fragility fracture, a limping child, sepsis without "fever".
+    for (q, category) in [
+        (
+            "my left arm and the side of my face went numb all of a sudden",
+            "stroke-signs",
+        ),
+        ("my foot drop is getting worse by the hour", "weakness-fast"),
+        (
+            "I have osteoporosis and sat down hard on the step, now my hip hurts",
+            "fragility-fracture",
+        ),
+        (
+            "my 13 year old is limping and says his knee and hip hurt",
+            "child-limp",
+        ),
+        (
+            "can't stop shivering and feel really unwell, the sore spot on my bum has gone red and hard",
+            "infection-very-unwell",
+        ),
+    ] {
+        opens_with(q, category);
+    }
     // A look-alike's words say nothing about the sign's entry either.
     let v = ask_json(
         "lost control of the bar on a squat and bailed onto the pins, what warmup helps glutes?",
