@@ -227,14 +227,24 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     ] {
         assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
     }
-    // The fifth review (s13b): a stroke, weakness getting worse by the
-    // hour, a fragility fracture, a limping child, sepsis without "fever".
+    // The fifth and sixth reviews (s13b, s13c): a stroke, weakness getting
+    // worse by the hour, not needing to pee, a numb bottom on the toilet
+    // with a bad back, a fragility fracture, a limping child, sepsis
+    // without "fever".
     for (q, category) in [
         (
             "my left arm and the side of my face went numb all of a sudden",
             "stroke-signs",
         ),
         ("my foot drop is getting worse by the hour", "weakness-fast"),
+        (
+            "hurt my back on monday and i have not needed a wee all day, drunk loads",
+            "bladder-bowel",
+        ),
+        (
+            "on the loo my bum goes numb now, ever since i did my back in",
+            "numb-toilet-back-pain",
+        ),
         (
             "I have osteoporosis and sat down hard on the step, now my hip hurts",
             "fragility-fracture",
