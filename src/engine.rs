@@ -347,11 +347,18 @@ impl Engine {
     /// long message has a story around them and they are enough to answer;
     /// otherwise of the whole message.
     fn own_ranking(&self, message: &str, terms: &[Term]) -> Ranking {
-        let terms = &self.without_look_alikes(terms);
+        let (terms, look_alikes) = &self.without_look_alikes(terms);
         let Some(asked) = crate::focus::asking_part(message) else {
             return self.matcher.rank(terms);
         };
-        let asked = self.without_look_alikes(&self.analyzer.analyze(&asked));
+        let asked = self.analyzer.analyze(&asked);
+        // The asking sentences are part of the message: without a
+        // look-alike in the whole, they have none either.
+        let asked = if *look_alikes {
+            self.without_look_alikes(&asked).0
+        } else {
+            asked
+        };
         let focused = self.matcher.rank_focused(&asked, terms);
         if self.matcher.asks_elsewhere(&asked) {
             return focused.refused();
@@ -363,12 +370,13 @@ impl Engine {
         }
     }
 
-    /// `terms` without the words of red-flag look-alikes: "lost control of
-    /// the bar" is not about bladder control.
-    fn without_look_alikes(&self, terms: &[Term]) -> Vec<Term> {
+    /// `terms` without the words of red-flag look-alikes ("lost control of
+    /// the bar" is not about bladder control), and whether there were any.
+    fn without_look_alikes(&self, terms: &[Term]) -> (Vec<Term>, bool) {
         let inside = self.detector.in_look_alikes(terms);
+        let any = inside.contains(&true);
         let kept = terms.iter().zip(inside).filter(|(_, inside)| !inside);
-        kept.map(|(t, _)| t.clone()).collect()
+        (kept.map(|(t, _)| t.clone()).collect(), any)
     }
 
     /// The stems of the message's words as the engine reads them (typos

@@ -24,7 +24,12 @@ use crate::term::{Piece, Term as TermText, GAP_WORDS};
 /// Words a step may take: a term's literal words are one sequence, a group
 /// is one sequence per word of the group ("inner thigh" is two words).
 /// Words are ids into the detector's own stem table.
-type Choice = Vec<Vec<u32>>;
+struct Choice {
+    /// Each non-empty.
+    sequences: Vec<Vec<u32>>,
+    /// A group word of fillers only: the step may take no words at all.
+    optional: bool,
+}
 
 struct Step {
     /// Index into the detector's choices.
@@ -136,13 +141,7 @@ impl RedFlagDetector {
     /// sign and are not, and so say nothing about the sign's entries
     /// either.
     pub fn in_look_alikes(&self, terms: &[Term]) -> Vec<bool> {
-        let kept: Vec<usize> = (0..terms.len())
-            .filter(|&i| !self.fillers.contains(&terms[i].stem))
-            .collect();
-        let ids: Vec<Option<u32>> = kept
-            .iter()
-            .map(|&i| self.stems.get(&terms[i].stem).copied())
-            .collect();
+        let (kept, ids) = self.ids(terms);
         let mut inside = vec![false; terms.len()];
         for span in self.spans(&ids, 2 * self.categories) {
             for j in span {
@@ -152,13 +151,19 @@ impl RedFlagDetector {
         inside
     }
 
-    fn detect_masking(&self, terms: &[Term], masks: &[usize]) -> Vec<usize> {
-        // The message as stem ids; a word no term uses can never match.
-        let mut ids: Vec<Option<u32>> = terms
+    /// The message as stem ids, fillers left out, with the place in
+    /// `terms` of each; a word no term uses is `None` and can never match.
+    fn ids(&self, terms: &[Term]) -> (Vec<usize>, Vec<Option<u32>>) {
+        terms
             .iter()
-            .filter(|t| !self.fillers.contains(&t.stem))
-            .map(|t| self.stems.get(&t.stem).copied())
-            .collect();
+            .enumerate()
+            .filter(|(_, t)| !self.fillers.contains(&t.stem))
+            .map(|(i, t)| (i, self.stems.get(&t.stem).copied()))
+            .unzip()
+    }
+
+    fn detect_masking(&self, terms: &[Term], masks: &[usize]) -> Vec<usize> {
+        let (_, mut ids) = self.ids(terms);
         let n = self.categories;
         for slot in masks {
             self.mask_look_alikes(&mut ids, *slot);
@@ -195,7 +200,7 @@ impl RedFlagDetector {
                 return None;
             }
             let (first, rest) = pattern.steps.split_first()?;
-            let sequence = &self.choices[first.choice][s.sequence as usize];
+            let sequence = &self.choices[first.choice].sequences[s.sequence as usize];
             let end = sequence_end(sequence, ids, start)?;
             let end = self.match_end(rest, ids, end)?;
             Some((pattern.category, end))
@@ -210,16 +215,15 @@ impl RedFlagDetector {
         };
         let last = (at + 1 + step.gap).min(ids.len().saturating_sub(1));
         let choice = &self.choices[step.choice];
-        // A group word of fillers only takes no words at all.
-        if choice.iter().any(Vec::is_empty) {
+        if choice.optional {
             if let Some(end) = self.match_end(rest, ids, at) {
                 return Some(end);
             }
         }
         (at + 1..=last).find_map(|j| {
             choice
+                .sequences
                 .iter()
-                .filter(|sequence| !sequence.is_empty())
                 .filter_map(|sequence| sequence_end(sequence, ids, j))
                 .find_map(|end| self.match_end(rest, ids, end))
         })
@@ -231,15 +235,12 @@ impl RedFlagDetector {
 fn file_by_first(patterns: &[Pattern], choices: &[Choice]) -> Vec<Vec<Start>> {
     let mut by_first: Vec<Vec<Start>> = Vec::new();
     for (p, pattern) in patterns.iter().enumerate() {
+        // A pattern opening with a group word of fillers only would begin
+        // wherever its next step does; such words are left out of a
+        // group's first place, which costs nothing real.
         let first = &choices[pattern.steps[0].choice];
-        for (s, sequence) in first.iter().enumerate() {
-            // A pattern opening with a group word of fillers only begins
-            // wherever its next step does; such words are left out of a
-            // group's first place, which costs nothing real.
-            let Some(&word) = sequence.first() else {
-                continue;
-            };
-            let slot = word as usize;
+        for (s, sequence) in first.sequences.iter().enumerate() {
+            let slot = sequence[0] as usize;
             if by_first.len() <= slot {
                 by_first.resize_with(slot + 1, Vec::new);
             }
@@ -336,7 +337,10 @@ impl Compiler<'_> {
         if words.is_empty() {
             return None;
         }
-        self.choices.push(vec![words]);
+        self.choices.push(Choice {
+            sequences: vec![words],
+            optional: false,
+        });
         self.texts.insert(text.to_string(), self.choices.len() - 1);
         Some(self.choices.len() - 1)
     }
@@ -345,8 +349,13 @@ impl Compiler<'_> {
         if let Some(&choice) = self.groups.get(name) {
             return choice;
         }
-        let choice = words.iter().map(|w| self.analyse(w)).collect();
-        self.choices.push(choice);
+        let analysed: Vec<Vec<u32>> = words.iter().map(|w| self.analyse(w)).collect();
+        let optional = analysed.iter().any(Vec::is_empty);
+        let sequences = analysed.into_iter().filter(|s| !s.is_empty()).collect();
+        self.choices.push(Choice {
+            sequences,
+            optional,
+        });
         self.groups.insert(name.to_string(), self.choices.len() - 1);
         self.choices.len() - 1
     }
