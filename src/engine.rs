@@ -142,6 +142,8 @@ impl Engine {
         } else {
             red_flags.settle(self.detector.asserted(&told))
         };
+        let over = self.told_as_over(message, &told[..told.len() - terms.len()], &asserted);
+        let asserted: Vec<usize> = asserted.into_iter().filter(|f| !over.contains(f)).collect();
         let asked = self.flags_asked(message, &told, &asserted, ranking.confident());
         let deciding = self.deciding(&flags, &asserted, &asked);
         let chosen = if asserted.is_empty() {
@@ -173,7 +175,7 @@ impl Engine {
             matched: chosen.map(|c| self.to_match(c)),
             suggestions,
             red_flags: self.flags(&flags),
-            care_prompt: self.care_prompt(&flags),
+            care_prompt: self.care_prompt(&flags, &over),
             body,
             footer: replies.footer.clone(),
             did_you_mean: replies.did_you_mean.clone(),
@@ -270,6 +272,34 @@ impl Engine {
                 let precaution = categories[*f].tier() == Tier::Precaution;
                 (precaution && asserted.contains(f)) || asked.contains(f)
             })
+            .collect()
+    }
+
+    /// Of the `asserted` signs, those `message` tells only as over ("had
+    /// sciatica back in 2019, totally gone now"; see `english.toml`'s
+    /// `over`): they keep a prompt, in words of their own, and never
+    /// replace the answer. Emergency signs and precautions are never over:
+    /// a hip replaced years ago still changes what is safe. `previous` are
+    /// the terms of the message before, whose signs still count.
+    fn told_as_over(&self, message: &str, previous: &[Term], asserted: &[usize]) -> Vec<usize> {
+        let categories = &self.knowledge.red_flags.categories;
+        let may_be_over = |f: &usize| matches!(categories[*f].tier(), Tier::SameDay | Tier::Soon);
+        if !asserted.iter().any(may_be_over) {
+            return Vec::new();
+        }
+        let Some(rest) = crate::focus::without_parts_over(message) else {
+            return Vec::new();
+        };
+        let mut terms = previous.to_vec();
+        terms.extend(self.analyzer.analyze(&rest));
+        let still = self
+            .knowledge
+            .red_flags
+            .settle(self.detector.asserted(&terms));
+        asserted
+            .iter()
+            .copied()
+            .filter(|f| may_be_over(f) && !still.contains(f))
             .collect()
     }
 
@@ -530,8 +560,13 @@ impl Engine {
             .collect()
     }
 
-    /// The care prompt of the most urgent sign found, naming them all.
-    fn care_prompt(&self, found: &[usize]) -> Option<String> {
-        (!found.is_empty()).then(|| self.knowledge.red_flags.prompt_for(found))
+    /// The care prompt of the most urgent sign found, naming them all; in
+    /// the words for signs told as over when every one was.
+    fn care_prompt(&self, found: &[usize], over: &[usize]) -> Option<String> {
+        let red_flags = &self.knowledge.red_flags;
+        if found.iter().all(|f| over.contains(f)) {
+            return (!found.is_empty()).then(|| red_flags.prompt_over(found));
+        }
+        Some(red_flags.prompt_for(found))
     }
 }

@@ -8,6 +8,9 @@
 /// Fewer words than this and the message is its own question.
 const LONG_MESSAGE_WORDS: usize = 20;
 
+/// How many words before an `over` form a negation undoes it.
+const NEGATION_REACH: usize = 3;
+
 /// Words that open a question even without a question mark ("how do i get
 /// rid of it", "any tips for sitting").
 const OPENERS: &[&str] = &[
@@ -91,19 +94,45 @@ pub fn asks_something(message: &str) -> bool {
 /// that normal?", "knot or something else?"), in the words of
 /// `english.toml`'s `asks_what_it_is`, rather than about a subject.
 pub fn asks_what_it_is(question: &str) -> bool {
+    has_form(question, &crate::language::english().asks_what_it_is, false)
+}
+
+/// `message` without its parts that tell something as over ("had a fever
+/// last month, all good now"), in the words of `english.toml`'s `over`, or
+/// `None` when no part does. A part is a sentence, or what follows "but"
+/// in one: "fell last week, the graze healed but my hip is killing me"
+/// keeps "my hip is killing me".
+pub fn without_parts_over(message: &str) -> Option<String> {
+    let over = &crate::language::english().over;
+    let parts: Vec<&str> = sentences(message)
+        .into_iter()
+        .flat_map(|s| s.split(" but "))
+        .collect();
+    let (done, rest): (Vec<&str>, Vec<&str>) =
+        parts.into_iter().partition(|p| has_form(p, over, true));
+    (!done.is_empty()).then(|| rest.join(" "))
+}
+
+/// Whether `text` holds any of `forms` as whole words, in order, after
+/// contractions ("what's" is "what is"); with `unnegated`, not right after
+/// a negation ("it has not healed").
+fn has_form(text: &str, forms: &[String], unnegated: bool) -> bool {
     let english = crate::language::english();
-    let words: Vec<String> = crate::text::tokenize(question)
+    let words: Vec<String> = crate::text::tokenize(text)
         .into_iter()
         .flat_map(|w| match english.contractions.get(&w) {
             Some(full) => full.split(' ').map(str::to_string).collect(),
             None => vec![w],
         })
         .collect();
-    english.asks_what_it_is.iter().any(|form| {
+    forms.iter().any(|form| {
         let form: Vec<&str> = form.split(' ').collect();
-        words
-            .windows(form.len())
-            .any(|w| w.iter().zip(&form).all(|(a, b)| a == b))
+        words.windows(form.len()).enumerate().any(|(at, w)| {
+            // "has not fully healed", "never really got over it".
+            let before = &words[at.saturating_sub(NEGATION_REACH)..at];
+            let denied = unnegated && before.iter().any(|b| english.negations.contains(b));
+            !denied && w.iter().zip(&form).all(|(a, b)| a == b)
+        })
     })
 }
 
@@ -140,6 +169,23 @@ mod tests {
         assert!(asks_something("cheers. and can I still train on it?"));
         assert!(!asks_something("ok cool"));
         assert!(!asks_something("thanks that helps!"));
+    }
+
+    #[test]
+    fn parts_told_as_over_are_left_out() {
+        let rest = |m| without_parts_over(m).map(|r| r.trim().to_string());
+        assert_eq!(
+            rest("Had sciatica in 2019, totally gone now. Glute is tight, best stretch?")
+                .as_deref(),
+            Some("Glute is tight, best stretch?")
+        );
+        assert_eq!(
+            rest("the graze healed but my hip is killing me").as_deref(),
+            Some("my hip is killing me")
+        );
+        // Not over: denied, or easing that may not last.
+        assert_eq!(rest("the bruise has not fully healed, stretch?"), None);
+        assert_eq!(rest("it goes away when I stand up"), None);
     }
 
     #[test]

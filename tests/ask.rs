@@ -436,6 +436,37 @@ fn a_crisis_gets_help_and_gym_talk_gets_no_alarm() {
 
 /// A sign the member denies keeps its prompt, for safety, but the
 /// question asked is answered; asserted, the same sign's entry answers.
+/// A sign told as over ("all healed") keeps a note, not an alarm, and
+/// the question is answered; the same sign told as now, or as not over
+/// yet, gets today's care and its entry. Emergency signs are never over.
+#[test]
+fn a_sign_told_as_over_keeps_a_note_but_not_the_answer() {
+    let ask = |when: &str| {
+        ask_json(&format!(
+            "took a knee to the quad at footy {when} and my glute is tight from running. \
+             what stretch helps?"
+        ))
+    };
+    let over = ask("last month, all healed,");
+    assert_eq!(over["red_flags"], serde_json::json!(["trauma"]));
+    assert_eq!(over["match"]["id"], "stretching", "{over}");
+    let reply = over["reply"].as_str().unwrap();
+    let k = knotbot::Knowledge::shipped().unwrap();
+    let note = k.red_flags.prompts.over.split("{signs}").next().unwrap();
+    assert!(reply.contains(note.trim()), "{reply}");
+    assert!(!reply.contains(&prompt_start("trauma")), "{reply}");
+    for now in ["yesterday", "last month, it has not fully healed,"] {
+        let v = ask(now);
+        assert_eq!(v["match"]["id"], "when-to-see-doctor", "{now}: {v}");
+        assert!(opens_with_prompt(v["reply"].as_str().unwrap(), "trauma"));
+    }
+    let v = ask_json("my groin went numb last week, all good now. glute stretch?");
+    assert!(
+        opens_with_prompt(v["reply"].as_str().unwrap(), "saddle-numbness"),
+        "{v}"
+    );
+}
+
 #[test]
 fn a_denied_sign_keeps_its_prompt_but_not_the_answer() {
     let v = ask_json(

@@ -177,6 +177,7 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
             same_day: owned(file.prompts.same_day),
             soon: owned(file.prompts.soon),
             precaution: owned(file.prompts.precaution),
+            over: owned(file.prompts.over),
         },
         look_alikes: owned_all(file.look_alikes),
         denials: owned_all(file.denials),

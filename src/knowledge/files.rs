@@ -77,6 +77,7 @@ pub struct PromptsRow {
     pub same_day: Text,
     pub soon: Text,
     pub precaution: Text,
+    pub over: Text,
 }
 
 #[derive(Debug, Deserialize)]

@@ -152,9 +152,18 @@ pub struct Prompts {
     pub same_day: String,
     pub soon: String,
     pub precaution: String,
+    /// For signs told only as over ("had a fever last month, all good
+    /// now").
+    pub over: String,
 }
 
 impl Prompts {
+    /// Every prompt with its key in `[prompts]`: one per tier, then `over`.
+    pub fn all(&self) -> [(&'static str, &str); 5] {
+        let [a, b, c, d] = Tier::ALL.map(|t| (t.as_str(), self.of(t)));
+        [a, b, c, d, ("over", self.over.as_str())]
+    }
+
     pub fn of(&self, tier: Tier) -> &str {
         match tier {
             Tier::Emergency => &self.emergency,
@@ -227,13 +236,14 @@ impl RedFlags {
         found.iter().map(|i| self.categories[*i].tier()).min()
     }
 
-    /// The care prompt for the categories found: the wording of the most
-    /// urgent tier among them (the first such sign's own, if it has one),
-    /// with `{signs}` replaced by their names, the first `MAX_NAMED` of them.
-    pub fn prompt_for(&self, found: &[usize]) -> String {
-        let Some(tier) = self.tier_of(found) else {
-            return String::new();
-        };
+    /// The care prompt for signs told only as over, naming them.
+    pub fn prompt_over(&self, found: &[usize]) -> String {
+        self.prompts.over.replace("{signs}", &self.names(found))
+    }
+
+    /// The names of the categories found, the first `MAX_NAMED` of them,
+    /// joined for `{signs}`.
+    fn names(&self, found: &[usize]) -> String {
         let mut names: Vec<&str> = found
             .iter()
             .take(MAX_NAMED)
@@ -242,13 +252,23 @@ impl RedFlags {
         if found.len() > MAX_NAMED {
             names.push("more");
         }
+        join_names(&names)
+    }
+
+    /// The care prompt for the categories found: the wording of the most
+    /// urgent tier among them (the first such sign's own, if it has one),
+    /// with `{signs}` replaced by their names, the first `MAX_NAMED` of them.
+    pub fn prompt_for(&self, found: &[usize]) -> String {
+        let Some(tier) = self.tier_of(found) else {
+            return String::new();
+        };
         let own = found
             .iter()
             .map(|i| &self.categories[*i])
             .filter(|c| c.tier() == tier)
             .find_map(|c| c.prompt.as_deref());
         let template = own.unwrap_or_else(|| self.prompts.of(tier));
-        template.replace("{signs}", &join_names(&names))
+        template.replace("{signs}", &self.names(found))
     }
 }
 

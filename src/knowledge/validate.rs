@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use super::spans::{Spans, Step, Step::*};
 use super::{
-    Knowledge, KnowledgeFile, Problem, RedFlagCategory, Sources, Tier, DESCRIPTION_LIMIT,
-    MAX_NAMED, TITLE_LIMIT,
+    Knowledge, KnowledgeFile, Problem, RedFlagCategory, Sources, DESCRIPTION_LIMIT, MAX_NAMED,
+    TITLE_LIMIT,
 };
 use crate::term::Term;
 use crate::text::tokenize;
@@ -223,10 +223,10 @@ impl Checker<'_> {
 
     fn red_flags(&mut self, k: &Knowledge) {
         let file = KnowledgeFile::RedFlags;
-        for tier in Tier::ALL {
-            let line = self.line(file, &[Key("prompts"), Key(tier.as_str())]);
-            let key = format!("prompts.{}", tier.as_str());
-            self.non_empty_within(file, line, &key, k.red_flags.prompts.of(tier), PROMPT_LIMIT);
+        for (name, prompt) in k.red_flags.prompts.all() {
+            let line = self.line(file, &[Key("prompts"), Key(name)]);
+            let key = format!("prompts.{name}");
+            self.non_empty_within(file, line, &key, prompt, PROMPT_LIMIT);
         }
         self.worst_case_reply(k);
         self.groups(k);
@@ -347,9 +347,12 @@ impl Checker<'_> {
             .max()
             .unwrap_or(0);
         // (what to call it, where it is, its wording)
-        let tiers = Tier::ALL.map(|t| {
-            let key = format!("prompts.{}", t.as_str());
-            (key, vec![Key("prompts"), Key(t.as_str())], rf.prompts.of(t))
+        let tiers = rf.prompts.all().map(|(name, prompt)| {
+            (
+                format!("prompts.{name}"),
+                vec![Key("prompts"), Key(name)],
+                prompt,
+            )
         });
         let own = rf.categories.iter().filter_map(|c| {
             let prompt = c.prompt.as_deref()?;

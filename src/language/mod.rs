@@ -32,6 +32,8 @@ pub(crate) struct English {
     pub negations: Vec<String>,
     /// Question forms that ask what the trouble is or whether to worry.
     pub asks_what_it_is: Vec<String>,
+    /// Ways of saying a sign is over ("all good now", "long healed").
+    pub over: Vec<String>,
     /// Question words by the kind of answer they ask for, most specific
     /// first (`intent.rs`).
     #[serde(rename = "intent")]
