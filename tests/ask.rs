@@ -260,6 +260,37 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     ] {
         opens_with(q, category);
     }
+    // The seventh review (s14): both feet asleep, weakness worse than
+    // yesterday or an hour ago, a toe that will not lift, wiping that
+    // feels like someone else's, buttock cramp that stops a walk.
+    for (q, category) in [
+        (
+            "glute pain for 2 weeks, and today both my feet feel like they've gone to sleep",
+            "both-legs-told",
+        ),
+        (
+            "every time I stand my legs feel weaker than yesterday, my back is agony",
+            "weakness-fast",
+        ),
+        (
+            "right foot slaps the floor when I walk and it's worse than an hour ago",
+            "weakness-fast",
+        ),
+        (
+            "my big toe won't lift up properly since yesterday, sciatica all week",
+            "weakness",
+        ),
+        (
+            "back went lifting the sofa, now when I wipe it's like wiping someone else's bum",
+            "saddle-numbness-told",
+        ),
+        (
+            "when I walk for 10 minutes my bum cramps up and I have to stop, I'm 66 and smoke",
+            "walking-pain-told",
+        ),
+    ] {
+        opens_with(q, category);
+    }
     // A look-alike's words say nothing about the sign's entry either.
     let v = ask_json(
         "lost control of the bar on a squat and bailed onto the pins, what warmup helps glutes?",
