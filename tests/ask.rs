@@ -467,6 +467,30 @@ fn a_crisis_gets_help_and_gym_talk_gets_no_alarm() {
 
 /// A sign the member denies keeps its prompt, for safety, but the
 /// question asked is answered; asserted, the same sign's entry answers.
+/// Numbness's own reassuring words are for numbness told alone: with
+/// another sign of its tier (pain spreading down the leg) the reply opens
+/// with that tier's prompt, naming both.
+#[test]
+fn a_prompt_for_one_sign_alone_gives_way_to_its_tier_with_another() {
+    let v = ask_json("my toes tingle on and off this week, what stretch helps my glute?");
+    assert!(
+        opens_with_prompt(v["reply"].as_str().unwrap(), "numbness-tingling"),
+        "{v}"
+    );
+    let v = ask_json(
+        "tingling from my glute into my foot for two weeks, and the pain goes down the back \
+         of my leg. stretch?",
+    );
+    let reply = v["reply"].as_str().unwrap();
+    assert!(
+        !reply.contains(&prompt_start("numbness-tingling")),
+        "{reply}"
+    );
+    let k = knotbot::Knowledge::shipped().unwrap();
+    let soon = k.red_flags.prompts.soon.split("{signs}").next().unwrap();
+    assert!(reply.contains(soon.trim()), "{reply}");
+}
+
 /// A sign told as over ("all healed") keeps a note, not an alarm, and
 /// the question is answered; the same sign told as now, or as not over
 /// yet, gets today's care and its entry. Emergency signs are never over.

@@ -165,6 +165,7 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
                 concept: r.concept,
                 nerve: r.nerve,
                 in_passing: r.in_passing,
+                prompt_alone: r.prompt_alone,
                 answers: owned_all(r.answers),
                 terms: owned_all(r.terms.into_inner()),
                 examples,

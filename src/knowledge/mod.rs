@@ -123,6 +123,10 @@ pub struct RedFlagCategory {
     /// around another question, the sign adds its prompt but does not
     /// replace the answer, whatever its tier.
     pub in_passing: bool,
+    /// Its own `prompt` is for the sign told alone ("a foot that falls
+    /// asleep ... usually settles"): with another sign of its tier, the
+    /// tier's prompt is used, naming both.
+    pub prompt_alone: bool,
     /// Entries that explain this sign, the first being the default answer.
     pub answers: Vec<String>,
     pub terms: Vec<String>,
@@ -262,10 +266,15 @@ impl RedFlags {
         let Some(tier) = self.tier_of(found) else {
             return String::new();
         };
-        let own = found
-            .iter()
-            .map(|i| &self.categories[*i])
-            .filter(|c| c.tier() == tier)
+        let of_tier = || {
+            found
+                .iter()
+                .map(|i| &self.categories[*i])
+                .filter(move |c| c.tier() == tier)
+        };
+        let alone = of_tier().count() == 1;
+        let own = of_tier()
+            .filter(|c| alone || !c.prompt_alone)
             .find_map(|c| c.prompt.as_deref());
         let template = own.unwrap_or_else(|| self.prompts.of(tier));
         template.replace("{signs}", &self.names(found))
