@@ -454,6 +454,8 @@ fn a_crisis_gets_help_and_gym_talk_gets_no_alarm() {
         "felt a tearing feeling in my glute doing walking lunges",
         "out of breath after a 5k and my glute is tight",
         "I have an overactive bladder and a glute knot",
+        "my flatmate is a right pain in the backside, stubbed my toe on his foam roller",
+        "worst leg day of my life, hot bath or ice for my glutes?",
     ] {
         assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
     }
@@ -465,8 +467,6 @@ fn a_crisis_gets_help_and_gym_talk_gets_no_alarm() {
     );
 }
 
-/// A sign the member denies keeps its prompt, for safety, but the
-/// question asked is answered; asserted, the same sign's entry answers.
 /// Numbness's own reassuring words are for numbness told alone: with
 /// another sign of its tier (pain spreading down the leg) the reply opens
 /// with that tier's prompt, naming both.
@@ -522,6 +522,8 @@ fn a_sign_told_as_over_keeps_a_note_but_not_the_answer() {
     );
 }
 
+/// A sign the member denies keeps its prompt, for safety, but the
+/// question asked is answered; asserted, the same sign's entry answers.
 #[test]
 fn a_denied_sign_keeps_its_prompt_but_not_the_answer() {
     let v = ask_json(
