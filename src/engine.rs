@@ -143,6 +143,7 @@ impl Engine {
             red_flags.settle(self.detector.asserted(&told))
         };
         let over = self.told_as_over(message, &told[..told.len() - terms.len()], &asserted);
+        let care_prompt = self.care_prompt(&flags, &asserted, &over);
         let asserted: Vec<usize> = asserted.into_iter().filter(|f| !over.contains(f)).collect();
         let asked = self.flags_asked(message, &told, &asserted, ranking.confident());
         let deciding = self.deciding(&flags, &asserted, &asked);
@@ -175,7 +176,7 @@ impl Engine {
             matched: chosen.map(|c| self.to_match(c)),
             suggestions,
             red_flags: self.flags(&flags),
-            care_prompt: self.care_prompt(&flags, &over),
+            care_prompt,
             body,
             footer: replies.footer.clone(),
             did_you_mean: replies.did_you_mean.clone(),
@@ -560,13 +561,26 @@ impl Engine {
             .collect()
     }
 
-    /// The care prompt of the most urgent sign found, naming them all; in
-    /// the words for signs told as over when every one was.
-    fn care_prompt(&self, found: &[usize], over: &[usize]) -> Option<String> {
-        let red_flags = &self.knowledge.red_flags;
-        if found.iter().all(|f| over.contains(f)) {
-            return (!found.is_empty()).then(|| red_flags.prompt_over(found));
+    /// The care prompt of the most urgent sign `found`, naming them all;
+    /// when none is `asserted` (each only denied: "no numbness"), in the
+    /// words for signs ruled out, and when each was denied or told as
+    /// `over`, in the words for signs that have passed.
+    fn care_prompt(&self, found: &[usize], asserted: &[usize], over: &[usize]) -> Option<String> {
+        if found.is_empty() {
+            return None;
         }
-        Some(red_flags.prompt_for(found))
+        let red_flags = &self.knowledge.red_flags;
+        let prompts = &red_flags.prompts;
+        let prompt = if !found.iter().any(|f| asserted.contains(f)) {
+            red_flags.prompt_aside(&prompts.denied, found)
+        } else if found
+            .iter()
+            .all(|f| over.contains(f) || !asserted.contains(f))
+        {
+            red_flags.prompt_aside(&prompts.over, found)
+        } else {
+            red_flags.prompt_for(found)
+        };
+        Some(prompt)
     }
 }

@@ -179,6 +179,7 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
             soon: owned(file.prompts.soon),
             precaution: owned(file.prompts.precaution),
             over: owned(file.prompts.over),
+            denied: owned(file.prompts.denied),
         },
         look_alikes: owned_all(file.look_alikes),
         denials: owned_all(file.denials),

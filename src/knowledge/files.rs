@@ -78,6 +78,7 @@ pub struct PromptsRow {
     pub soon: Text,
     pub precaution: Text,
     pub over: Text,
+    pub denied: Text,
 }
 
 #[derive(Debug, Deserialize)]

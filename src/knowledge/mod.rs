@@ -159,13 +159,16 @@ pub struct Prompts {
     /// For signs told only as over ("had a fever last month, all good
     /// now").
     pub over: String,
+    /// For signs only denied ("no numbness or tingling").
+    pub denied: String,
 }
 
 impl Prompts {
-    /// Every prompt with its key in `[prompts]`: one per tier, then `over`.
-    pub fn all(&self) -> [(&'static str, &str); 5] {
+    /// Every prompt with its key in `[prompts]`: one per tier, then those
+    /// for signs told aside.
+    pub fn all(&self) -> [(&'static str, &str); 6] {
         let [a, b, c, d] = Tier::ALL.map(|t| (t.as_str(), self.of(t)));
-        [a, b, c, d, ("over", self.over.as_str())]
+        [a, b, c, d, ("over", &self.over), ("denied", &self.denied)]
     }
 
     pub fn of(&self, tier: Tier) -> &str {
@@ -240,9 +243,10 @@ impl RedFlags {
         found.iter().map(|i| self.categories[*i].tier()).min()
     }
 
-    /// The care prompt for signs told only as over, naming them.
-    pub fn prompt_over(&self, found: &[usize]) -> String {
-        self.prompts.over.replace("{signs}", &self.names(found))
+    /// `template` (a prompt for signs told aside: `over` or `denied`)
+    /// naming the signs found.
+    pub fn prompt_aside(&self, template: &str, found: &[usize]) -> String {
+        template.replace("{signs}", &self.names(found))
     }
 
     /// The names of the categories found, the first `MAX_NAMED` of them,
