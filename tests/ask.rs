@@ -298,6 +298,37 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
 }
 
+/// A fever the member puts down to flu gets the words for it (rest, and
+/// when to see a doctor) and no glute answer; doubted ("is it just
+/// flu?") or with one hot, swollen area, it is the same-day sign.
+#[test]
+fn a_fever_put_down_to_flu_gets_rest_not_a_glute_answer() {
+    let v = ask_json(
+        "down with the flu, fever and shivering, everything aches including my glutes. \
+         should I skip the gym this week?",
+    );
+    assert_eq!(
+        v["red_flags"],
+        serde_json::json!(["fever-with-illness"]),
+        "{v}"
+    );
+    assert!(v["match"].is_null(), "{v}");
+    assert!(opens_with_prompt(
+        v["reply"].as_str().unwrap(),
+        "fever-with-illness"
+    ));
+    for q in [
+        "got chills and sweats and my glute is aching, is it just flu?",
+        "feel like I've got flu and the lump on my bum is red and hot",
+    ] {
+        let v = ask_json(q);
+        assert!(
+            opens_with_prompt(v["reply"].as_str().unwrap(), "fever-infection"),
+            "{v}"
+        );
+    }
+}
+
 /// A question about another body part is not ours, whatever the story
 /// about glutes around it; a question about the knot itself still is.
 #[test]
