@@ -228,6 +228,7 @@ impl Engine {
         // "a knot in my trap" is about the trap, as it is without a sign.
         let scope = &ranking.scope;
         let ours = !ranking.elsewhere_question
+            && !scope.off_topic
             && (scope.anchored || (scope.topical && !scope.beyond_legs));
         if !(ours || nerve || bare_pain || answerable) {
             return None;

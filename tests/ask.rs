@@ -329,6 +329,23 @@ fn a_fever_put_down_to_flu_gets_rest_not_a_glute_answer() {
     }
 }
 
+/// Subjects next to glutes that no entry is about (driving after a hip
+/// replacement, losing fat, piles) get no glute answer, even with a
+/// precaution or a sign in the message; a plain knot question still does.
+#[test]
+fn a_neighbouring_subject_gets_no_glute_answer() {
+    for q in [
+        "Mum had her hip replaced 3 weeks ago and she's doing great. When is she allowed to drive again?",
+        "how do I lose fat from my bum? 100 glute bridges a day for a month and nothing",
+        "piles after a long flight, literal pain in the backside. are donut cushions worth it?",
+    ] {
+        let v = ask_json(q);
+        assert!(v["match"].is_null(), "{q}: {v}");
+    }
+    let v = ask_json("knot in my glute from sitting all day, what helps?");
+    assert!(!v["match"].is_null(), "{v}");
+}
+
 /// A question about another body part is not ours, whatever the story
 /// about glutes around it; a question about the knot itself still is.
 #[test]
