@@ -8,6 +8,10 @@
 /// Fewer words than this and the message is its own question.
 const LONG_MESSAGE_WORDS: usize = 20;
 
+/// A question of fewer words than this ("who's right??", "thoughts?") is
+/// about the sentence before it, which asks with it.
+const BARE_QUESTION_WORDS: usize = 3;
+
 /// How many words before an `over` form a negation undoes it.
 const NEGATION_REACH: usize = 3;
 
@@ -53,10 +57,21 @@ pub fn asking_part(message: &str) -> Option<String> {
     // Too short to have a story around its question.
     message.split_whitespace().nth(LONG_MESSAGE_WORDS)?;
     let sentences = sentences(message);
+    let mut keep = vec![false; sentences.len()];
+    for (i, s) in sentences.iter().enumerate() {
+        if asks(s) {
+            keep[i] = true;
+            // "who's right??" asks about the sentence before it.
+            if i > 0 && s.split_whitespace().count() < BARE_QUESTION_WORDS {
+                keep[i - 1] = true;
+            }
+        }
+    }
     let asking: Vec<&str> = sentences
         .iter()
-        .filter(|s| asks(s))
-        .map(|s| s.trim())
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(s, _)| s.trim())
         .collect();
     if asking.is_empty() || asking.len() == sentences.len() {
         return None;
@@ -186,6 +201,19 @@ mod tests {
         // Not over: denied, or easing that may not last.
         assert_eq!(rest("the bruise has not fully healed, stretch?"), None);
         assert_eq!(rest("it goes away when I stand up"), None);
+    }
+
+    #[test]
+    fn a_bare_question_takes_the_sentence_before_it() {
+        let post = "im 16 and play for my school team, got a knot in my glute after sprints. \
+                    my mum says ice it and my coach says heat pack. whos right?? dont want to miss \
+                    the cup game on saturday";
+        let asked = asking_part(post).unwrap();
+        assert!(
+            asked.starts_with("my mum says ice it and my coach says heat pack. whos right?"),
+            "{asked}"
+        );
+        assert!(!asked.contains("cup game"), "{asked}");
     }
 
     #[test]
