@@ -52,6 +52,13 @@ impl Checker<'_> {
         self.problems.push(Problem::new(name, line, message));
     }
 
+    /// Reports `message` at the line of the value at `path`: lines are
+    /// found only for problems, since finding one parses the file again.
+    fn report_at(&mut self, file: KnowledgeFile, path: &[Step], message: String) {
+        let line = self.line(file, path);
+        self.report(file, line, message);
+    }
+
     /// The line of the value at `path` in `file`.
     fn line(&self, file: KnowledgeFile, path: &[Step]) -> usize {
         self.spans[file as usize].line(path)
@@ -224,9 +231,14 @@ impl Checker<'_> {
     fn red_flags(&mut self, k: &Knowledge) {
         let file = KnowledgeFile::RedFlags;
         for (name, prompt) in k.red_flags.prompts.all() {
-            let line = self.line(file, &[Key("prompts"), Key(name)]);
             let key = format!("prompts.{name}");
-            self.non_empty_within(file, line, &key, prompt, PROMPT_LIMIT);
+            self.non_empty_within(
+                file,
+                &[Key("prompts"), Key(name)],
+                &key,
+                prompt,
+                PROMPT_LIMIT,
+            );
         }
         self.worst_case_reply(k);
         self.groups(k);
@@ -243,14 +255,14 @@ impl Checker<'_> {
             }
         }
         for c in &k.red_flags.categories {
-            let line = self.line(file, &[Key("red_flag"), Id(&c.id), Key("id")]);
+            let at = [Key("red_flag"), Id(&c.id), Key("id")];
             if c.name.is_empty() {
-                self.report(file, line, format!("\"{}\": `name` is empty", c.id));
+                self.report_at(file, &at, format!("\"{}\": `name` is empty", c.id));
             }
             if c.terms.is_empty() {
-                self.report(file, line, format!("\"{}\": `terms` is empty", c.id));
+                self.report_at(file, &at, format!("\"{}\": `terms` is empty", c.id));
             }
-            self.tier_and_wording(c, line);
+            self.tier_and_wording(c, &at);
             let named = c.eases.iter().map(|id| ("eases", id));
             for (key, other) in named.chain(c.requires.iter().map(|id| ("requires", id))) {
                 if other == &c.id || k.red_flag(other).is_none() {
@@ -258,7 +270,7 @@ impl Checker<'_> {
                         "\"{}\": `{key}` names \"{other}\", which is not another red-flag category",
                         c.id
                     );
-                    self.report(file, line, why);
+                    self.report_at(file, &at, why);
                 }
             }
             for term in c.terms.iter().chain(&c.unless) {
@@ -274,9 +286,9 @@ impl Checker<'_> {
             }
             for id in &c.answers {
                 if k.entry(id).is_none() {
-                    self.report(
+                    self.report_at(
                         file,
-                        line,
+                        &at,
                         format!(
                             "\"{}\": answer id \"{id}\" is not a FAQ entry or topic",
                             c.id
@@ -291,9 +303,9 @@ impl Checker<'_> {
     fn groups(&mut self, k: &Knowledge) {
         let file = KnowledgeFile::RedFlags;
         for (name, words) in &k.red_flags.groups {
-            let line = self.line(file, &[Key("groups"), Key(name)]);
             if words.is_empty() {
-                self.report(file, line, format!("group \"{name}\" is empty"));
+                let at = [Key("groups"), Key(name)];
+                self.report_at(file, &at, format!("group \"{name}\" is empty"));
             }
             // A word that parses as naming a group (or half of one).
             let names_group = |w: &str| Term::parse(w).map_or(true, |t| t.has_group());
@@ -314,16 +326,16 @@ impl Checker<'_> {
 
     /// Every category says how soon it needs care, and its own wording
     /// fits beside an answer.
-    fn tier_and_wording(&mut self, c: &RedFlagCategory, line: usize) {
+    fn tier_and_wording(&mut self, c: &RedFlagCategory, at: &[Step]) {
         let file = KnowledgeFile::RedFlags;
         if c.tier.is_none() && !c.concept {
             let why = format!("\"{}\": no `tier`: say how soon this sign needs care (\"emergency\", \"same-day\", \"soon\" or \"precaution\")", c.id);
-            self.report(file, line, why);
+            self.report_at(file, at, why);
         }
         if let Some(prompt) = &c.prompt {
-            let at = self.line(file, &[Key("red_flag"), Id(&c.id), Key("prompt")]);
+            let at = [Key("red_flag"), Id(&c.id), Key("prompt")];
             let key = format!("\"{}\": `prompt`", c.id);
-            self.non_empty_within(file, at, &key, prompt, PROMPT_LIMIT);
+            self.non_empty_within(file, &at, &key, prompt, PROMPT_LIMIT);
         }
     }
 
@@ -379,7 +391,7 @@ impl Checker<'_> {
             );
         }
         for s in &k.stretches {
-            let line = self.line(file, &[Key("stretch"), Id(&s.id), Key("id")]);
+            let at = [Key("stretch"), Id(&s.id), Key("id")];
             let fields = [
                 ("name", s.name.is_empty()),
                 ("targets", s.targets.is_empty()),
@@ -389,16 +401,16 @@ impl Checker<'_> {
             ];
             for (key, empty) in fields {
                 if empty {
-                    self.report(file, line, format!("\"{}\": `{key}` is empty", s.id));
+                    self.report_at(file, &at, format!("\"{}\": `{key}` is empty", s.id));
                 }
             }
             let text_len: usize = s.steps.iter().map(|t| t.chars().count()).sum::<usize>()
                 + s.caution.chars().count()
                 + s.hold.chars().count();
             if text_len > ANSWER_LIMIT {
-                self.report(
+                self.report_at(
                     file,
-                    line,
+                    &at,
                     format!(
                         "\"{}\": the stretch is {text_len} characters; the limit is {ANSWER_LIMIT}",
                         s.id
@@ -428,23 +440,22 @@ impl Checker<'_> {
             ("see_also", &r.see_also),
             ("empty", &r.empty),
         ] {
-            let line = self.line(file, &[Key(key)]);
-            self.non_empty_within(file, line, key, text, PROMPT_LIMIT);
+            self.non_empty_within(file, &[Key(key)], key, text, PROMPT_LIMIT);
         }
     }
 
     fn non_empty_within(
         &mut self,
         file: KnowledgeFile,
-        line: usize,
+        at: &[Step],
         key: &str,
         text: &str,
         limit: usize,
     ) {
         if text.is_empty() {
-            self.report(file, line, format!("`{key}` is empty"));
+            self.report_at(file, at, format!("`{key}` is empty"));
         } else if text.chars().count() > limit {
-            self.report(file, line, format!("`{key}` is over {limit} characters"));
+            self.report_at(file, at, format!("`{key}` is over {limit} characters"));
         }
     }
 }
