@@ -32,6 +32,14 @@ pub struct Engine {
 /// follow-up to stay with it.
 const FOLLOW_UP_MARGIN: f32 = 0.05;
 
+/// The signs a message tells (see `Engine::signs`), as category indices.
+struct Signs {
+    found: Vec<usize>,
+    /// Urgent signs vetoed in the whole message but asserted in one of its
+    /// sentences: `RedFlagDetector::asserted` of the whole misses them.
+    rescued_asserted: Vec<usize>,
+}
+
 impl Engine {
     /// Builds every index once; answering never rebuilds anything.
     pub fn new(knowledge: Knowledge) -> Engine {
@@ -102,7 +110,7 @@ impl Engine {
         let categories = &self.knowledge.red_flags.categories;
         categories.iter().enumerate().flat_map(move |(i, c)| {
             c.examples.iter().filter_map(move |ex| {
-                let found = self.detector.detect(&self.analyzer.analyze(&ex.text));
+                let found = self.signs(&ex.text, &self.analyzer.analyze(&ex.text)).found;
                 let raised = self.knowledge.red_flags.counted(found).contains(&i);
                 let wrong = match (ex.fires, raised) {
                     (true, false) => "should raise this sign but does not",
@@ -133,14 +141,17 @@ impl Engine {
         let terms = self.analyzer.analyze(message);
         let told = self.told(&terms, previous);
         let red_flags = &self.knowledge.red_flags;
-        let flags = red_flags.settle(self.detector.detect(&told));
+        let signs = self.signs(message, &told);
+        let flags = red_flags.settle(signs.found);
         let ranking = self.ranking(message, &terms, previous.map(|_| &told[..]));
         // A sign told only to deny it ("no numbness or tingling") keeps
         // its prompt, for safety, but never chooses the answer.
         let asserted = if flags.is_empty() {
             Vec::new()
         } else {
-            red_flags.settle(self.detector.asserted(&told))
+            let mut asserted = self.detector.asserted(&told);
+            asserted.extend(signs.rescued_asserted);
+            red_flags.settle(asserted)
         };
         let over = self.told_as_over(message, &told[..told.len() - terms.len()], &asserted);
         let care_prompt = self.care_prompt(&flags, &asserted, &over);
@@ -186,6 +197,46 @@ impl Engine {
             see_also_heading: replies.see_also.clone(),
             names_our_subject: ranking.scope.anchored || ranking.scope.topical,
         }
+    }
+
+    /// The signs in what was `told` (the `message`, after any previous
+    /// one), before `settle`. An `unless` term vetoes its sign only in its
+    /// own sentence: "Didn't even train today." after "both my legs feel
+    /// heavy and wobbly" does not make the legs tired from training. So a
+    /// sign that needs care today or sooner, vetoed in the whole, counts
+    /// when a sentence of `message` tells it without the veto. Only such
+    /// signs are read again, sentence by sentence, and only when vetoed,
+    /// which is rare.
+    fn signs(&self, message: &str, told: &[Term]) -> Signs {
+        let scan = self.detector.scan(told);
+        let categories = &self.knowledge.red_flags.categories;
+        let urgent: Vec<usize> = scan
+            .vetoed
+            .into_iter()
+            .filter(|f| !categories[*f].concept && categories[*f].tier().decides_answer())
+            .collect();
+        let mut signs = Signs {
+            found: scan.signs,
+            rescued_asserted: Vec::new(),
+        };
+        if urgent.is_empty() {
+            return signs;
+        }
+        for sentence in crate::focus::sentences(message) {
+            let terms = self.analyzer.analyze(sentence);
+            let alone = self.detector.detect(&terms);
+            let asserted = self.detector.asserted(&terms);
+            for f in &urgent {
+                if alone.contains(f) && !signs.found.contains(f) {
+                    signs.found.push(*f);
+                }
+                if asserted.contains(f) && !signs.rescued_asserted.contains(f) {
+                    signs.rescued_asserted.push(*f);
+                }
+            }
+        }
+        signs.found.sort_unstable();
+        signs
     }
 
     /// What the member has told so far: the message, after the previous
@@ -449,7 +500,10 @@ impl Engine {
                 }
             })
             .collect();
-        let found = self.knowledge.red_flags.settle(self.detector.detect(&told));
+        let found = self
+            .knowledge
+            .red_flags
+            .settle(self.signs(message, &told).found);
         let flags: Vec<String> = self.flags(&found).into_iter().map(|f| f.id).collect();
         let mut out = format!("terms: {}\n", words.join(" "));
         let asked = crate::focus::asking_part(message);

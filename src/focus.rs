@@ -80,7 +80,7 @@ pub fn asking_part(message: &str) -> Option<String> {
 }
 
 /// Splits after `.`, `!`, `?` and line breaks, keeping the mark.
-fn sentences(text: &str) -> Vec<&str> {
+pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (at, c) in text.char_indices() {

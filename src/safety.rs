@@ -50,6 +50,13 @@ struct Start {
     sequence: u32,
 }
 
+/// What one pass over a message found, as category indices in file order.
+pub struct Scan {
+    pub signs: Vec<usize>,
+    /// Categories whose terms matched but an `unless` term vetoed.
+    pub vetoed: Vec<usize>,
+}
+
 pub struct RedFlagDetector {
     /// Every stem the terms use, numbered: patterns hold numbers, not
     /// strings.
@@ -126,6 +133,11 @@ impl RedFlagDetector {
     /// Indices of the categories found, in the order of the file; a
     /// category whose `unless` terms are also found is not.
     pub fn detect(&self, terms: &[Term]) -> Vec<usize> {
+        self.scan(terms).signs
+    }
+
+    /// The categories found, and those an `unless` term vetoed.
+    pub fn scan(&self, terms: &[Term]) -> Scan {
         self.detect_masking(terms, &[2 * self.categories])
     }
 
@@ -133,7 +145,7 @@ impl RedFlagDetector {
     /// numbness or tingling"): those the message asserts.
     pub fn asserted(&self, terms: &[Term]) -> Vec<usize> {
         let n = self.categories;
-        self.detect_masking(terms, &[2 * n, 2 * n + 1])
+        self.detect_masking(terms, &[2 * n, 2 * n + 1]).signs
     }
 
     /// For each of `terms`, whether it lies in a look-alike ("lost control
@@ -162,7 +174,7 @@ impl RedFlagDetector {
             .unzip()
     }
 
-    fn detect_masking(&self, terms: &[Term], masks: &[usize]) -> Vec<usize> {
+    fn detect_masking(&self, terms: &[Term], masks: &[usize]) -> Scan {
         let (_, mut ids) = self.ids(terms);
         let n = self.categories;
         for slot in masks {
@@ -180,9 +192,10 @@ impl RedFlagDetector {
                 }
             }
         }
-        (0..n)
-            .filter(|i| found[*i].get() && !found[n + i].get())
-            .collect()
+        let (signs, vetoed) = (0..n)
+            .filter(|i| found[*i].get())
+            .partition(|i| !found[n + i].get());
+        Scan { signs, vetoed }
     }
 
     /// The patterns of the slots `wanted` keeps that match from the word at

@@ -291,6 +291,35 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     ] {
         opens_with(q, category);
     }
+    // The eighth review (s14b): the second leg told by what it started
+    // doing, a dribbling wee slow to start, and a gym word in another
+    // sentence that vetoed an emergency sign ("Didn't even train today.",
+    // "had a hip thrust knot for a while.").
+    for (q, category) in [
+        (
+            "sciatica in my left leg for 3 weeks, today the right leg started tingling too",
+            "both-legs-told",
+        ),
+        (
+            "pain from my butt down both legs now, I'm not peeing properly, it dribbles",
+            "bladder-bowel",
+        ),
+        (
+            "Both my legs feel heavy and wobbly since this afternoon, bad low back since \
+             Tuesday. Didn't even train today.",
+            "both-legs-told",
+        ),
+        (
+            "had a hip thrust knot for a while. tonight a sharp stabbing pain in my chest when \
+             i breathe in, and my leg has been swollen since the weekend",
+            "breathless-chest",
+        ),
+    ] {
+        opens_with(q, category);
+    }
+    // In the same sentence the gym word still reads the legs as trained.
+    let v = ask_json("both legs feel heavy and wobbly after leg day, is that normal?");
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
     // A look-alike's words say nothing about the sign's entry either.
     let v = ask_json(
         "lost control of the bar on a squat and bailed onto the pins, what warmup helps glutes?",
