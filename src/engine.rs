@@ -331,12 +331,16 @@ impl Engine {
     /// Of the `asserted` signs, those `message` tells only as over ("had
     /// sciatica back in 2019, totally gone now"; see `english.toml`'s
     /// `over`): they keep a prompt, in words of their own, and never
-    /// replace the answer. Emergency signs and precautions are never over:
-    /// a hip replaced years ago still changes what is safe. `previous` are
-    /// the terms of the message before, whose signs still count.
+    /// replace the answer. Emergency signs are never over, nor those marked
+    /// `lasting`: a hip replaced years ago still changes what is safe.
+    /// `previous` are the terms of the message before, whose signs still
+    /// count.
     fn told_as_over(&self, message: &str, previous: &[Term], asserted: &[usize]) -> Vec<usize> {
         let categories = &self.knowledge.red_flags.categories;
-        let may_be_over = |f: &usize| matches!(categories[*f].tier(), Tier::SameDay | Tier::Soon);
+        let may_be_over = |f: &usize| {
+            let c = &categories[*f];
+            c.tier() != Tier::Emergency && !c.lasting
+        };
         if !asserted.iter().any(may_be_over) {
             return Vec::new();
         }

@@ -12,6 +12,10 @@ const LONG_MESSAGE_WORDS: usize = 20;
 /// about the sentence before it, which asks with it.
 const BARE_QUESTION_WORDS: usize = 3;
 
+/// At most this many words after "but" that say something is over ("but
+/// he's all good now") tell the part before it as over.
+const OVER_AFTER_BUT_WORDS: usize = 5;
+
 /// How many words before an `over` form a negation undoes it.
 const NEGATION_REACH: usize = 3;
 
@@ -119,13 +123,24 @@ pub fn asks_what_it_is(question: &str) -> bool {
 /// keeps "my hip is killing me".
 pub fn without_parts_over(message: &str) -> Option<String> {
     let over = &crate::language::english().over;
-    let parts: Vec<&str> = sentences(message)
-        .into_iter()
-        .flat_map(|s| s.split(" but "))
-        .collect();
-    let (done, rest): (Vec<&str>, Vec<&str>) =
-        parts.into_iter().partition(|p| has_form(p, over, true));
-    (!done.is_empty()).then(|| rest.join(" "))
+    let mut rest = Vec::new();
+    let mut any = false;
+    for sentence in sentences(message) {
+        let parts: Vec<&str> = sentence.split(" but ").collect();
+        let done: Vec<bool> = parts.iter().map(|p| has_form(p, over, true)).collect();
+        for (i, part) in parts.iter().enumerate() {
+            // "grandad fell and broke his hip but he's all good now": a
+            // few words of "over" after "but" close the part before.
+            let closed = done.get(i + 1).is_some_and(|d| *d)
+                && parts[i + 1].split_whitespace().count() <= OVER_AFTER_BUT_WORDS;
+            if done[i] || closed {
+                any = true;
+            } else {
+                rest.push(*part);
+            }
+        }
+    }
+    any.then(|| rest.join(" "))
 }
 
 /// Whether `text` holds any of `forms` as whole words, in order, after
@@ -197,6 +212,11 @@ mod tests {
         assert_eq!(
             rest("the graze healed but my hip is killing me").as_deref(),
             Some("my hip is killing me")
+        );
+        assert_eq!(
+            rest("grandad fell and broke his hip but he's all good now. my desk knot, stretch?")
+                .as_deref(),
+            Some("my desk knot, stretch?")
         );
         // Not over: denied, or easing that may not last.
         assert_eq!(rest("the bruise has not fully healed, stretch?"), None);

@@ -592,6 +592,20 @@ fn a_sign_told_as_over_keeps_a_note_but_not_the_answer() {
         assert_eq!(v["match"]["id"], "when-to-see-doctor", "{now}: {v}");
         assert!(opens_with_prompt(v["reply"].as_str().unwrap(), "trauma"));
     }
+    // Over after "but", and a precaution that has ended; a replaced hip
+    // keeps its caution (`lasting`).
+    for q in [
+        "my grandad fell and broke his hip but he's all good now. my glute knot, stretch?",
+        "was on blood thinners after surgery 3 years ago but not anymore. deep tissue ok?",
+    ] {
+        let reply = ask_json(q)["reply"].as_str().unwrap().to_string();
+        assert!(reply.contains(note.trim()), "{q}: {reply}");
+    }
+    let v = ask_json("had a hip replacement years ago, all good now. is pigeon pose ok?");
+    assert!(
+        opens_with_prompt(v["reply"].as_str().unwrap(), "hip-surgery"),
+        "{v}"
+    );
     let v = ask_json("my groin went numb last week, all good now. glute stretch?");
     assert!(
         opens_with_prompt(v["reply"].as_str().unwrap(), "saddle-numbness"),

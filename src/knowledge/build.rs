@@ -166,6 +166,7 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
                 nerve: r.nerve,
                 in_passing: r.in_passing,
                 prompt_alone: r.prompt_alone,
+                lasting: r.lasting,
                 answers: owned_all(r.answers),
                 terms: owned_all(r.terms.into_inner()),
                 examples,

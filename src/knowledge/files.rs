@@ -115,6 +115,8 @@ pub struct RedFlagRow {
     #[serde(default)]
     pub prompt_alone: bool,
     #[serde(default)]
+    pub lasting: bool,
+    #[serde(default)]
     pub answers: Vec<Text>,
     pub terms: Spanned<Vec<Text>>,
     /// Messages that must raise this sign, and look-alikes that must not:

@@ -127,6 +127,9 @@ pub struct RedFlagCategory {
     /// asleep ... usually settles"): with another sign of its tier, the
     /// tier's prompt is used, naming both.
     pub prompt_alone: bool,
+    /// A sign the past does not end: a hip replaced years ago, a cancer
+    /// treated, still matter, however "all good now" they are told.
+    pub lasting: bool,
     /// Entries that explain this sign, the first being the default answer.
     pub answers: Vec<String>,
     pub terms: Vec<String>,
