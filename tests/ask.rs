@@ -317,6 +317,46 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     ] {
         opens_with(q, category);
     }
+    // The ninth review (s14c): the need to go not felt, told by a
+    // non-native speaker; bursting but barely any came out; half the face
+    // and a hand; no point in being here; a sudden agony in one ball;
+    // a bit weak this morning and now can't; out there for ages after a
+    // fall.
+    for (q, category) in [
+        (
+            "me back is very bad and since two day I not feel when I need the toilet",
+            "bladder-bowel",
+        ),
+        (
+            "went for a wee and barely anything came out though I was bursting, back went Monday",
+            "bladder-bowel",
+        ),
+        (
+            "woke up and half my face feels numb and my left hand is tingling",
+            "stroke-signs",
+        ),
+        (
+            "8 months of this pain, i don't see the point in being here anymore",
+            "crisis",
+        ),
+        ("sudden agony in my left ball, came on an hour ago", "testicle-pain"),
+        (
+            "this morning my foot was a bit weak, now i can't lift the front of it at all",
+            "weakness-fast",
+        ),
+        (
+            "grandpa fell in the garden and was out there for ages before the neighbour spotted him",
+            "long-lie",
+        ),
+    ] {
+        opens_with(q, category);
+    }
+    for q in [
+        "my son is 8 and wet the bed last night, unrelated but my glute is sore after parkrun",
+        "bladder's fine, bowels fine, nothing weird down below, just a knot. keep deadlifting?",
+    ] {
+        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
     // In the same sentence the gym word still reads the legs as trained.
     let v = ask_json("both legs feel heavy and wobbly after leg day, is that normal?");
     assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
