@@ -5,6 +5,10 @@
 //! message still decides whether it is about glutes and which warning
 //! signs it mentions.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
 /// Fewer words than this and the message is its own question.
 const LONG_MESSAGE_WORDS: usize = 20;
 
@@ -113,7 +117,7 @@ pub fn asks_something(message: &str) -> bool {
 /// that normal?", "knot or something else?"), in the words of
 /// `english.toml`'s `asks_what_it_is`, rather than about a subject.
 pub fn asks_what_it_is(question: &str) -> bool {
-    has_form(question, &crate::language::english().asks_what_it_is, false)
+    has_form(question, &forms().0, false)
 }
 
 /// `message` without its parts that tell something as over ("had a fever
@@ -122,7 +126,11 @@ pub fn asks_what_it_is(question: &str) -> bool {
 /// in one: "fell last week, the graze healed but my hip is killing me"
 /// keeps "my hip is killing me".
 pub fn without_parts_over(message: &str) -> Option<String> {
-    let over = &crate::language::english().over;
+    let over = &forms().1;
+    // Most messages tell nothing as over: one reading says so.
+    if !has_form(message, over, false) {
+        return None;
+    }
     let mut rest = Vec::new();
     let mut any = false;
     for sentence in sentences(message) {
@@ -143,10 +151,37 @@ pub fn without_parts_over(message: &str) -> Option<String> {
     any.then(|| rest.join(" "))
 }
 
+/// A list of forms of a few words, filed by their first word so a text is
+/// read once, whatever the list's length.
+struct Forms(HashMap<String, Vec<Vec<String>>>);
+
+impl Forms {
+    fn new(list: &[String]) -> Forms {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        for form in list {
+            let words: Vec<String> = form.split(' ').map(str::to_string).collect();
+            by_first.entry(words[0].clone()).or_default().push(words);
+        }
+        Forms(by_first)
+    }
+}
+
+/// `english.toml`'s `asks_what_it_is` and `over`, filed once.
+fn forms() -> &'static (Forms, Forms) {
+    static FORMS: OnceLock<(Forms, Forms)> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let english = crate::language::english();
+        (
+            Forms::new(&english.asks_what_it_is),
+            Forms::new(&english.over),
+        )
+    })
+}
+
 /// Whether `text` holds any of `forms` as whole words, in order, after
 /// contractions ("what's" is "what is"); with `unnegated`, not right after
 /// a negation ("it has not healed").
-fn has_form(text: &str, forms: &[String], unnegated: bool) -> bool {
+fn has_form(text: &str, forms: &Forms, unnegated: bool) -> bool {
     let english = crate::language::english();
     let words: Vec<String> = crate::text::tokenize(text)
         .into_iter()
@@ -155,14 +190,16 @@ fn has_form(text: &str, forms: &[String], unnegated: bool) -> bool {
             None => vec![w],
         })
         .collect();
-    forms.iter().any(|form| {
-        let form: Vec<&str> = form.split(' ').collect();
-        words.windows(form.len()).enumerate().any(|(at, w)| {
-            // "has not fully healed", "never really got over it".
-            let before = &words[at.saturating_sub(NEGATION_REACH)..at];
-            let denied = unnegated && before.iter().any(|b| english.negations.contains(b));
-            !denied && w.iter().zip(&form).all(|(a, b)| a == b)
-        })
+    (0..words.len()).any(|at| {
+        let Some(candidates) = forms.0.get(&words[at]) else {
+            return false;
+        };
+        let found = candidates
+            .iter()
+            .any(|form| words.get(at..at + form.len()) == Some(&form[..]));
+        // "has not fully healed", "never really got over it".
+        let before = &words[at.saturating_sub(NEGATION_REACH)..at];
+        found && !(unnegated && before.iter().any(|b| english.negations.contains(b)))
     })
 }
 
