@@ -351,6 +351,30 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     ] {
         opens_with(q, category);
     }
+    // The tenth review (s14d): the second leg "has started going tingly
+    // as well", a bit weak this morning and now barely lifting, crisis
+    // wording with running in the message, chest tightness on a jog.
+    for (q, category) in [
+        (
+            "sciatica down my right leg for 2 weeks, now the left leg has started going tingly as well",
+            "both-legs-told",
+        ),
+        (
+            "this morning my foot was a bit weak, now I can barely lift it at all",
+            "weakness-fast",
+        ),
+        (
+            "used to love running but since the sciatica i can't, and lately i keep thinking \
+             everyone would be better off without me",
+            "crisis",
+        ),
+        (
+            "my chest goes tight and heavy when I jog and eases when I stop, and my glute is sore",
+            "chest-on-effort",
+        ),
+    ] {
+        opens_with(q, category);
+    }
     for q in [
         "my son is 8 and wet the bed last night, unrelated but my glute is sore after parkrun",
         "bladder's fine, bowels fine, nothing weird down below, just a knot. keep deadlifting?",
