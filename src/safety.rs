@@ -21,6 +21,13 @@ use crate::analysis::{Analyzer, Term};
 use crate::knowledge::RedFlags;
 use crate::term::{Piece, Term as TermText, GAP_WORDS};
 
+/// The kinds of pattern, each filed in an index of its own: the signs and
+/// their `unless` terms (slots below `2n`), the look-alikes (slot `2n`)
+/// and the denials (slot `2n + 1`).
+const SIGNS: usize = 0;
+const LOOK_ALIKES: usize = 1;
+const DENIALS: usize = 2;
+
 /// Words a step may take: a term's literal words are one sequence, a group
 /// is one sequence per word of the group ("inner thigh" is two words).
 /// Words are ids into the detector's own stem table.
@@ -66,8 +73,10 @@ pub struct RedFlagDetector {
     /// without building them.
     choices: Vec<Choice>,
     patterns: Vec<Pattern>,
-    /// Where patterns begin, by the id of their first word.
-    by_first: Vec<Vec<Start>>,
+    /// Where patterns begin, by the id of their first word: one index for
+    /// the signs and their `unless` terms, one for the look-alikes and one
+    /// for the denials, so that each pass walks only its own patterns.
+    by_first: [Vec<Vec<Start>>; 3],
     categories: usize,
     /// Stems skipped in messages and terms alike.
     fillers: HashSet<String>,
@@ -118,7 +127,11 @@ impl RedFlagDetector {
             .iter()
             .flat_map(|w| compiler.analyse(w))
             .collect();
-        let by_first = file_by_first(&patterns, &compiler.choices);
+        let filed = |kind: usize| {
+            let in_kind = move |category: usize| Self::kind_of(category, n) == kind;
+            file_by_first(&patterns, &compiler.choices, in_kind)
+        };
+        let by_first = [filed(SIGNS), filed(LOOK_ALIKES), filed(DENIALS)];
         RedFlagDetector {
             stems: compiler.stems,
             choices: compiler.choices,
@@ -184,7 +197,7 @@ impl RedFlagDetector {
         let found = vec![Cell::new(false); 2 * n + 2];
         for start in 0..ids.len() {
             let unfound = |category: usize| !found[category].get();
-            for (category, _) in self.matches_at(&ids, start, unfound) {
+            for (category, _) in self.matches_at(&ids, start, SIGNS, unfound) {
                 // A denied `unless` ("not from sitting") vetoes nothing.
                 let denied_veto = (n..2 * n).contains(&category) && self.negated(&ids, start);
                 if !denied_veto {
@@ -204,9 +217,10 @@ impl RedFlagDetector {
         &'a self,
         ids: &'a [Option<u32>],
         start: usize,
+        kind: usize,
         wanted: impl Fn(usize) -> bool + 'a,
     ) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let starts = ids[start].and_then(|id| self.by_first.get(id as usize));
+        let starts = ids[start].and_then(|id| self.by_first[kind].get(id as usize));
         starts.into_iter().flatten().filter_map(move |s| {
             let pattern = &self.patterns[s.pattern as usize];
             if !wanted(pattern.category) {
@@ -245,9 +259,16 @@ impl RedFlagDetector {
 
 /// Files each pattern under the first word of each sequence its first step
 /// may take.
-fn file_by_first(patterns: &[Pattern], choices: &[Choice]) -> Vec<Vec<Start>> {
+fn file_by_first(
+    patterns: &[Pattern],
+    choices: &[Choice],
+    keep: impl Fn(usize) -> bool,
+) -> Vec<Vec<Start>> {
     let mut by_first: Vec<Vec<Start>> = Vec::new();
     for (p, pattern) in patterns.iter().enumerate() {
+        if !keep(pattern.category) {
+            continue;
+        }
         // A pattern opening with a group word of fillers only would begin
         // wherever its next step does; such words are left out of a
         // group's first place, which costs nothing real.
@@ -274,11 +295,21 @@ fn sequence_end(sequence: &[u32], ids: &[Option<u32>], at: usize) -> Option<usiz
 }
 
 impl RedFlagDetector {
+    /// Which index a pattern of `slot` is filed in, with `n` categories.
+    fn kind_of(slot: usize, n: usize) -> usize {
+        match slot.checked_sub(2 * n) {
+            None => SIGNS,
+            Some(0) => LOOK_ALIKES,
+            Some(_) => DENIALS,
+        }
+    }
+
     /// Where the patterns of `slot` match in `ids`.
     fn spans(&self, ids: &[Option<u32>], slot: usize) -> Vec<std::ops::RangeInclusive<usize>> {
         (0..ids.len())
             .flat_map(|start| {
-                self.matches_at(ids, start, move |category| category == slot)
+                let kind = Self::kind_of(slot, self.categories);
+                self.matches_at(ids, start, kind, move |category| category == slot)
                     .map(move |(_, end)| start..=end)
             })
             .collect()
