@@ -5,6 +5,8 @@
 //! changes a new one is built and swapped in whole, so readers never see a
 //! half-updated index.
 
+use std::borrow::Cow;
+
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::{Entry, Knowledge, KnowledgeError, Problem, Sources, Tier};
 use crate::matcher::{Matcher, Ranking, Scored, Tuning};
@@ -442,7 +444,7 @@ impl Engine {
         // The asking sentences are part of the message: without a
         // look-alike in the whole, they have none either.
         let asked = if *look_alikes {
-            self.without_look_alikes(&asked).0
+            self.without_look_alikes(&asked).0.into_owned()
         } else {
             asked
         };
@@ -459,11 +461,14 @@ impl Engine {
 
     /// `terms` without the words of red-flag look-alikes ("lost control of
     /// the bar" is not about bladder control), and whether there were any.
-    fn without_look_alikes(&self, terms: &[Term]) -> (Vec<Term>, bool) {
+    /// Most messages have none, and are passed through without a copy.
+    fn without_look_alikes<'t>(&self, terms: &'t [Term]) -> (Cow<'t, [Term]>, bool) {
         let inside = self.detector.in_look_alikes(terms);
-        let any = inside.contains(&true);
+        if !inside.contains(&true) {
+            return (Cow::Borrowed(terms), false);
+        }
         let kept = terms.iter().zip(inside).filter(|(_, inside)| !inside);
-        (kept.map(|(t, _)| t.clone()).collect(), any)
+        (kept.map(|(t, _)| t.clone()).collect(), true)
     }
 
     /// The stems of the message's words as the engine reads them (typos

@@ -306,9 +306,9 @@ impl RedFlagDetector {
 
     /// Where the patterns of `slot` match in `ids`.
     fn spans(&self, ids: &[Option<u32>], slot: usize) -> Vec<std::ops::RangeInclusive<usize>> {
+        let kind = Self::kind_of(slot, self.categories);
         (0..ids.len())
             .flat_map(|start| {
-                let kind = Self::kind_of(slot, self.categories);
                 self.matches_at(ids, start, kind, move |category| category == slot)
                     .map(move |(_, end)| start..=end)
             })
