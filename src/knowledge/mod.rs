@@ -252,15 +252,19 @@ impl RedFlags {
         template.replace("{signs}", &self.names(found))
     }
 
-    /// The names of the categories found, the first `MAX_NAMED` of them,
-    /// joined for `{signs}`.
+    /// The names of the categories found, the first `MAX_NAMED` distinct
+    /// ones, joined for `{signs}`.
     fn names(&self, found: &[usize]) -> String {
-        let mut names: Vec<&str> = found
-            .iter()
-            .take(MAX_NAMED)
-            .map(|i| self.categories[*i].name.as_str())
-            .collect();
-        if found.len() > MAX_NAMED {
+        let mut names: Vec<&str> = Vec::new();
+        for i in found {
+            let name = self.categories[*i].name.as_str();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let more = names.len() > MAX_NAMED;
+        names.truncate(MAX_NAMED);
+        if more {
             names.push("more");
         }
         join_names(&names)
@@ -268,23 +272,32 @@ impl RedFlags {
 
     /// The care prompt for the categories found: the wording of the most
     /// urgent tier among them (the first such sign's own, if it has one),
-    /// with `{signs}` replaced by their names, the first `MAX_NAMED` of them.
+    /// with `{signs}` replaced by their names. A prompt that sends the
+    /// member to care today or sooner names only the signs that need it:
+    /// "numbness around the groin" must not share its line with the
+    /// milder reading of the same words ("numbness or tingling").
     pub fn prompt_for(&self, found: &[usize]) -> String {
         let Some(tier) = self.tier_of(found) else {
             return String::new();
         };
-        let of_tier = || {
-            found
-                .iter()
-                .map(|i| &self.categories[*i])
-                .filter(move |c| c.tier() == tier)
-        };
-        let alone = of_tier().count() == 1;
-        let own = of_tier()
+        let of_tier: Vec<usize> = found
+            .iter()
+            .copied()
+            .filter(|i| self.categories[*i].tier() == tier)
+            .collect();
+        let alone = of_tier.len() == 1;
+        let own = of_tier
+            .iter()
+            .map(|i| &self.categories[*i])
             .filter(|c| alone || !c.prompt_alone)
             .find_map(|c| c.prompt.as_deref());
         let template = own.unwrap_or_else(|| self.prompts.of(tier));
-        template.replace("{signs}", &self.names(found))
+        let named = if tier.decides_answer() {
+            &of_tier
+        } else {
+            found
+        };
+        template.replace("{signs}", &self.names(named))
     }
 }
 
