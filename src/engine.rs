@@ -165,10 +165,14 @@ impl Engine {
         } else {
             self.choose(&ranking, &flags, &deciding)
         };
+        // Under a prompt that sends the member to an emergency department,
+        // "did you mean: referred pain?" only distracts.
+        let emergency = red_flags.tier_of(&asserted) == Some(Tier::Emergency);
         let suggestions = ranking
             .candidates
             .iter()
             .filter(|c| Some(c.entry) != chosen.map(|m| m.entry))
+            .filter(|_| chosen.is_some() || !emergency)
             .take(3)
             .map(|c| self.to_match(*c))
             .collect();

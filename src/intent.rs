@@ -39,7 +39,9 @@ impl Intents {
         &crate::language::english().intents[intent].name
     }
 
-    /// The most specific intent any form in `terms` shows.
+    /// The intent of the longest form in `terms`, the most specific one
+    /// first among forms as long: "what is the best way" asks how, though
+    /// "what is the" alone asks what something is.
     pub fn of(&self, terms: &[Term]) -> Option<usize> {
         let found_at = |form: &[String], at: usize| {
             form.len() <= terms.len() - at
@@ -53,9 +55,10 @@ impl Intents {
                 forms
                     .iter()
                     .filter(move |(_, form)| found_at(form, at))
-                    .map(|(intent, _)| *intent)
+                    .map(|(intent, form)| (std::cmp::Reverse(form.len()), *intent))
             })
             .min()
+            .map(|(_, intent)| intent)
     }
 
     /// Per intent, the share of an entry's `phrasings` that ask that way.
