@@ -411,12 +411,13 @@ impl Engine {
     fn ranking(&self, message: &str, terms: &[Term], conversation: Option<&[Term]>) -> Ranking {
         let own = self.own_ranking(message, terms);
         // A follow-up has no subject of its own: it names nothing of ours
-        // and nothing else, and is not answerable alone. And it asks: "ok
-        // cool" after an answer must not bring that answer back.
+        // and nothing else, and is not answerable alone. And it asks, or
+        // tells a sign ("it's been 5 weeks and hasn't budged"): "ok cool"
+        // after an answer must not bring that answer back.
         let follow_up = own.confident().is_none()
             && !own.scope.anchored
             && !own.scope.elsewhere
-            && crate::focus::asks_something(message);
+            && (crate::focus::asks_something(message) || !self.detector.detect(terms).is_empty());
         let Some(conversation) = conversation.filter(|_| follow_up) else {
             return own;
         };

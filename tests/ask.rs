@@ -862,6 +862,16 @@ fn a_follow_up_is_read_with_the_previous_message() {
         "and how many times do i do it",
     );
     assert_eq!(v["match"]["id"], "stretching", "{v}");
+    // A follow-up that tells a sign without asking is read with the
+    // question before it, and keeps the sign's prompt; thanks alone is not.
+    let v = ask_json_after(
+        "how long does a glute knot take to go away?",
+        "it's been 5 weeks and it hasn't budged at all",
+    );
+    assert!(!v["match"].is_null(), "{v}");
+    assert_eq!(v["red_flags"], serde_json::json!(["worsening"]), "{v}");
+    let v = ask_json_after("how long does a glute knot take to go away?", "ok thanks");
+    assert!(v["match"].is_null(), "{v}");
 }
 
 /// `--explain` shows the whole decision: the sentences it focused on, the
