@@ -3,6 +3,12 @@
 
 mod cli;
 
+/// Loading the knowledge at start-up makes many small allocations (words,
+/// stems, patterns), a quarter of a cold `ask` under the system allocator;
+/// mimalloc serves them faster.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::main()
 }

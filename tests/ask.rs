@@ -375,6 +375,93 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     ] {
         opens_with(q, category);
     }
+    // The eleventh review (s15): saddle numbness told as wiping a stranger,
+    // in non-native words or as the bedroom department; a wee that never
+    // came, leaking unnoticed; the second foot joining in, both legs full of
+    // wet sand; a stab under the ribs on breathing in; crisis told as the
+    // family better off; a white, icy foot; painkillers at the maximum
+    // dose; a purple patch spreading on warfarin; chest tight whenever
+    // jogging up hills; walking that stops a smoker of 67.
+    for (q, category) in [
+        (
+            "Since Tuesday my back's been wrecked and now when I use toilet paper it's like I'm \
+             wiping a stranger. sorry TMI. is this part of the glute knot thing?",
+            "saddle-numbness-told",
+        ),
+        (
+            "my lower back's been shocking since the weekend and I've gone the whole day without \
+             needing a wee even though I've drunk like 3 litres",
+            "bladder-bowel",
+        ),
+        (
+            "pooed a little in my shorts on the way to work without even realising, back and bum \
+             have been agony since Saturday",
+            "bladder-bowel",
+        ),
+        (
+            "did heavy deadlifts Thursday, back was stiff Friday. Since this morning though, both \
+             my legs feel like they're full of wet sand and I'm shuffling like an old man",
+            "both-legs-heavy",
+        ),
+        (
+            "pins and needles started in my right foot last week, now the left foot is doing it \
+             too and my back aches. can I foam roll it out?",
+            "both-legs-told",
+        ),
+        (
+            "my back is very bad since 3 day and now I no have feeling around my private part, \
+             also the bum. what stretch is good?",
+            "saddle-numbness",
+        ),
+        (
+            "stabbing pain under my ribs every time I take a deep breath since yesterday, also a \
+             knot in my glute from the long drive",
+            "breathless-chest",
+        ),
+        (
+            "honestly 2 years of this sciatica and I've started thinking my family would be \
+             better off if I wasn't around. anyway which stretch",
+            "crisis",
+        ),
+        (
+            "my foot went white and icy cold this afternoon and it's agony and I can barely move \
+             my toes, glute has been achy",
+            "cold-pale-leg",
+        ),
+        (
+            "taken the max dose of co-codamol and it's not even denting this glute pain, what \
+             else can I do?",
+            "worst-pain",
+        ),
+        (
+            "on warfarin, foam rolled my glute yesterday and now there's a purple patch the size \
+             of my hand that's spreading down",
+            "bruise-on-thinners",
+        ),
+        (
+            "my chest gets tight and heavy whenever I jog up hills, settles if I stop, also a \
+             knot in my glute",
+            "chest-on-effort",
+        ),
+    ] {
+        opens_with(q, category);
+    }
+    // Its false alarms: a truck-sized leg day, a calf "puffed up" read as
+    // out of breath, a night cramp that passed.
+    for q in [
+        "leg day felt like being hit by a truck, glutes cooked, what should I stretch?",
+        "woke up at 3am with a cramp in my butt cheek, lasted a minute then went. is that a knot?",
+    ] {
+        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
+    let v = ask_json("my left calf has puffed up and feels warm, it's fatter than the right");
+    assert_eq!(v["red_flags"], serde_json::json!(["leg-swelling"]), "{v}");
+    // A cauda equina sign is never answered with stretches.
+    let v = ask_json(
+        "my back is very bad since 3 day and now I no have feeling around my private part, also \
+         the bum. what stretch is good?",
+    );
+    assert_eq!(v["match"]["id"], "cauda-equina", "{v}");
     for q in [
         "my son is 8 and wet the bed last night, unrelated but my glute is sore after parkrun",
         "bladder's fine, bowels fine, nothing weird down below, just a knot. keep deadlifting?",
