@@ -228,10 +228,14 @@ impl Engine {
         if urgent.is_empty() {
             return signs;
         }
+        let red_flags = &self.knowledge.red_flags;
         for sentence in crate::focus::sentences(message) {
             let terms = self.analyzer.analyze(sentence);
-            let alone = self.detector.detect(&terms);
-            let asserted = self.detector.asserted(&terms);
+            // The sentence tells the sign whole, with what it requires:
+            // "heavy Bulgarians" here and "both sides" of sore glutes there
+            // are not heavy legs on both sides.
+            let alone = red_flags.counted(self.detector.detect(&terms));
+            let asserted = red_flags.counted(self.detector.asserted(&terms));
             for f in &urgent {
                 if alone.contains(f) && !signs.found.contains(f) {
                     signs.found.push(*f);

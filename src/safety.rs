@@ -162,15 +162,18 @@ impl RedFlagDetector {
     }
 
     /// For each of `terms`, whether it lies in a look-alike ("lost control
-    /// of the bar", "on pins and needles waiting"): words that look like a
-    /// sign and are not, and so say nothing about the sign's entries
-    /// either.
+    /// of the bar", "on pins and needles waiting") or a denial ("no bladder
+    /// or bowel stuff"): words that name a sign the member does not have,
+    /// and so say nothing about the sign's entries either.
     pub fn in_look_alikes(&self, terms: &[Term]) -> Vec<bool> {
         let (kept, ids) = self.ids(terms);
         let mut inside = vec![false; terms.len()];
-        for span in self.spans(&ids, 2 * self.categories) {
-            for j in span {
-                inside[kept[j]] = true;
+        let n = self.categories;
+        for slot in [2 * n, 2 * n + 1] {
+            for span in self.spans(&ids, slot) {
+                for j in span {
+                    inside[kept[j]] = true;
+                }
             }
         }
         inside

@@ -194,6 +194,10 @@ fn split_words(s: &str) -> Vec<String> {
                 return tokens;
             }
         }
+        // "pins & needles" is "pins and needles".
+        if c == '&' {
+            tokens.push("and".to_string());
+        }
         current_class = k;
         if k != Class::Other {
             current.push(c);
@@ -225,6 +229,12 @@ mod tests {
             toks("Why does my BUTT hurt?!"),
             ["why", "does", "my", "butt", "hurt"]
         );
+    }
+
+    #[test]
+    fn an_ampersand_is_and() {
+        assert_eq!(toks("pins & needles"), ["pins", "and", "needles"]);
+        assert_eq!(toks("R&D"), ["r", "and", "d"]);
     }
 
     #[test]

@@ -446,6 +446,71 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     ] {
         opens_with(q, category);
     }
+    // The twelfth review (s15b): "pins & needles" in both feet, a slide
+    // down the stairs, going down on the backside at 74, the worst pain
+    // ever had, painkillers that did nothing, a leg weaker since Friday,
+    // wiping as if through jeans.
+    for (q, category) in [
+        (
+            "pins & needles in both feet and up the backs of both thighs since I lifted a sofa on \
+             saturday, butt aches too. knot?",
+            "both-legs-told",
+        ),
+        (
+            "Slid down the last three stairs onto my tailbone this morning, it's so sore sitting. \
+             heat or ice?",
+            "trauma",
+        ),
+        (
+            "I'm 74 and went down on my backside in the garden two days ago. got up fine but it \
+             hurts to walk and to sit.",
+            "trauma",
+        ),
+        (
+            "My glute pain is the worst I've ever had, codeine isn't doing a thing and I can't sleep",
+            "worst-pain",
+        ),
+        (
+            "Glute pain so bad I was sobbing on the bathroom floor, and 2 paracetamol plus 2 \
+             ibuprofen did nothing. what now?",
+            "painkillers-not-working",
+        ),
+        (
+            "Left leg is noticeably weaker since Friday, can't do a single step-up on it, plus a \
+             glute ache",
+            "weakness",
+        ),
+        (
+            "Weird one: since yesterday wiping after the loo feels like I'm doing it through a pair \
+             of jeans, and my glute pain is worse. knot?",
+            "saddle-numbness-told",
+        ),
+    ] {
+        opens_with(q, category);
+    }
+    // Its false A&E prompts: a pee break called a leak, a noise like a
+    // rusty gate, heavy lifts in one sentence and both sides of sore
+    // glutes in another; and bladder and bowel denied together.
+    for q in [
+        "truckie here, 11 hour days in the cab. I stop every couple of hours for a leak and a walk \
+         but my bum still aches. What can I do from the driver's seat?",
+        "first CrossFit class yesterday, today I cannot sit on the toilet without making a noise \
+         like a rusty gate. Normal DOMS?",
+        "I'm dead. Leg day destroyed me. New program, heavy Bulgarians and RDLs, and 2 days on my \
+         glutes are wrecked. Everything is evenly sore on both sides, no single spot. DOMS or knot?",
+    ] {
+        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
+    let v = ask_json(
+        "no bladder or bowel stuff, no numbness, just a deep ache in the piriformis after \
+         driving. what helps?",
+    );
+    let reply = v["reply"].as_str().unwrap();
+    assert!(reply.contains("You ruled out"), "{reply}");
+    assert_ne!(
+        v["match"]["id"], "cauda-equina",
+        "denied words choose nothing: {v}"
+    );
     // Its false alarms: a truck-sized leg day, a calf "puffed up" read as
     // out of breath, a night cramp that passed.
     for q in [
