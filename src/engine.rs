@@ -652,7 +652,14 @@ impl Engine {
         {
             red_flags.prompt_aside(&prompts.over, found)
         } else {
-            red_flags.prompt_for(found)
+            // The tier and the signs named are those the member has: "no
+            // bladder stuff" beside pain past the knee is not an A&E prompt.
+            let live: Vec<usize> = found
+                .iter()
+                .copied()
+                .filter(|f| asserted.contains(f) && !over.contains(f))
+                .collect();
+            red_flags.prompt_for(&live)
         };
         Some(prompt)
     }

@@ -488,6 +488,86 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     ] {
         opens_with(q, category);
     }
+    // The thirteenth review (s15c): a foot that snags, the strongest stuff
+    // the chemist sells, the most brutal pain ever known, a blotch bigger
+    // than a hand on Eliquis, sat down heavy with osteoporosis, a heavy
+    // feeling across the chest uphill, stuck on the floor, a leg weaker
+    // than normal, feet as if in thick socks, new erection problems with
+    // sciatica, little wee accidents unfelt.
+    for (q, category) in [
+        (
+            "my left foot keeps snagging on the carpet since the sciatica got bad, like the front \
+             of it won't come up properly",
+            "weakness",
+        ),
+        (
+            "taking the strongest stuff the chemist sells and my butt pain is still a 9, I'm in bits",
+            "painkillers-not-working",
+        ),
+        (
+            "Honestly the most brutal pain I've ever known, right in my glute, started when I bent \
+             over",
+            "worst-pain",
+        ),
+        (
+            "On Eliquis for my AF. This morning there's a purple blotch bigger than my hand on my \
+             glute after the massage gun. Ice it and wait?",
+            "bruise-on-thinners",
+        ),
+        (
+            "Nan is 82 and her bones are like chalk (osteoporosis). She missed the chair and sat \
+             down heavy on the floor, now her hip is sore but she can walk.",
+            "fragility-fracture",
+        ),
+        (
+            "Get a heavy tight feeling across my chest whenever I jog uphill, goes away when I \
+             walk. glutes tight too. keep running?",
+            "chest-on-effort",
+        ),
+        (
+            "my right leg has felt weaker than normal for 2 days and I wobble on the stairs, glute \
+             pain on that side",
+            "weakness",
+        ),
+        (
+            "Pain in my glute, and now both my feet feel like they're in thick socks. Started this \
+             arvo after I bent down to pick up my daughter",
+            "both-legs-told",
+        ),
+        (
+            "Sciatica for 3 weeks and now I can't get hard and my bum feels like a block of wood \
+             when I sit. Related?",
+            "sexual-change-back-pain",
+        ),
+    ] {
+        opens_with(q, category);
+    }
+    let v = ask_json_after(
+        "sciatica or knot?",
+        "also I've had a couple of little wee accidents since yesterday without feeling them coming",
+    );
+    assert!(
+        opens_with_prompt(v["reply"].as_str().unwrap(), "bladder-bowel"),
+        "{v}"
+    );
+    // Its false alarms: a harmless trampoline tumble, the mind-muscle link,
+    // a toddler's kick; and a denied sign sets neither tier nor names.
+    for q in [
+        "had a tumble on the trampoline with the kids, laughed, zero pain, no bruise. unrelated: \
+         can I hip thrust with a knot?",
+        "I can't feel my bum doing anything during RDLs, all hamstrings, is that why I get knots?",
+        "my toddler kicked me right in the backside during nappy change, anyway glute knot tips?",
+    ] {
+        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
+    let v = ask_json(
+        "Sciatic type pain down past my knee for 10 days, no numbness, no bladder stuff. What \
+         should I do?",
+    );
+    assert!(
+        opens_with_prompt(v["reply"].as_str().unwrap(), "radiating-pain"),
+        "{v}"
+    );
     // Its false A&E prompts: a pee break called a leak, a noise like a
     // rusty gate, heavy lifts in one sentence and both sides of sore
     // glutes in another; and bladder and bowel denied together.
