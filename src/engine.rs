@@ -172,8 +172,7 @@ impl Engine {
             .candidates
             .iter()
             .filter(|c| Some(c.entry) != chosen.map(|m| m.entry))
-            .filter(|_| chosen.is_some() || !emergency)
-            .take(3)
+            .take(if chosen.is_none() && emergency { 0 } else { 3 })
             .map(|c| self.to_match(*c))
             .collect();
         let replies = &self.knowledge.replies;
@@ -469,7 +468,8 @@ impl Engine {
     }
 
     /// `terms` without the words of red-flag look-alikes ("lost control of
-    /// the bar" is not about bladder control), and whether there were any.
+    /// the bar" is not about bladder control) and denials ("no bladder or
+    /// bowel stuff"), and whether there were any.
     /// Most messages have none, and are passed through without a copy.
     fn without_look_alikes<'t>(&self, terms: &'t [Term]) -> (Cow<'t, [Term]>, bool) {
         let inside = self.detector.in_look_alikes(terms);
@@ -634,32 +634,29 @@ impl Engine {
             .collect()
     }
 
-    /// The care prompt of the most urgent sign `found`, naming them all;
-    /// when none is `asserted` (each only denied: "no numbness"), in the
-    /// words for signs ruled out, and when each was denied or told as
-    /// `over`, in the words for signs that have passed.
+    /// The care prompt for the signs `found`. Its tier and the signs it
+    /// names are those the member has: `asserted` and not told as `over`
+    /// ("no bladder stuff" beside pain past the knee is not an A&E
+    /// prompt). With none such, the words for signs that have passed, or,
+    /// when none was even asserted (each only denied: "no numbness"), the
+    /// words for signs ruled out, naming them all.
     fn care_prompt(&self, found: &[usize], asserted: &[usize], over: &[usize]) -> Option<String> {
         if found.is_empty() {
             return None;
         }
         let red_flags = &self.knowledge.red_flags;
         let prompts = &red_flags.prompts;
-        let prompt = if !found.iter().any(|f| asserted.contains(f)) {
-            red_flags.prompt_aside(&prompts.denied, found)
-        } else if found
+        let live: Vec<usize> = found
             .iter()
-            .all(|f| over.contains(f) || !asserted.contains(f))
-        {
+            .copied()
+            .filter(|f| asserted.contains(f) && !over.contains(f))
+            .collect();
+        let prompt = if !live.is_empty() {
+            red_flags.prompt_for(&live)
+        } else if found.iter().any(|f| asserted.contains(f)) {
             red_flags.prompt_aside(&prompts.over, found)
         } else {
-            // The tier and the signs named are those the member has: "no
-            // bladder stuff" beside pain past the knee is not an A&E prompt.
-            let live: Vec<usize> = found
-                .iter()
-                .copied()
-                .filter(|f| asserted.contains(f) && !over.contains(f))
-                .collect();
-            red_flags.prompt_for(&live)
+            red_flags.prompt_aside(&prompts.denied, found)
         };
         Some(prompt)
     }
