@@ -277,7 +277,13 @@ impl Engine {
             return confident;
         }
         let deciding = if deciding.is_empty() { flags } else { deciding };
-        let nerve = flags.iter().any(|f| categories[*f].nerve) && !ranking.scope.beyond_legs;
+        // A nerve sign felt in the leg is ours; one that needs an emergency
+        // department is ours wherever it is felt ("numb groin and inner
+        // thighs" is the saddle).
+        let nerve = flags.iter().any(|f| {
+            let c = &categories[*f];
+            c.nerve && (!ranking.scope.beyond_legs || c.tier() == Tier::Emergency)
+        });
         let bare_pain = ranking.scope.pain && !ranking.scope.elsewhere;
         // A precaution is no reason to stay quiet on a question we can
         // answer ("can i do pigeon pose when pregnant").

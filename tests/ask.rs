@@ -671,6 +671,32 @@ fn a_neighbouring_subject_gets_no_glute_answer() {
     assert!(!v["match"].is_null(), "{v}");
 }
 
+/// The groin and the ribs are other body parts: a hernia or a kidney ache
+/// with a sign gets its care prompt and no glute answer. But numbness in
+/// the groin and inner thighs is the saddle, an emergency that is ours
+/// wherever it is felt; tingling in both hands is not both legs.
+#[test]
+fn the_groin_and_the_ribs_are_not_the_glute_but_the_saddle_is_ours() {
+    for q in [
+        "weird bulge appeared in my groin when I cough or lift, goes away when I lie down. Can I keep lifting or should I stop squatting?",
+        "Dull ache in my back just under the ribs on the right, it stings when I wee and I've been shivery all evening. Could that just be a pulled muscle?",
+    ] {
+        let v = ask_json(q);
+        assert!(v["match"].is_null(), "{q}: {v}");
+        assert!(!v["red_flags"].as_array().unwrap().is_empty(), "{q}: {v}");
+    }
+    let v = ask_json("my groin and inner thighs feel numb, kinda like after a long bike ride except it isnt going away");
+    assert_eq!(v["match"]["id"], "cauda-equina", "{v}");
+    let reply = v["reply"].as_str().unwrap();
+    assert!(opens_with_prompt(reply, "saddle-numbness"), "{v}");
+
+    let v = ask_json(
+        "my dad has pins and needles in both hands and keeps dropping his mug, what could that be",
+    );
+    assert!(v["match"].is_null(), "{v}");
+    assert!(!v["red_flags"].to_string().contains("both-legs"), "{v}");
+}
+
 /// A question about another body part is not ours, whatever the story
 /// about glutes around it; a question about the knot itself still is.
 #[test]
