@@ -623,6 +623,88 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
 }
 
+/// The fourteenth physiotherapist review (session 16, on 0fad5c1): signs
+/// told as a likeness, of someone else, in non-native words or backwards
+/// get their urgency; a calf said to be fine and a slipping bar are no
+/// same-day sign.
+#[test]
+fn the_fourteenth_reviews_signs_get_the_urgency_they_need() {
+    for (q, category) in [
+        (
+            "honestly this pain has beaten me, i don't see the point in carrying on with anything anymore",
+            "crisis",
+        ),
+        (
+            "boil on my butt cheek is hot and red and now i'm shivering that much i can't stop and \
+             can barely think straight",
+            "infection-very-unwell",
+        ),
+        (
+            "my husband's back went on saturday and both his legs are like wet noodles, he nearly \
+             went down twice on the stairs. can he use a massage gun on his glutes?",
+            "both-legs-told",
+        ),
+        (
+            "Bonjour, sorry my english. Since 2 days I have big pain in low back and buttock, and now \
+             when I go to toilet I do not feel the paper, and my man part is without sensation. What \
+             stretch I can do for this please?",
+            "saddle-numbness",
+        ),
+        (
+            "woke up and my right leg just won't take my weight, i'm holding onto the walls, glute \
+             pain is unreal",
+            "unable-to-bear-weight",
+        ),
+        (
+            "pain in my bum is so bad i can only hobble a few steps before i have to stop",
+            "unable-to-bear-weight",
+        ),
+    ] {
+        let v = ask_json(q);
+        let reply = v["reply"].as_str().unwrap();
+        assert!(opens_with_prompt(reply, category), "{q}: {reply}");
+        assert_ne!(v["match"]["id"], "topic-piriformis", "{q}: {v}");
+        assert_ne!(v["match"]["id"], "massage-gun", "{q}: {v}");
+    }
+    // A calf said to be fine is ruled out, not a clot; the bar slipped,
+    // not the member; a star sign is not a cancer history.
+    let v = ask_json(
+        "stiff as a board this morning after yesterday's long-haul flight, glutes especially, \
+         calves are totally fine. just stretch it out?",
+    );
+    let reply = v["reply"].as_str().unwrap();
+    assert!(reply.contains("You ruled out"), "{reply}");
+    assert!(!reply.contains("checked today"), "{reply}");
+    for q in [
+        "nearly shat myself when the bar slipped on my RDLs (figure of speech haha), now the glute \
+         is tight. how long should I rest it?",
+        "I'm a Cancer (star sign lol), does that explain why I hold all my stress in my glutes?",
+        "on pins and needles till my physio appointment tomorrow, any tips for the glute knot till then?",
+    ] {
+        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
+    // ...while a swollen calf next to a thigh that is fine, a bar that
+    // slipped and hit, and a cancer survivor keep their signs.
+    for (q, category) in [
+        (
+            "my calf is swollen and hot but my thigh is fine, glute tight",
+            "leg-swelling",
+        ),
+        (
+            "the bar slipped and smashed into my hip, huge bruise, knot in my glute now",
+            "trauma",
+        ),
+        (
+            "I'm a cancer survivor, is deep massage ok on my glute knot?",
+            "cancer-weight-loss",
+        ),
+    ] {
+        let v = ask_json(q);
+        let flags = v["red_flags"].as_array().unwrap();
+        assert!(flags.iter().any(|f| f == category), "{q}: {v}");
+    }
+}
+
 /// A fever the member puts down to flu gets the words for it (rest, and
 /// when to see a doctor) and no glute answer; doubted ("is it just
 /// flu?") or with one hot, swollen area, it is the same-day sign.
