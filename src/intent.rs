@@ -6,7 +6,7 @@
 //! "how do I stop getting these" is prevention. An entry's leaning is
 //! counted from its question and aliases, never listed by hand.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::Term;
 
@@ -16,6 +16,12 @@ pub struct Intents {
     /// question is read in one pass.
     forms: HashMap<String, Vec<(usize, Vec<String>)>>,
     count: usize,
+    /// Words just before the thing asked for ("a good stretch"), and
+    /// just after it ("stretch ideas").
+    before_wanted: HashSet<String>,
+    after_wanted: HashSet<String>,
+    /// Words passed over on the way to the thing ("what kind of stretch").
+    skip_wanted: HashSet<String>,
 }
 
 impl Intents {
@@ -28,10 +34,35 @@ impl Intents {
                 forms.entry(words[0].clone()).or_default().push((i, words));
             }
         }
+        let request = &crate::language::english().request;
         Intents {
             forms,
             count: table.len(),
+            before_wanted: request.before.iter().cloned().collect(),
+            after_wanted: request.after.iter().cloned().collect(),
+            skip_wanted: request.skip.iter().cloned().collect(),
         }
+    }
+
+    /// The words for the thing `terms` ask for: each word after a word
+    /// like "good" or "which" (past any more of those, and little words:
+    /// "what kind of quick stretch"), and each before "ideas" or "tips".
+    pub fn wanted<'t>(&self, terms: &'t [Term]) -> Vec<&'t Term> {
+        let mut wanted = Vec::new();
+        for (at, t) in terms.iter().enumerate() {
+            if self.after_wanted.contains(&t.word) && at > 0 {
+                wanted.push(&terms[at - 1]);
+            }
+            let opens = self.before_wanted.contains(&t.word)
+                && (at == 0 || !self.before_wanted.contains(&terms[at - 1].word));
+            if opens {
+                let next = terms[at + 1..].iter().find(|n| {
+                    !self.before_wanted.contains(&n.word) && !self.skip_wanted.contains(&n.word)
+                });
+                wanted.extend(next);
+            }
+        }
+        wanted
     }
 
     /// The intent's name, as `english.toml` gives it.

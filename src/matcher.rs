@@ -74,6 +74,10 @@ pub struct Tuning {
     /// share of an entry's phrasings that ask the way the question does
     /// ("how long", "why", "can I": see `intent.rs`).
     pub intent_bonus: f32,
+    /// Added (closing that share of the gap to 1) to an entry whose title
+    /// names the thing the question asks for ("a good stretch for ..."
+    /// and "Does stretching help glute knots?").
+    pub wanted_bonus: f32,
 }
 
 impl Default for Tuning {
@@ -94,6 +98,7 @@ impl Default for Tuning {
             title_bonus: 0.1,
             story_share: 0.3,
             intent_bonus: 0.1,
+            wanted_bonus: 0.2,
             stopword_share: 0.35,
             min_evidence: 0.5,
         }
@@ -240,6 +245,14 @@ impl Ranking {
     }
 }
 
+/// What the asking words of a question lean towards, besides their
+/// subject: the kind of answer, and the thing asked for.
+struct Leaning {
+    intent: Option<usize>,
+    /// Word ids of the things asked for, each in few entries' titles.
+    wanted: Vec<u32>,
+}
+
 pub struct Matcher {
     tuning: Tuning,
     terms: HashMap<String, u32>,
@@ -271,6 +284,8 @@ pub struct Matcher {
     intents: Intents,
     /// Per entry, the share of its phrasings that show each intent.
     leanings: Vec<Vec<f32>>,
+    /// In how many entries' titles each word is.
+    title_df: Vec<u32>,
 }
 
 impl Matcher {
@@ -301,6 +316,7 @@ impl Matcher {
             stopwords,
             intents: Intents::new(),
             leanings: Vec::new(),
+            title_df: Vec::new(),
         };
         m.index(k, analyzer);
         m.weigh(k.entries.len());
@@ -382,6 +398,12 @@ impl Matcher {
         for d in &mut docs {
             d.sort_unstable();
         }
+        self.title_df = vec![0; self.terms.len()];
+        for &(first, _) in &self.entry_docs {
+            for &t in &docs[first as usize] {
+                self.title_df[t as usize] += 1;
+            }
+        }
         self.doc_terms = docs;
     }
 
@@ -445,8 +467,8 @@ impl Matcher {
     /// `whole`: "how long should I rest?" is about glutes when the story
     /// before it says so.
     pub fn rank_within(&self, asked: &[Term], whole: &[Term]) -> Ranking {
-        let intent = self.intents.of(asked);
-        self.rank_query(self.query(asked, None), whole, intent)
+        let leaning = self.leaning_of(asked);
+        self.rank_query(self.query(asked, None), whole, leaning)
     }
 
     /// Ranks all of `whole`, a long message, with the words of its asking
@@ -456,15 +478,34 @@ impl Matcher {
     /// outvoting the question.
     pub fn rank_focused(&self, asked: &[Term], whole: &[Term]) -> Ranking {
         let focus: HashSet<&str> = asked.iter().map(|t| t.stem.as_str()).collect();
-        let intent = self.intents.of(asked);
-        self.rank_query(self.query(whole, Some(&focus)), whole, intent)
+        let leaning = self.leaning_of(asked);
+        self.rank_query(self.query(whole, Some(&focus)), whole, leaning)
+    }
+
+    /// How the asking words `asked` lean: the kind of answer they want,
+    /// and the thing they ask for, when few entries' titles name it (a
+    /// word in many titles tells none of them apart).
+    fn leaning_of(&self, asked: &[Term]) -> Leaning {
+        let wanted = self
+            .intents
+            .wanted(asked)
+            .into_iter()
+            .filter_map(|t| self.terms.get(&t.stem).copied())
+            .filter(|&id| {
+                (1..=2).contains(&self.title_df[id as usize]) && !self.is_stop[id as usize]
+            })
+            .collect();
+        Leaning {
+            intent: self.intents.of(asked),
+            wanted,
+        }
     }
 
     fn rank_query(
         &self,
         query: Vec<(Option<u32>, f32)>,
         whole: &[Term],
-        intent: Option<usize>,
+        leaning: Leaning,
     ) -> Ranking {
         let reading = self.scope.read(whole);
         let t = &self.tuning;
@@ -487,7 +528,10 @@ impl Matcher {
         } else {
             Vec::new()
         };
-        if let Some(intent) = intent.filter(|_| t.intent_bonus > 0.0) {
+        if !leaning.wanted.is_empty() && t.wanted_bonus > 0.0 {
+            self.lean_to_wanted(&mut candidates, &leaning.wanted);
+        }
+        if let Some(intent) = leaning.intent.filter(|_| t.intent_bonus > 0.0) {
             self.lean(&mut candidates, intent);
         }
         candidates.retain(|c| c.score >= self.tuning.suggestion_floor);
@@ -498,6 +542,31 @@ impl Matcher {
             threshold,
             elsewhere_question: false,
         }
+    }
+
+    /// Moves entries whose title names a thing the question asks for
+    /// (`wanted`) up by `wanted_bonus`, never above the best score before
+    /// and first among equals: "what's a good stretch for it" is about
+    /// stretching, whatever else it shares with other entries, but is no
+    /// more answerable for it.
+    fn lean_to_wanted(&self, candidates: &mut [Scored], wanted: &[u32]) {
+        let best = candidates.first().map_or(0.0, |c| c.score);
+        let names = |entry: usize| {
+            let (title, _) = self.entry_docs[entry];
+            let title = &self.doc_terms[title as usize];
+            wanted.iter().any(|w| title.binary_search(w).is_ok())
+        };
+        for c in candidates.iter_mut().filter(|c| names(c.entry)) {
+            let raised = c.score + self.tuning.wanted_bonus * (1.0 - c.score);
+            c.score = raised.min(best);
+        }
+        candidates.sort_by(|a, b| {
+            let by_name = names(b.entry).cmp(&names(a.entry));
+            b.score
+                .total_cmp(&a.score)
+                .then(by_name)
+                .then(a.entry.cmp(&b.entry))
+        });
     }
 
     /// Moves entries whose phrasings ask the way the question does up by
@@ -792,6 +861,38 @@ mod tests {
         let expected = base + Tuning::default().title_bonus * (1.0 - base);
         assert!((with - expected).abs() < 1e-4, "{with} vs {expected}");
         assert_eq!(f.answer(q), Some("piriformis-stretch"));
+    }
+
+    /// The thing a question asks for ("a good stretch") prefers the entry
+    /// whose title names it over one that shares more of its other words,
+    /// but makes no question more answerable than its best score.
+    #[test]
+    fn the_thing_asked_for_prefers_the_entry_whose_title_names_it() {
+        let f = Fixture::of(vec![
+            entry(
+                "stretching",
+                "Does stretching help glute knots?",
+                &["stretches for a knot"],
+                "Gentle stretches held for 30 seconds.",
+            ),
+            entry(
+                "where-knots-sit",
+                "Where do knots sit in the glute?",
+                &["deep knot in the glute", "middle of the glute"],
+                "Most sit in the upper outer glute.",
+            ),
+        ]);
+        let q = "whats a good stretch for a knot deep in the middle of my bum cheek";
+        let without = Tuning {
+            wanted_bonus: 0.0,
+            ..Tuning::default()
+        };
+        let first = |t: Tuning| f.rank(t, q).candidates[0];
+        let id = |c: Scored| f.k.entries[c.entry].id.as_str();
+        assert_eq!(id(first(without)), "where-knots-sit");
+        let with = first(Tuning::default());
+        assert_eq!(id(with), "stretching");
+        assert!(with.score <= first(without).score + 1e-6);
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub(crate) struct English {
     /// first (`intent.rs`).
     #[serde(rename = "intent")]
     pub intents: Vec<IntentForms>,
+    /// The words around the thing a question asks for (`intent.rs`).
+    pub request: RequestWords,
     /// Contractions without their apostrophe, and what they stand for.
     pub contractions: std::collections::BTreeMap<String, String>,
 }
@@ -47,6 +49,14 @@ pub(crate) struct English {
 pub(crate) struct IntentForms {
     pub name: String,
     pub forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RequestWords {
+    pub before: Vec<String>,
+    pub after: Vec<String>,
+    pub skip: Vec<String>,
 }
 
 /// The lists of `english.toml`.
