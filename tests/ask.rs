@@ -705,6 +705,55 @@ fn the_fourteenth_reviews_signs_get_the_urgency_they_need() {
     }
 }
 
+/// The fifteenth review (session 16, on 1c68715): breathlessness told by a
+/// likeness with a clot-risk calf, a calf told after "on my left side", a
+/// swelling like a balloon on a blood thinner; and no alarm for legs like
+/// lead after a 100-mile ride, a worst pain compared and found far short,
+/// or research done feverishly.
+#[test]
+fn the_fifteenth_reviews_signs_get_the_urgency_they_need() {
+    for (q, category) in [
+        (
+            "Right calf went sore and puffy after the long-haul home, and today I'm puffing like a \
+             steam train just crossing the living room",
+            "breath-with-calf",
+        ),
+        (
+            "thigh and calf on my left side are fat, warm and tight since my knee op 10 days ago. \
+             glute tight too",
+            "calf-clot-risk",
+        ),
+        (
+            "on apixaban, the back of my bum cheek swelled up like a balloon after a deep tissue \
+             massage, it's tense and purple",
+            "bruise-on-thinners",
+        ),
+        (
+            "childbirth was nowhere near this, worst pain of my life in my glute",
+            "worst-pain",
+        ),
+    ] {
+        let v = ask_json(q);
+        let reply = v["reply"].as_str().unwrap();
+        assert!(opens_with_prompt(reply, category), "{q}: {reply}");
+        assert_ne!(v["match"]["id"], "wallet-pocket", "{q}: {v}");
+    }
+    let v = ask_json(
+        "Cyclist, 45. After my first 100 mile ride my backside was toast and both legs felt like \
+         lead for two days until I'd rested. All works fine now, no numbness anywhere, bladder's \
+         fine. Could I have a glute knot, and how do I avoid it next time?",
+    );
+    assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
+    assert!(!v["reply"].as_str().unwrap().contains("emergency"), "{v}");
+    for q in [
+        "worst pain of my life was childbirth, this glute knot is nowhere near that lol but it's \
+         annoying, what stretches?",
+        "been feverishly researching glute knots all night lol, is it heat or ice?",
+    ] {
+        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
+}
+
 /// A fever the member puts down to flu gets the words for it (rest, and
 /// when to see a doctor) and no glute answer; doubted ("is it just
 /// flu?") or with one hot, swollen area, it is the same-day sign.
