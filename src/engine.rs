@@ -145,7 +145,7 @@ impl Engine {
         let red_flags = &self.knowledge.red_flags;
         let signs = self.signs(message, &told);
         let flags = red_flags.settle(signs.found);
-        let ranking = self.ranking(message, &terms, previous.map(|_| &told[..]));
+        let ranking = self.ranking(message, &terms, previous.map(|_| &told[..]), &flags);
         // A sign told only to deny it ("no numbness or tingling") keeps
         // its prompt, for safety, but never chooses the answer.
         let asserted = if flags.is_empty() {
@@ -417,7 +417,39 @@ impl Engine {
     /// The matcher's ranking of a message, read with the previous one when
     /// it is a follow-up without a subject of its own. `conversation` is
     /// what `told` made of the two, when there is a previous message.
-    fn ranking(&self, message: &str, terms: &[Term], conversation: Option<&[Term]>) -> Ranking {
+    fn ranking(
+        &self,
+        message: &str,
+        terms: &[Term],
+        conversation: Option<&[Term]>,
+        flags: &[usize],
+    ) -> Ranking {
+        let mut ranking = self.ranking_of_words(message, terms, conversation);
+        // An entry about a sign alone (after a birth) is no answer to a
+        // message that never tells it.
+        let categories = &self.knowledge.red_flags.categories;
+        let unowned = |entry: usize| {
+            let id = &self.knowledge.entries[entry].id;
+            let owners = || {
+                categories
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.owns.contains(id))
+            };
+            owners().next().is_some() && !owners().any(|(f, _)| flags.contains(&f))
+        };
+        ranking.candidates.retain(|c| !unowned(c.entry));
+        ranking
+    }
+
+    /// The ranking of the words alone, before any sign is weighed: see
+    /// `ranking`.
+    fn ranking_of_words(
+        &self,
+        message: &str,
+        terms: &[Term],
+        conversation: Option<&[Term]>,
+    ) -> Ranking {
         let own = self.own_ranking(message, terms);
         // A follow-up has no subject of its own: it names nothing of ours
         // and nothing else, and is not answerable alone. And it asks, or
@@ -513,7 +545,11 @@ impl Engine {
     pub fn explain(&self, message: &str, previous: Option<&str>) -> String {
         let terms = self.analyzer.analyze(message);
         let told = self.told(&terms, previous);
-        let ranking = self.ranking(message, &terms, previous.map(|_| &told[..]));
+        let found = self
+            .knowledge
+            .red_flags
+            .settle(self.signs(message, &told).found);
+        let ranking = self.ranking(message, &terms, previous.map(|_| &told[..]), &found);
         let words: Vec<String> = terms
             .iter()
             .map(|t| {
@@ -524,10 +560,6 @@ impl Engine {
                 }
             })
             .collect();
-        let found = self
-            .knowledge
-            .red_flags
-            .settle(self.signs(message, &told).found);
         let flags: Vec<String> = self.flags(&found).into_iter().map(|f| f.id).collect();
         let mut out = format!("terms: {}\n", words.join(" "));
         let asked = crate::focus::asking_part(message);

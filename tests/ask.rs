@@ -754,6 +754,46 @@ fn the_fifteenth_reviews_signs_get_the_urgency_they_need() {
     }
 }
 
+/// The pregnancy and after-birth entries answer only messages that tell a
+/// pregnancy or a birth ("owns" in red_flags.toml): months of training, a
+/// clicking hip or a 68-year-old's stretch question share their words but
+/// not their subject. A birth told as a new mum, a baby's age or a
+/// delivery by caesarean is read, with its caution.
+#[test]
+fn the_pregnancy_and_birth_entries_need_a_pregnancy_or_a_birth() {
+    for q in [
+        "my glutes are finally growing after 6 months of training! but there's a tight spot on the \
+         left, should I roll it?",
+        "hip clicks during my warm up, no pain at all, just a click. glute feels tight after, normal?",
+        "Older member here (68), lawn bowls twice a week. Got a tight spot in my left buttock, what \
+         gentle stretches are safe for me?",
+    ] {
+        let v = ask_json(q);
+        assert_ne!(v["match"]["id"], "postpartum", "{q}: {v}");
+        assert_ne!(v["match"]["id"], "pregnancy", "{q}: {v}");
+    }
+    for q in [
+        "new mum here, bub is 9 months, i carry him on my left hip constantly and my left glute is \
+         in knots. when can i get back to lunges and stuff",
+        "DS is 8 weeks old and my bum has been in bits from feeding hunched on the sofa",
+        "Six weeks since they delivered my baby by caesarean, when can I start foam rolling my glutes?",
+    ] {
+        let v = ask_json(q);
+        assert_eq!(v["match"]["id"], "postpartum", "{q}: {v}");
+        assert!(
+            opens_with_prompt(v["reply"].as_str().unwrap(), "postpartum"),
+            "{q}: {v}"
+        );
+    }
+    let v = ask_json(
+        "each week my bum pain gets a notch worse even though I've cut right back on training",
+    );
+    assert!(
+        opens_with_prompt(v["reply"].as_str().unwrap(), "worsening"),
+        "{v}"
+    );
+}
+
 /// A fever the member puts down to flu gets the words for it (rest, and
 /// when to see a doctor) and no glute answer; doubted ("is it just
 /// flu?") or with one hot, swollen area, it is the same-day sign.

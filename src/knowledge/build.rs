@@ -168,6 +168,7 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
                 prompt_alone: r.prompt_alone,
                 lasting: r.lasting,
                 answers: owned_all(r.answers),
+                owns: owned_all(r.owns),
                 terms: owned_all(r.terms.into_inner()),
                 examples,
             }

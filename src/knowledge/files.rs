@@ -118,6 +118,8 @@ pub struct RedFlagRow {
     pub lasting: bool,
     #[serde(default)]
     pub answers: Vec<Text>,
+    #[serde(default)]
+    pub owns: Vec<Text>,
     pub terms: Spanned<Vec<Text>>,
     /// Messages that must raise this sign, and look-alikes that must not:
     /// checked on every load, so a broadened term cannot silently bring

@@ -132,6 +132,10 @@ pub struct RedFlagCategory {
     pub lasting: bool,
     /// Entries that explain this sign, the first being the default answer.
     pub answers: Vec<String>,
+    /// Entries about this sign alone ("after a birth"): never the answer to
+    /// a message that does not tell it, whatever words they share ("after
+    /// 6 months of training").
+    pub owns: Vec<String>,
     pub terms: Vec<String>,
     /// Example messages that must raise this sign (`fires`) or must not
     /// (`quiet`), each with its line in `red_flags.toml`.

@@ -284,7 +284,7 @@ impl Checker<'_> {
                     self.report(file, at, format!("\"{}\": term \"{term}\" {problem}", c.id));
                 }
             }
-            for id in &c.answers {
+            for id in c.answers.iter().chain(&c.owns) {
                 if k.entry(id).is_none() {
                     self.report_at(
                         file,
