@@ -754,6 +754,59 @@ fn the_fifteenth_reviews_signs_get_the_urgency_they_need() {
     }
 }
 
+/// The sixteenth review (session 16, on bf680db): a wet bed woken up in
+/// and a face that slid down are emergencies; shuttle sprints called
+/// suicides, a craze called a fever, legs heavy after the class named the
+/// sentence before, and a friend's fall laughed at are not signs.
+#[test]
+fn the_sixteenth_reviews_signs_get_the_urgency_they_need() {
+    for (q, category) in [
+        (
+            "woke up in a wet bed for the first time since I was a kid, 35M, and my back and bum \
+             are in agony",
+            "bladder-bowel",
+        ),
+        (
+            "my dad (74) was moaning about his glute earlier and now half his face has slid down and \
+             his words are coming out all mushy",
+            "stroke-signs",
+        ),
+        (
+            "all of a sudden my left arm and left leg are like lead and I can't grip my phone \
+             properly. glute knot too, related??",
+            "stroke-signs",
+        ),
+        (
+            "6 weeks of stretching, rolling and heat and this glute knot hasn't moved an inch",
+            "not-improving-told",
+        ),
+    ] {
+        let v = ask_json(q);
+        let reply = v["reply"].as_str().unwrap();
+        assert!(opens_with_prompt(reply, category), "{q}: {reply}");
+    }
+    for q in [
+        "coach had us doing suicides on the court till we nearly chundered, now my glute is tight \
+         as. stretch or roll?",
+        "Spin class twice this week. Afterwards both legs feel heavy and my glutes ache, by the \
+         evening they're fine again. Normal?",
+        "pissed myself laughing at my mate face-planting off the yoga ball. anyway, does ball \
+         massage work for glutes?",
+        "I write an agony aunt column for our club newsletter, got a glute knot question: what do I \
+         tell them about heat vs ice?",
+        "my camelbak bladder sprang a leak halfway through the trail run and my glute's been tight \
+         since the hills",
+    ] {
+        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
+    let v = ask_json(
+        "Bieber fever in our house, 4 hours on a plastic stadium seat and my bum went numb lol. \
+         Back to normal once I walked around, is that a knot thing?",
+    );
+    let flags = v["red_flags"].to_string();
+    assert!(!flags.contains("fever"), "{v}");
+}
+
 /// The pregnancy and after-birth entries answer only messages that tell a
 /// pregnancy or a birth ("owns" in red_flags.toml): months of training, a
 /// clicking hip or a 68-year-old's stretch question share their words but
