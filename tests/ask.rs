@@ -807,6 +807,56 @@ fn the_sixteenth_reviews_signs_get_the_urgency_they_need() {
     assert!(!flags.contains("fever"), "{v}");
 }
 
+/// The seventeenth review (session 16, on 22bd947): weakness creeping
+/// through a morning, breathlessness told as gasping after a birth, a foot
+/// that can't be put down or take any weight, painkillers that haven't
+/// budged the pain and a hot toddler who won't stand get their urgency;
+/// fainting from shock at a video is not pain.
+#[test]
+fn the_seventeenth_reviews_signs_get_the_urgency_they_need() {
+    for (q, category) in [
+        (
+            "left foot a bit clumsy this morning, by lunch I was catching it on every step, now I can \
+             barely lift the front of it and the knee is buckling too. glute knot on that side, is \
+             it the knot?",
+            "weakness-fast",
+        ),
+        (
+            "had my baby 10 days ago, bum is sore from feeding, but now even climbing the stairs \
+             leaves me gasping like I've run a marathon and my heart's going like the clappers",
+            "postpartum-breathless",
+        ),
+        (
+            "can't put my left foot down since my glute went ping at footy training last night, \
+             hopping round the house, ice it?",
+            "unable-to-bear-weight",
+        ),
+        (
+            "taken the max dose of paracetamol and ibuprofen all day and the pain in my bum hasn't \
+             budged even a bit, what now?",
+            "painkillers-not-working",
+        ),
+        (
+            "my toddler won't stand on her left leg this morning and feels hot, she's really \
+             whingey, could she have pulled a glute?",
+            "fever-limp",
+        ),
+        (
+            "58, veterans hockey, felt a gunshot pop in the left glute and then searing pain. Now I \
+             can't take any weight on that leg at all, even with a stick. Knot? Ice and rest?",
+            "unable-to-bear-weight",
+        ),
+    ] {
+        let v = ask_json(q);
+        let reply = v["reply"].as_str().unwrap();
+        assert!(opens_with_prompt(reply, category), "{q}: {reply}");
+        assert_ne!(v["match"]["id"], "posture-imbalance", "{q}: {v}");
+    }
+    let q = "fainted from shock when I saw my deadlift on video lol, form is awful, could that be \
+             causing the glute knot?";
+    assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+}
+
 /// The pregnancy and after-birth entries answer only messages that tell a
 /// pregnancy or a birth ("owns" in red_flags.toml): months of training, a
 /// clicking hip or a 68-year-old's stretch question share their words but
