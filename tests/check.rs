@@ -49,7 +49,7 @@ fn a_red_flag_without_a_tier_is_refused_at_its_line() {
     let dir = knowledge_copy();
     let path = dir.path().join("red_flags.toml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let at = text.find("id = \"worsening\"").unwrap();
+    let at = text.find("id = \"night-pain\"").unwrap();
     let line = text[..at].lines().count() + 1;
     let tier = at + text[at..].find("tier = \"soon\"\n").unwrap();
     let mut edited = text.clone();
