@@ -623,49 +623,66 @@ fn the_fourth_reviews_signs_get_the_urgency_they_need() {
     assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
 }
 
+/// Each message's reply opens with its category's prompt, and is not
+/// answered with any of the `wrong` entries.
+fn each_opens_with_its_prompt(cases: &[(&str, &str)], wrong: &[&str]) {
+    for (q, category) in cases {
+        let v = ask_json(q);
+        let reply = v["reply"].as_str().unwrap();
+        assert!(opens_with_prompt(reply, category), "{q}: {reply}");
+        for id in wrong {
+            assert_ne!(v["match"]["id"], *id, "{q}: {v}");
+        }
+    }
+}
+
+/// None of `messages` raises a sign.
+fn none_raises_a_sign(messages: &[&str]) {
+    for q in messages {
+        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
+}
+
 /// The fourteenth physiotherapist review (session 16, on 0fad5c1): signs
 /// told as a likeness, of someone else, in non-native words or backwards
 /// get their urgency; a calf said to be fine and a slipping bar are no
 /// same-day sign.
 #[test]
 fn the_fourteenth_reviews_signs_get_the_urgency_they_need() {
-    for (q, category) in [
-        (
-            "honestly this pain has beaten me, i don't see the point in carrying on with anything anymore",
-            "crisis",
-        ),
-        (
-            "boil on my butt cheek is hot and red and now i'm shivering that much i can't stop and \
-             can barely think straight",
-            "infection-very-unwell",
-        ),
-        (
-            "my husband's back went on saturday and both his legs are like wet noodles, he nearly \
-             went down twice on the stairs. can he use a massage gun on his glutes?",
-            "both-legs-told",
-        ),
-        (
-            "Bonjour, sorry my english. Since 2 days I have big pain in low back and buttock, and now \
-             when I go to toilet I do not feel the paper, and my man part is without sensation. What \
-             stretch I can do for this please?",
-            "saddle-numbness",
-        ),
-        (
-            "woke up and my right leg just won't take my weight, i'm holding onto the walls, glute \
-             pain is unreal",
-            "unable-to-bear-weight",
-        ),
-        (
-            "pain in my bum is so bad i can only hobble a few steps before i have to stop",
-            "unable-to-bear-weight",
-        ),
-    ] {
-        let v = ask_json(q);
-        let reply = v["reply"].as_str().unwrap();
-        assert!(opens_with_prompt(reply, category), "{q}: {reply}");
-        assert_ne!(v["match"]["id"], "topic-piriformis", "{q}: {v}");
-        assert_ne!(v["match"]["id"], "massage-gun", "{q}: {v}");
-    }
+    each_opens_with_its_prompt(
+        &[
+            (
+                "honestly this pain has beaten me, i don't see the point in carrying on with anything anymore",
+                "crisis",
+            ),
+            (
+                "boil on my butt cheek is hot and red and now i'm shivering that much i can't stop and \
+                 can barely think straight",
+                "infection-very-unwell",
+            ),
+            (
+                "my husband's back went on saturday and both his legs are like wet noodles, he nearly \
+                 went down twice on the stairs. can he use a massage gun on his glutes?",
+                "both-legs-told",
+            ),
+            (
+                "Bonjour, sorry my english. Since 2 days I have big pain in low back and buttock, and now \
+                 when I go to toilet I do not feel the paper, and my man part is without sensation. What \
+                 stretch I can do for this please?",
+                "saddle-numbness",
+            ),
+            (
+                "woke up and my right leg just won't take my weight, i'm holding onto the walls, glute \
+                 pain is unreal",
+                "unable-to-bear-weight",
+            ),
+            (
+                "pain in my bum is so bad i can only hobble a few steps before i have to stop",
+                "unable-to-bear-weight",
+            ),
+        ],
+        &["topic-piriformis", "massage-gun"],
+    );
     // A calf said to be fine is ruled out, not a clot; the bar slipped,
     // not the member; a star sign is not a cancer history.
     let v = ask_json(
@@ -675,14 +692,12 @@ fn the_fourteenth_reviews_signs_get_the_urgency_they_need() {
     let reply = v["reply"].as_str().unwrap();
     assert!(reply.contains("You ruled out"), "{reply}");
     assert!(!reply.contains("checked today"), "{reply}");
-    for q in [
+    none_raises_a_sign(&[
         "nearly shat myself when the bar slipped on my RDLs (figure of speech haha), now the glute \
          is tight. how long should I rest it?",
         "I'm a Cancer (star sign lol), does that explain why I hold all my stress in my glutes?",
         "on pins and needles till my physio appointment tomorrow, any tips for the glute knot till then?",
-    ] {
-        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
-    }
+    ]);
     // ...while a swollen calf next to a thigh that is fine, a bar that
     // slipped and hit, and a cancer survivor keep their signs.
     for (q, category) in [
@@ -712,32 +727,30 @@ fn the_fourteenth_reviews_signs_get_the_urgency_they_need() {
 /// or research done feverishly.
 #[test]
 fn the_fifteenth_reviews_signs_get_the_urgency_they_need() {
-    for (q, category) in [
-        (
-            "Right calf went sore and puffy after the long-haul home, and today I'm puffing like a \
-             steam train just crossing the living room",
-            "breath-with-calf",
-        ),
-        (
-            "thigh and calf on my left side are fat, warm and tight since my knee op 10 days ago. \
-             glute tight too",
-            "calf-clot-risk",
-        ),
-        (
-            "on apixaban, the back of my bum cheek swelled up like a balloon after a deep tissue \
-             massage, it's tense and purple",
-            "bruise-on-thinners",
-        ),
-        (
-            "childbirth was nowhere near this, worst pain of my life in my glute",
-            "worst-pain",
-        ),
-    ] {
-        let v = ask_json(q);
-        let reply = v["reply"].as_str().unwrap();
-        assert!(opens_with_prompt(reply, category), "{q}: {reply}");
-        assert_ne!(v["match"]["id"], "wallet-pocket", "{q}: {v}");
-    }
+    each_opens_with_its_prompt(
+        &[
+            (
+                "Right calf went sore and puffy after the long-haul home, and today I'm puffing like a \
+                 steam train just crossing the living room",
+                "breath-with-calf",
+            ),
+            (
+                "thigh and calf on my left side are fat, warm and tight since my knee op 10 days ago. \
+                 glute tight too",
+                "calf-clot-risk",
+            ),
+            (
+                "on apixaban, the back of my bum cheek swelled up like a balloon after a deep tissue \
+                 massage, it's tense and purple",
+                "bruise-on-thinners",
+            ),
+            (
+                "childbirth was nowhere near this, worst pain of my life in my glute",
+                "worst-pain",
+            ),
+        ],
+        &["wallet-pocket"],
+    );
     let v = ask_json(
         "Cyclist, 45. After my first 100 mile ride my backside was toast and both legs felt like \
          lead for two days until I'd rested. All works fine now, no numbness anywhere, bladder's \
@@ -745,13 +758,11 @@ fn the_fifteenth_reviews_signs_get_the_urgency_they_need() {
     );
     assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
     assert!(!v["reply"].as_str().unwrap().contains("emergency"), "{v}");
-    for q in [
+    none_raises_a_sign(&[
         "worst pain of my life was childbirth, this glute knot is nowhere near that lol but it's \
          annoying, what stretches?",
         "been feverishly researching glute knots all night lol, is it heat or ice?",
-    ] {
-        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
-    }
+    ]);
 }
 
 /// The sixteenth review (session 16, on bf680db): a wet bed woken up in
@@ -760,32 +771,31 @@ fn the_fifteenth_reviews_signs_get_the_urgency_they_need() {
 /// sentence before, and a friend's fall laughed at are not signs.
 #[test]
 fn the_sixteenth_reviews_signs_get_the_urgency_they_need() {
-    for (q, category) in [
-        (
-            "woke up in a wet bed for the first time since I was a kid, 35M, and my back and bum \
-             are in agony",
-            "bladder-bowel",
-        ),
-        (
-            "my dad (74) was moaning about his glute earlier and now half his face has slid down and \
-             his words are coming out all mushy",
-            "stroke-signs",
-        ),
-        (
-            "all of a sudden my left arm and left leg are like lead and I can't grip my phone \
-             properly. glute knot too, related??",
-            "stroke-signs",
-        ),
-        (
-            "6 weeks of stretching, rolling and heat and this glute knot hasn't moved an inch",
-            "not-improving-told",
-        ),
-    ] {
-        let v = ask_json(q);
-        let reply = v["reply"].as_str().unwrap();
-        assert!(opens_with_prompt(reply, category), "{q}: {reply}");
-    }
-    for q in [
+    each_opens_with_its_prompt(
+        &[
+            (
+                "woke up in a wet bed for the first time since I was a kid, 35M, and my back and bum \
+                 are in agony",
+                "bladder-bowel",
+            ),
+            (
+                "my dad (74) was moaning about his glute earlier and now half his face has slid down and \
+                 his words are coming out all mushy",
+                "stroke-signs",
+            ),
+            (
+                "all of a sudden my left arm and left leg are like lead and I can't grip my phone \
+                 properly. glute knot too, related??",
+                "stroke-signs",
+            ),
+            (
+                "6 weeks of stretching, rolling and heat and this glute knot hasn't moved an inch",
+                "not-improving-told",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
         "coach had us doing suicides on the court till we nearly chundered, now my glute is tight \
          as. stretch or roll?",
         "Spin class twice this week. Afterwards both legs feel heavy and my glutes ache, by the \
@@ -796,9 +806,7 @@ fn the_sixteenth_reviews_signs_get_the_urgency_they_need() {
          tell them about heat vs ice?",
         "my camelbak bladder sprang a leak halfway through the trail run and my glute's been tight \
          since the hills",
-    ] {
-        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
-    }
+    ]);
     let v = ask_json(
         "Bieber fever in our house, 4 hours on a plastic stadium seat and my bum went numb lol. \
          Back to normal once I walked around, is that a knot thing?",
@@ -814,44 +822,42 @@ fn the_sixteenth_reviews_signs_get_the_urgency_they_need() {
 /// fainting from shock at a video is not pain.
 #[test]
 fn the_seventeenth_reviews_signs_get_the_urgency_they_need() {
-    for (q, category) in [
-        (
-            "left foot a bit clumsy this morning, by lunch I was catching it on every step, now I can \
-             barely lift the front of it and the knee is buckling too. glute knot on that side, is \
-             it the knot?",
-            "weakness-fast",
-        ),
-        (
-            "had my baby 10 days ago, bum is sore from feeding, but now even climbing the stairs \
-             leaves me gasping like I've run a marathon and my heart's going like the clappers",
-            "postpartum-breathless",
-        ),
-        (
-            "can't put my left foot down since my glute went ping at footy training last night, \
-             hopping round the house, ice it?",
-            "unable-to-bear-weight",
-        ),
-        (
-            "taken the max dose of paracetamol and ibuprofen all day and the pain in my bum hasn't \
-             budged even a bit, what now?",
-            "painkillers-not-working",
-        ),
-        (
-            "my toddler won't stand on her left leg this morning and feels hot, she's really \
-             whingey, could she have pulled a glute?",
-            "fever-limp",
-        ),
-        (
-            "58, veterans hockey, felt a gunshot pop in the left glute and then searing pain. Now I \
-             can't take any weight on that leg at all, even with a stick. Knot? Ice and rest?",
-            "unable-to-bear-weight",
-        ),
-    ] {
-        let v = ask_json(q);
-        let reply = v["reply"].as_str().unwrap();
-        assert!(opens_with_prompt(reply, category), "{q}: {reply}");
-        assert_ne!(v["match"]["id"], "posture-imbalance", "{q}: {v}");
-    }
+    each_opens_with_its_prompt(
+        &[
+            (
+                "left foot a bit clumsy this morning, by lunch I was catching it on every step, now I can \
+                 barely lift the front of it and the knee is buckling too. glute knot on that side, is \
+                 it the knot?",
+                "weakness-fast",
+            ),
+            (
+                "had my baby 10 days ago, bum is sore from feeding, but now even climbing the stairs \
+                 leaves me gasping like I've run a marathon and my heart's going like the clappers",
+                "postpartum-breathless",
+            ),
+            (
+                "can't put my left foot down since my glute went ping at footy training last night, \
+                 hopping round the house, ice it?",
+                "unable-to-bear-weight",
+            ),
+            (
+                "taken the max dose of paracetamol and ibuprofen all day and the pain in my bum hasn't \
+                 budged even a bit, what now?",
+                "painkillers-not-working",
+            ),
+            (
+                "my toddler won't stand on her left leg this morning and feels hot, she's really \
+                 whingey, could she have pulled a glute?",
+                "fever-limp",
+            ),
+            (
+                "58, veterans hockey, felt a gunshot pop in the left glute and then searing pain. Now I \
+                 can't take any weight on that leg at all, even with a stick. Knot? Ice and rest?",
+                "unable-to-bear-weight",
+            ),
+        ],
+        &["posture-imbalance"],
+    );
     let q = "fainted from shock when I saw my deadlift on video lol, form is awful, could that be \
              causing the glute knot?";
     assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
