@@ -863,6 +863,53 @@ fn the_seventeenth_reviews_signs_get_the_urgency_they_need() {
     assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
 }
 
+/// The eighteenth review (session 16, on 1afed71): the urge not felt and
+/// an accident in the trousers, bowels out of control, a bruise on
+/// warfarin spreading down the leg, and a brother's dark thoughts get their
+/// urgency; the mind-muscle link, a grand final, pants nearly wet with
+/// laughing, a baby's kick and legs like lead after the rower are not signs.
+#[test]
+fn the_eighteenth_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "I have strong pain in low back and buttock, and since yesterday I go to toilet and I \
+                 dont feel when the pee is coming, also I make a small accident in my trousers. Which \
+                 stretch can help?",
+                "bladder-bowel",
+            ),
+            (
+                "can't control when I need a number two anymore since my back went last week, had \
+                 two accidents",
+                "bladder-bowel",
+            ),
+            (
+                "I'm on warfarin and the bruise from my sports massage has spread from my bum down to \
+                 the back of my knee and keeps getting darker and bigger",
+                "bruise-on-thinners",
+            ),
+            (
+                "I'm asking for my brother, he's been having dark thoughts and says he doesn't want to \
+                 be here anymore",
+                "crisis",
+            ),
+        ],
+        &["stretching"],
+    );
+    none_raises_a_sign(&[
+        "can't feel my glutes at all when I squat, it's all quads. how do i get the mind muscle \
+         connection going",
+        "watching my team lose the grand final was the worst pain of my life lol. anyway, glute \
+         stretch recommendations?",
+        "nearly peed my pants laughing when my training partner farted mid hip thrust. anyway, how \
+         do i stretch my glute med?",
+        "my 8 month old kicked me square in the bum cheek at 5am, so I'm up anyway: what's a good \
+         glute stretch?",
+        "40 minutes on the rower and both legs feel like lead, glutes burning. is that normal for a \
+         beginner?",
+    ]);
+}
+
 /// The pregnancy and after-birth entries answer only messages that tell a
 /// pregnancy or a birth ("owns" in red_flags.toml): months of training, a
 /// clicking hip or a 68-year-old's stretch question share their words but
