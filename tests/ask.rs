@@ -910,6 +910,87 @@ fn the_eighteenth_reviews_signs_get_the_urgency_they_need() {
     ]);
 }
 
+/// The nineteenth review (session 16, on f53abde): a lopsided mouth and a
+/// face gone down on one side, thinking how to end things, a nan on the
+/// lino since yesterday, a cracked helmet with vomiting, underwear changed
+/// without noticing, a pain like nothing felt before, a bruise the size of
+/// a dinner plate on warfarin and painkillers that haven't dropped the pain
+/// a notch get their urgency; drills called suicides, an accident nearly
+/// had or a child's, a collapse onto the sofa, a wagon fallen off and a
+/// numb seat that came back at once are not emergencies.
+#[test]
+fn the_nineteenth_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "my dad's mouth looks lopsided and he's talking funny, he was complaining his bum was \
+                 sore earlier. what stretch should he do?",
+                "stroke-signs",
+            ),
+            (
+                "My father face go down on one side and he can not lift his coffee cup, he say also \
+                 his buttock is pain. What to do?",
+                "stroke-signs",
+            ),
+            (
+                "9 months of sciatica. I've stopped seeing the point of waking up and I've started \
+                 thinking about how I'd end things.",
+                "crisis",
+            ),
+            (
+                "Popped in on my nan and she was sitting on the kitchen lino, reckons she's been there \
+                 since teatime yesterday. Says her bum's sore",
+                "found-on-floor",
+            ),
+            (
+                "came off my bike on black ice, helmet cracked, i've spewed twice and can't remember \
+                 getting home. tailbone really sore, ice it?",
+                "head-injury",
+            ),
+            (
+                "Since my back went I keep having to change my boxers, I don't even notice it \
+                 happening, front and back if you get me",
+                "bladder-bowel",
+            ),
+            (
+                "this morning, out of nowhere, a pain in my buttock like a hot knife, I had to lie on \
+                 the floor. nothing like anything I've ever felt",
+                "worst-pain",
+            ),
+            (
+                "I'm on warfarin and after my massage Friday there's a purple patch on my bum that's \
+                 now the size of a dinner plate and still growing",
+                "bruise-on-thinners",
+            ),
+            (
+                "Taken the full dose of paracetamol and ibuprofen since 6am and my glute pain hasn't \
+                 dropped one notch, I'm pacing the house",
+                "painkillers-not-working",
+            ),
+        ],
+        &["stretching"],
+    );
+    none_raises_a_sign(&[
+        "Took a tumble off the healthy-habits wagon over Christmas, glutes tight again, where do I \
+         restart?",
+        "coach calls them suicides, 20 of them at the end of every basketball practice, and my \
+         glutes are permanently knotted. stretches?",
+        "laughed so hard at my PT's dad joke I nearly had an accident, anyway, glute knot tips?",
+        "after my 30km trail run I collapsed on the couch for 3 hours. glute knot today, roll it?",
+    ]);
+    let v = ask_json(
+        "lost the feeling in my bum after 3 hours in an economy seat, came back as soon as i walked \
+         the aisle. knot related?",
+    );
+    assert!(!v["red_flags"].to_string().contains("saddle"), "{v}");
+    let v = ask_json(
+        "I'm 30 weeks pregnant with twins and my left glute feels like a clenched fist. No bleeding \
+         or anything scary. Safe stretches?",
+    );
+    let reply = v["reply"].as_str().unwrap();
+    assert!(!reply.contains("emergency number now"), "{reply}");
+}
+
 /// The pregnancy and after-birth entries answer only messages that tell a
 /// pregnancy or a birth ("owns" in red_flags.toml): months of training, a
 /// clicking hip or a 68-year-old's stretch question share their words but
