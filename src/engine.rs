@@ -428,17 +428,12 @@ impl Engine {
         // An entry about a sign alone (after a birth) is no answer to a
         // message that never tells it.
         let categories = &self.knowledge.red_flags.categories;
-        let unowned = |entry: usize| {
-            let id = &self.knowledge.entries[entry].id;
-            let owners = || {
-                categories
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.owns.contains(id))
-            };
-            owners().next().is_some() && !owners().any(|(f, _)| flags.contains(&f))
-        };
-        ranking.candidates.retain(|c| !unowned(c.entry));
+        let told: Vec<&String> = flags.iter().flat_map(|f| &categories[*f].owns).collect();
+        let untold =
+            |id: &String| !told.contains(&id) && categories.iter().any(|c| c.owns.contains(id));
+        ranking
+            .candidates
+            .retain(|c| !untold(&self.knowledge.entries[c.entry].id));
         ranking
     }
 
