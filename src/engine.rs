@@ -452,25 +452,31 @@ impl Engine {
         // after an answer must not bring that answer back.
         let follow_up = own.confident().is_none()
             && !own.scope.anchored
-            && !own.scope.elsewhere
+            && !own.scope.body_part
             && (crate::focus::asks_something(message) || !self.detector.detect(terms).is_empty());
         let Some(conversation) = conversation.filter(|_| follow_up) else {
             return own;
         };
-        // The previous message says what "it" is; the follow-up's own
-        // words decide what is asked about it, and the entry that answered
-        // the previous one wins a near tie.
-        let within = self.matcher.rank_focused(terms, conversation);
+        // The previous message says what "it" is, so the follow-up is as
+        // much ours as the conversation; its own words decide what is
+        // asked about it ("and can I go to the gym afterwards?" after a
+        // massage), and the entry that answered the previous one wins a
+        // near tie. When its words alone are too few, the previous ones
+        // help, at the story's share.
         let previous = &conversation[..conversation.len() - terms.len()];
-        let within = match self.matcher.rank(previous).confident() {
-            Some(before) => within.prefer(before.entry, FOLLOW_UP_MARGIN),
-            None => within,
+        let before = self.matcher.rank(previous).confident();
+        let prefer = |ranking: Ranking| match before {
+            Some(before) => ranking.prefer(before.entry, FOLLOW_UP_MARGIN),
+            None => ranking,
         };
-        if within.confident().is_some() {
-            within
-        } else {
-            own
-        }
+        [
+            self.matcher.rank_focused(terms, conversation),
+            self.matcher.rank_within(terms, conversation),
+        ]
+        .into_iter()
+        .map(prefer)
+        .find(|within| within.confident().is_some())
+        .unwrap_or(own)
     }
 
     /// The ranking of the message alone: of its asking sentences when a
