@@ -594,6 +594,17 @@ impl Engine {
                 flags.join(", ")
             }
         ));
+        let categories = &self.knowledge.red_flags.categories;
+        for (category, first, last) in self.detector.sign_spans(&told) {
+            let words: Vec<&str> = told[first..=last].iter().map(|t| t.word.as_str()).collect();
+            let c = &categories[category];
+            let family = if c.concept { " (word family)" } else { "" };
+            out.push_str(&format!(
+                "  read {}{family} in \"{}\"\n",
+                c.id,
+                words.join(" ")
+            ));
+        }
         for c in &ranking.candidates {
             out.push_str(&format!(
                 "  {:.3}  {}\n",

@@ -161,6 +161,26 @@ impl RedFlagDetector {
         self.detect_masking(terms, &[2 * n, 2 * n + 1]).signs
     }
 
+    /// Where each sign (not each `unless`) is read in `terms`, look-alikes
+    /// left out: its category and the first and last word of one match,
+    /// as places in `terms`. For `--explain`: which words raised a flag.
+    pub fn sign_spans(&self, terms: &[Term]) -> Vec<(usize, usize, usize)> {
+        let (kept, mut ids) = self.ids(terms);
+        let n = self.categories;
+        self.mask_look_alikes(&mut ids, 2 * n);
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        for start in 0..ids.len() {
+            let unseen = |c: usize| c < n && !spans.iter().any(|s| s.0 == c);
+            let found: Vec<(usize, usize)> = self.matches_at(&ids, start, SIGNS, unseen).collect();
+            for (category, end) in found {
+                if !spans.iter().any(|s| s.0 == category) {
+                    spans.push((category, kept[start], kept[end]));
+                }
+            }
+        }
+        spans
+    }
+
     /// For each of `terms`, whether it lies in a look-alike ("lost control
     /// of the bar", "on pins and needles waiting") or a denial ("no bladder
     /// or bowel stuff"): words that name a sign the member does not have,

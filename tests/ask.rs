@@ -1558,6 +1558,18 @@ fn explain_shows_the_whole_decision() {
     ] {
         assert!(text.contains(part), "{part:?} missing from:\n{text}");
     }
+    // Which words raised each flag, so a moderator can see what to mend.
+    let out = knotbot(
+        &["ask", "--explain", "my groin went numb and I can't pee"],
+        b"",
+    );
+    let text = stdout(&out);
+    for part in [
+        "read bladder-bowel in \"can not pee\"",
+        "read saddle-area (word family) in \"groin\"",
+    ] {
+        assert!(text.contains(part), "{part:?} missing from:\n{text}");
+    }
     let out = knotbot(
         &["ask", "--explain", "my fingers are numb and i have a fever"],
         b"",
