@@ -991,6 +991,110 @@ fn the_nineteenth_reviews_signs_get_the_urgency_they_need() {
     assert!(!reply.contains("emergency number now"), "{reply}");
 }
 
+/// Review s17 (docs/reviews/content-review-22.md): crisis told as others
+/// coping without one, tablets put by or a drive not come back from; both
+/// legs tingling with back pain after deadlifts (training does not excuse
+/// numb legs); the urge to wee no longer felt; numbness where one sits; a
+/// knacker; a bruise on Eliquis that has spread; a tender calf after knee
+/// surgery. And no urgent prompt for drills called suicides, breath lost to
+/// being unfit, a walk "like I've shat myself", a bum "kicked by a horse",
+/// jelly legs after Bulgarians, race nerves, kit that went flying, a fall
+/// from grace, a kettle that boils, or a fever "last time" in 2019.
+#[test]
+fn the_twentieth_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "honestly don't know why I bother anymore. 2 years of this glute and back pain and \
+                 I've started thinking my family would cope fine without me around",
+                "crisis",
+            ),
+            (
+                "I've been quietly putting aside my oxy for a while now, this hip pain is never going \
+                 to stop and I'm done",
+                "crisis",
+            ),
+            (
+                "mate i'm cooked. can't train, can't sleep, glute nerve pain every day. some nights i \
+                 think about just driving off the road and not coming back.",
+                "crisis",
+            ),
+            (
+                "neither leg feels right since deadlifts this morning, the pair of them are tingly and \
+                 wobbly from the knee down and my back is screaming. glute knot or?",
+                "both-legs-back",
+            ),
+            (
+                "lower back and bum pain from a disc thing, and the last day or so I don't get the \
+                 'need to go' feeling for a wee anymore, I just go by the clock. normal?",
+                "bladder-bowel",
+            ),
+            (
+                "I have sciatica in left side and from today the middle part where I sit feel like \
+                 wood, no sensation, also back very painful. I need to go hospital or only physio?",
+                "saddle-numbness-told",
+            ),
+            (
+                "sudden horrible pain in my left knacker that came on an hour ago, now spreading to my \
+                 groin and bum, feel sick. is this a piriformis thing?",
+                "testicle-pain",
+            ),
+            (
+                "on Eliquis since a clot last year. knocked my bum on the car door and the bruise has \
+                 gone from a 50p coin to covering half my cheek overnight, and it's swollen and tight. \
+                 heat?",
+                "bruise-on-thinners",
+            ),
+            (
+                "had knee surgery 8 days ago and now my calf on the same side is really tender and \
+                 achy, plus my glute is stiff from the crutches. massage the calf?",
+                "calf-clot-risk",
+            ),
+        ],
+        &["stretching"],
+    );
+    let v = ask_json_after(
+        "is it ok to train legs with a glute knot?",
+        "what if I also haven't been able to feel myself wee properly since yesterday and my back \
+         is killing me",
+    );
+    assert!(v["red_flags"].to_string().contains("bladder-bowel"), "{v}");
+    none_raises_a_sign(&[
+        "footy coach punished us with suicides for rocking up late, glutes are wrecked, best \
+         cooldown?",
+        "bit out of breath walking up to my 4th floor flat with the shopping, I'm just unfit lol. \
+         also my bum aches after stairs, glute thing?",
+        "legs went to jelly on the stairs after Bulgarians, glutes are toast, how do I recover \
+         faster?",
+        "race week nerves have me all shivery and jittery lol, glute's a bit tight, massage before \
+         sunday?",
+        "lost my grip on the kettlebell and it went flying, nobody hurt lol. glute tight from \
+         swings though, normal?",
+        "had a fall from grace at work today (boss caught me napping lol), glute stiff from the \
+         office chair. stretches?",
+        "I'm 68 with dodgy balance. Is there a standing bum stretch I can do holding on to the \
+         kitchen counter while the kettle boils?",
+    ]);
+    // Urgent signs only as likenesses; a fever told as years past, a clot
+    // and a calf ruled out: at most a note, never an alarm.
+    for message in [
+        "So I'm a farmer, 58, and the missus reckons I walk like I've shat myself after a day on \
+         the tractor lol. My backside aches by knock-off. Any stretches for tractor days?",
+        "Mum of two, kids are 6 and 9 so not a new mum lol. Started couch to 5k three weeks ago and \
+         my right bum cheek feels like it's been kicked by a horse every morning.",
+        "last time I had a temperature was in 2019 lol, I'm healthy, just a knotty glute. heat ok?",
+        "My GP said my bloods were all normal, no clots, no nothing, so it's just a muscle knot \
+         apparently. how long till it goes?",
+        "just back from a long haul flight to Perth, calves totally fine, but my bum is stiff as a \
+         board. stretch ideas?",
+    ] {
+        let reply = ask_json(message)["reply"].as_str().unwrap().to_string();
+        for alarm in ["emergency", "checked today"] {
+            assert!(!reply.contains(alarm), "{message}\n{reply}");
+        }
+    }
+}
+
 /// The pregnancy and after-birth entries answer only messages that tell a
 /// pregnancy or a birth ("owns" in red_flags.toml): months of training, a
 /// clicking hip or a 68-year-old's stretch question share their words but
