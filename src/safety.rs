@@ -28,6 +28,34 @@ const SIGNS: usize = 0;
 const LOOK_ALIKES: usize = 1;
 const DENIALS: usize = 2;
 
+/// Words that deny the sign right after them (see `RedFlagDetector::denying`).
+const DENYING: [&str; 4] = ["no", "never", "nothing", "nor"];
+/// Little words between a denial and the sign it denies.
+const LEADS: [&str; 12] = [
+    "a", "an", "any", "real", "obvious", "major", "other", "sign of", "signs", "had", "have", "got",
+];
+/// Words whose absence is a sign (see `RedFlagDetector::absences`).
+const ABSENCES: [&str; 16] = [
+    "sleep",
+    "relief",
+    "improvement",
+    "change",
+    "better",
+    "let",
+    "end",
+    "break",
+    "rest",
+    "position",
+    "way",
+    "strength",
+    "feeling",
+    "sensation",
+    "control",
+    "power",
+];
+/// Words that carry a negation down a list of signs.
+const JOINS: [&str; 3] = ["or", "nor", "and"];
+
 /// Words a step may take: a term's literal words are one sequence, a group
 /// is one sequence per word of the group ("inner thigh" is two words).
 /// Words are ids into the detector's own stem table.
@@ -83,6 +111,22 @@ pub struct RedFlagDetector {
     /// Ids of negation words: "not from sitting" is no reason to think the
     /// numbness comes from sitting.
     negations: HashSet<u32>,
+    /// Words that deny what follows them ("no", "never"): not "not", which
+    /// is as often part of a sign ("can not get to sleep").
+    denying: HashSet<u32>,
+    /// Little words a denial may stand before ("no real swelling", "never
+    /// had a fever").
+    leads: HashSet<u32>,
+    /// Words whose absence is itself a sign ("no sleep because of the
+    /// pain", "no strength"): a sign starting with one is never denied.
+    absences: HashSet<u32>,
+    /// Words that carry a negation on down a list ("no swelling or limp").
+    joins: HashSet<u32>,
+    /// Per category, whether a negation right before one of its signs
+    /// denies it ("no swelling", "never had a limp"). Not for emergency
+    /// signs, whose denials are listed one by one: "not" right before
+    /// their words is as often part of the sign ("have not peed since").
+    negatable: Vec<bool>,
 }
 
 impl RedFlagDetector {
@@ -127,6 +171,18 @@ impl RedFlagDetector {
             .iter()
             .flat_map(|w| compiler.analyse(w))
             .collect();
+        let ids_of = |words: &[&str], compiler: &mut Compiler| -> HashSet<u32> {
+            words.iter().flat_map(|w| compiler.analyse(w)).collect()
+        };
+        let denying = ids_of(&DENYING, &mut compiler);
+        let leads = ids_of(&LEADS, &mut compiler);
+        let absences = ids_of(&ABSENCES, &mut compiler);
+        let joins = ids_of(&JOINS, &mut compiler);
+        let negatable = flags
+            .categories
+            .iter()
+            .map(|c| !c.concept && c.tier() != crate::knowledge::Tier::Emergency)
+            .collect();
         let filed = |kind: usize| {
             let in_kind = move |category: usize| Self::kind_of(category, n) == kind;
             file_by_first(&patterns, &compiler.choices, in_kind)
@@ -140,6 +196,11 @@ impl RedFlagDetector {
             categories: flags.categories.len(),
             fillers,
             negations,
+            denying,
+            leads,
+            absences,
+            joins,
+            negatable,
         }
     }
 
@@ -151,14 +212,14 @@ impl RedFlagDetector {
 
     /// The categories found, and those an `unless` term vetoed.
     pub fn scan(&self, terms: &[Term]) -> Scan {
-        self.detect_masking(terms, &[2 * self.categories])
+        self.detect_masking(terms, &[2 * self.categories], false)
     }
 
     /// The categories found outside the phrases that deny a sign ("no
     /// numbness or tingling"): those the message asserts.
     pub fn asserted(&self, terms: &[Term]) -> Vec<usize> {
         let n = self.categories;
-        self.detect_masking(terms, &[2 * n, 2 * n + 1]).signs
+        self.detect_masking(terms, &[2 * n, 2 * n + 1], true).signs
     }
 
     /// Where each sign (not each `unless`) is read in `terms`, look-alikes
@@ -210,7 +271,11 @@ impl RedFlagDetector {
             .unzip()
     }
 
-    fn detect_masking(&self, terms: &[Term], masks: &[usize]) -> Scan {
+    /// The scan of `terms` with the patterns of the `masks` slots blanked
+    /// out; with `deny_negated`, a sign right after a negation, or listed
+    /// after a denied one ("no swelling, redness or limp"), is not found
+    /// either (see `negatable`).
+    fn detect_masking(&self, terms: &[Term], masks: &[usize], deny_negated: bool) -> Scan {
         let (_, mut ids) = self.ids(terms);
         let n = self.categories;
         for slot in masks {
@@ -218,12 +283,21 @@ impl RedFlagDetector {
         }
         // Two more slots, for the look-alikes and the denials.
         let found = vec![Cell::new(false); 2 * n + 2];
+        let mut denied_end: Option<usize> = None;
         for start in 0..ids.len() {
             let unfound = |category: usize| !found[category].get();
-            for (category, _) in self.matches_at(&ids, start, SIGNS, unfound) {
+            let matches: Vec<(usize, usize)> =
+                self.matches_at(&ids, start, SIGNS, unfound).collect();
+            for (category, end) in matches {
                 // A denied `unless` ("not from sitting") vetoes nothing.
                 let denied_veto = (n..2 * n).contains(&category) && self.negated(&ids, start);
-                if !denied_veto {
+                let denied_sign = deny_negated
+                    && category < n
+                    && self.negatable[category]
+                    && self.denied_at(&ids, start, denied_end);
+                if denied_sign {
+                    denied_end = Some(denied_end.map_or(end, |e| e.max(end)));
+                } else if !denied_veto {
                     found[category].set(true);
                 }
             }
@@ -336,6 +410,26 @@ impl RedFlagDetector {
                     .map(move |(_, end)| start..=end)
             })
             .collect()
+    }
+
+    /// Whether a sign from `at` is denied: a negation just before it,
+    /// perhaps with a little word between ("no real swelling"), or it
+    /// goes on a list a denied sign ended at `denied_end` ("no swelling,
+    /// redness or limp").
+    fn denied_at(&self, ids: &[Option<u32>], at: usize, denied_end: Option<usize>) -> bool {
+        let is = |i: usize, set: &HashSet<u32>| ids[i].is_some_and(|id| set.contains(&id));
+        if is(at, &self.absences) {
+            return false;
+        }
+        let mut before = at;
+        while before > 0 && at - before < 3 && is(before - 1, &self.leads) {
+            before -= 1;
+        }
+        let listed = match denied_end {
+            Some(end) => end + 1 == at || (end + 2 == at && is(at - 1, &self.joins)),
+            None => false,
+        };
+        listed || (before > 0 && is(before - 1, &self.denying))
     }
 
     /// Whether the word before `at` negates what follows: an `unless` term
@@ -571,6 +665,54 @@ mod tests {
     #[test]
     fn negation_does_not_switch_a_flag_off() {
         assert_flag("no numbness or anything, just a knot", "numbness-tingling");
+    }
+
+    /// The signs a message asserts: found, and not only denied.
+    fn asserted(message: &str) -> Vec<String> {
+        let k = Knowledge::shipped().expect("shipped knowledge loads");
+        let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
+        let detector = RedFlagDetector::new(&k.red_flags, &analyzer);
+        let terms = analyzer.analyze(message);
+        k.red_flags
+            .settle(detector.asserted(&terms))
+            .into_iter()
+            .map(|i| k.red_flags.categories[i].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_sign_right_after_no_or_never_is_denied_but_still_found() {
+        // Wordings no denial lists: a little word between, or a list.
+        for (m, category) in [
+            (
+                "my son is 12, no real limp or anything, tight glutes",
+                "child-limp",
+            ),
+            (
+                "never had a fever with it, just a tight glute",
+                "fever-infection",
+            ),
+            ("no obvious swelling or limp, sore glute", "swelling"),
+        ] {
+            assert_flag(m, category);
+            assert!(!asserted(m).contains(&category.to_string()), "{m}");
+        }
+        // Where the absence is the sign, or "not" belongs to it, or the
+        // sign is an emergency, nothing is denied.
+        for (m, category) in [
+            ("no sleep because of the pain all week", "night-pain"),
+            ("no strength in my left leg since monday", "weakness"),
+            (
+                "can not get to sleep with the pain whatever position i lie in",
+                "night-pain",
+            ),
+            (
+                "I have not peed since yesterday and my back is killing me",
+                "bladder-bowel",
+            ),
+        ] {
+            assert!(asserted(m).contains(&category.to_string()), "{m}");
+        }
     }
 
     #[test]
