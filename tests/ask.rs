@@ -1095,6 +1095,69 @@ fn the_twentieth_reviews_signs_get_the_urgency_they_need() {
     }
 }
 
+/// Review s17b (docs/reviews/content-review-23.md): wetting oneself
+/// unnoticed, self-harm "to feel something", a warm calf after a knee
+/// scope, a leg not stood on since yesterday, sudden searing pain and pain
+/// "worse than giving birth" get their urgency; DOMS that makes one hobble
+/// and feet asleep on the loo for a minute get none.
+#[test]
+fn the_twenty_first_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "I'm 34M and have been off work with sciatica all week, lying on the floor mostly. \
+                 Today I went to get up and found my trackies were soaked, I genuinely had no idea \
+                 I'd gone.",
+                "bladder-bowel",
+            ),
+            (
+                "can't train, can't sleep, I've started hurting myself again just to feel something",
+                "crisis",
+            ),
+            (
+                "2 weeks after my knee scope, the calf on that side is tight, warm and bigger than \
+                 the other one",
+                "calf-clot-risk",
+            ),
+            (
+                "halfway through my 10k my hip went and I couldn't stand on it, had to get a lift \
+                 home. still can't today",
+                "unable-to-bear-weight",
+            ),
+            (
+                "out of nowhere, sitting at my desk, a searing pain in my glute, 9/10, I'm sweating \
+                 and can't get comfy",
+                "sudden-severe-pain",
+            ),
+            (
+                "this is worse than giving birth, I can't sit, stand or lie down, I'm in tears. what \
+                 do I do?",
+                "worst-pain",
+            ),
+        ],
+        &["stretching"],
+    );
+    none_raises_a_sign(&[
+        "can barely hobble down the stairs after yesterday's walking lunges, proper DOMS. when can \
+         I train legs again?",
+        "the stabbing pain of seeing my Strava pace lol. anyway, glute knot after speedwork, roll or \
+         stretch?",
+    ]);
+    let v = ask_json(
+        "Sat on the loo far too long and when I stood up both feet had pins and needles, gone \
+         within a minute of walking about. what desk stretch is best?",
+    );
+    assert!(!v["red_flags"].to_string().contains("both-legs"), "{v}");
+    // A numb seat with back pain names only what was told.
+    let v = ask_json(
+        "when I wipe after the loo it's like I'm wiping someone else's bum. lower back and right \
+         glute have been wrecked since Tuesday",
+    );
+    let reply = v["reply"].as_str().unwrap();
+    assert!(opens_with_prompt(reply, "saddle-numbness"), "{reply}");
+    assert!(!reply.contains("erection"), "{reply}");
+}
+
 /// The pregnancy and after-birth entries answer only messages that tell a
 /// pregnancy or a birth ("owns" in red_flags.toml): months of training, a
 /// clicking hip or a 68-year-old's stretch question share their words but
