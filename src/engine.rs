@@ -193,6 +193,7 @@ impl Engine {
             suggestions,
             red_flags: self.flags(&flags),
             care_prompt,
+            urgent: emergency,
             body,
             footer: replies.footer.clone(),
             did_you_mean: replies.did_you_mean.clone(),

@@ -47,6 +47,9 @@ pub struct Reply {
     pub red_flags: Vec<Flag>,
     /// Shown first whenever a red flag is found.
     pub care_prompt: Option<String>,
+    /// The care prompt sends the member for help now (an emergency sign):
+    /// it comes before anything else, the entry's title included.
+    pub urgent: bool,
     pub body: Body,
     pub footer: String,
     /// Heading for the suggestions.
@@ -78,6 +81,13 @@ impl Reply {
         }
     }
 
+    /// The title to show above the text: none when an urgent care prompt
+    /// must be the first thing read (the title then follows it, in the
+    /// text).
+    pub fn heading(&self) -> Option<&str> {
+        self.title().filter(|_| !self.urgent)
+    }
+
     /// The main text: care prompt first, then the answer or "not sure".
     pub fn description(&self) -> String {
         let main = match &self.body {
@@ -85,7 +95,10 @@ impl Reply {
             Body::NotSure(text) | Body::Empty(text) => text.as_str(),
         };
         match &self.care_prompt {
-            Some(prompt) if self.matched.is_some() => format!("{prompt}\n\n{main}"),
+            Some(prompt) if self.matched.is_some() => match self.title() {
+                Some(title) if self.urgent => format!("{prompt}\n\n**{title}**\n\n{main}"),
+                _ => format!("{prompt}\n\n{main}"),
+            },
             // With no answer, the care prompt is the message.
             Some(prompt) => prompt.clone(),
             None => main.to_string(),
@@ -106,7 +119,7 @@ impl Reply {
     /// The whole reply as plain text, as the bot would post it.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        if let Some(title) = self.title() {
+        if let Some(title) = self.heading() {
             out.push_str(&format!("**{title}**\n\n"));
         }
         out.push_str(&self.description());

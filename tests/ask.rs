@@ -1158,6 +1158,24 @@ fn the_twenty_first_reviews_signs_get_the_urgency_they_need() {
     assert!(!reply.contains("erection"), "{reply}");
 }
 
+/// An emergency prompt is the first thing a member reads, above the title
+/// of the entry that explains it; a sign that can wait comes under the
+/// title, as the answer's own caution.
+#[test]
+fn an_emergency_prompt_is_the_first_line() {
+    let v = ask_json("my groin has gone numb and I can't pee since my back went");
+    let reply = v["reply"].as_str().unwrap();
+    assert!(
+        reply.starts_with(&prompt_start("saddle-numbness")),
+        "{reply}"
+    );
+    assert!(reply.contains("**What is cauda equina"), "{reply}");
+    let v = ask_json("is a tennis ball ok for a glute knot? I'm 20 weeks pregnant");
+    let reply = v["reply"].as_str().unwrap();
+    assert!(reply.starts_with("**"), "{reply}");
+    assert!(!reply.starts_with(&prompt_start("pregnancy")), "{reply}");
+}
+
 /// The pregnancy and after-birth entries answer only messages that tell a
 /// pregnancy or a birth ("owns" in red_flags.toml): months of training, a
 /// clicking hip or a 68-year-old's stretch question share their words but

@@ -72,10 +72,13 @@ pub fn cut(text: &str, max: usize) -> String {
 /// The embed for an engine reply: the care prompt, when there is one, leads
 /// the description in every mode.
 pub fn reply_embed(reply: &Reply) -> serenity::CreateEmbed {
-    let title = match (reply.title(), &reply.care_prompt) {
+    // An urgent prompt is the first thing read: no title above it.
+    let title = match (reply.heading(), &reply.care_prompt) {
         (Some(t), _) => Some(t.to_string()),
-        (None, Some(_)) => Some("Please check this with a professional".to_string()),
-        (None, None) => None,
+        (None, Some(_)) if !reply.urgent => {
+            Some("Please check this with a professional".to_string())
+        }
+        _ => None,
     };
     let colour = if reply.care_prompt.is_some() {
         WARNING
@@ -212,6 +215,7 @@ mod tests {
             suggestions: ids.iter().map(suggestion).collect(),
             red_flags: Vec::new(),
             care_prompt: care.map(String::from),
+            urgent: false,
             body: Body::NotSure("Not sure.".into()),
             footer: "footer".into(),
             did_you_mean: "Did you mean".into(),
@@ -251,6 +255,32 @@ mod tests {
             "{name}"
         );
         assert!(name.contains("\\*\\*big\\*\\*"), "{name}");
+    }
+
+    #[test]
+    fn an_urgent_prompt_comes_before_the_title() {
+        let mut reply = unsure_with(&[], Some("**Go now.**"));
+        reply.matched = Some(Match {
+            kind: crate::knowledge::EntryKind::Faq,
+            id: "cauda-equina".into(),
+            score: 0.7,
+            title: "What is it?".into(),
+        });
+        reply.body = Body::Answer {
+            title: "What is it?".into(),
+            text: "The answer.".into(),
+        };
+        let embed = |reply: &Reply| serde_json::to_value(reply_embed(reply)).unwrap();
+        assert_eq!(embed(&reply)["title"], "What is it?");
+        assert!(embed(&reply)["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("**Go now.**"));
+        reply.urgent = true;
+        let urgent = embed(&reply);
+        assert!(urgent.get("title").is_none(), "{urgent}");
+        let text = urgent["description"].as_str().unwrap();
+        assert!(text.starts_with("**Go now.**\n\n**What is it?**"), "{text}");
     }
 
     #[test]
