@@ -1158,6 +1158,87 @@ fn the_twenty_first_reviews_signs_get_the_urgency_they_need() {
     assert!(!reply.contains("erection"), "{reply}");
 }
 
+/// Review s17c (docs/reviews/content-review-24.md): retention told as
+/// "nothing would come out", numbness in intimacy, two legs "without
+/// power", a stroke told by drunk-sounding words or a dropped mouth, a
+/// suicide plan told by things given away or tablets counted, furniture
+/// clung to, a fall "arse over tit", painkillers maxed out, a chest that
+/// squeezes uphill, a feverish child who won't put a leg down. And no
+/// urgent prompt for a camelbak's bladder, feet asleep for a minute,
+/// collapsing into the car, form like a car crash or chills at a race.
+#[test]
+fn the_twenty_second_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "did deadlifts, back is wrecked, stood at the toilet for ages and nothing would come \
+                 out even though I was busting",
+                "bladder-bowel",
+            ),
+            (
+                "My husband's sciatica flared last week and now he can't feel anything when we're \
+                 intimate",
+                "sexual-change-back-pain",
+            ),
+            (
+                "From yesterday my two legs are without power, I cannot go up the stairs, and the back \
+                 is hurting very much. What exercise for glute?",
+                "both-legs-back",
+            ),
+            (
+                "My dad (74) has a sore bum, and tonight his words came out like he was drunk and he \
+                 couldn't hold his tea. Should he just rest?",
+                "stroke-signs",
+            ),
+            (
+                "I'm done. 14 months of sciatica and I've started giving my things away.",
+                "crisis",
+            ),
+            (
+                "I've been looking up how many of my tablets it would take, this pain never stops",
+                "crisis",
+            ),
+            (
+                "been shuffling around clinging to the furniture all day because my bum won't let me \
+                 stand on that leg",
+                "unable-to-bear-weight",
+            ),
+            (
+                "went arse over tit on the ice this morning, right onto my tailbone",
+                "trauma",
+            ),
+            (
+                "maxed out on paracetamol and ibuprofen for 2 days and my glute pain hasn't even \
+                 noticed",
+                "painkillers-not-working",
+            ),
+            (
+                "Whenever I run up the hill my chest gets a heavy squeezing feeling. Can I keep \
+                 running on it?",
+                "chest-on-effort",
+            ),
+            (
+                "my 5 year old woke up hot and won't put her right leg down, cries when I touch her \
+                 hip. can I massage it?",
+                "fever-limp",
+            ),
+        ],
+        &["stretching"],
+    );
+    none_raises_a_sign(&[
+        "the bladder in my camelbak split on the trail, unrelated, but my glutes are tight after \
+         the hills",
+        "Nurse here, collapsing into the car after a 12 hour shift, glutes like rocks. stretches?",
+        "coach says my squat form is a car crash, glutes sore after, what should I fix?",
+        "got chills watching the 100m final, anyway my glute is tight after sprints",
+    ]);
+    let v = ask_json(
+        "sat on the toilet way too long and both feet went to sleep lol, took a minute. glute \
+         tight, stretch?",
+    );
+    assert!(!v["red_flags"].to_string().contains("both-legs"), "{v}");
+}
+
 /// An emergency prompt is the first thing a member reads, above the title
 /// of the entry that explains it; a sign that can wait comes under the
 /// title, as the answer's own caution.
