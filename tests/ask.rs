@@ -1239,6 +1239,46 @@ fn the_twenty_second_reviews_signs_get_the_urgency_they_need() {
     assert!(!v["red_flags"].to_string().contains("both-legs"), "{v}");
 }
 
+/// Forum-i, read after its blind score: an adult's bed wet in sleep, a fall
+/// off a climbing wall onto the backside and a foot that no longer feels
+/// the clutch are signs; a labral tear on a scan is no tearing pain, and a
+/// new mother's "loose and weird down there" is no numb saddle.
+#[test]
+fn the_tenth_forum_sets_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "44M. Woke up and the bed was wet, first time since I was a kid, didn't even wake up \
+                 for it. Bad glute knot and pain down the leg all week.",
+                "bladder-bowel",
+            ),
+            (
+                "Took a big whipper at the crag Saturday and decked onto the edge of the crash pad. Now \
+                 a deep knotted lump in the glute.",
+                "trauma",
+            ),
+        ],
+        &[],
+    );
+    let v = ask_json(
+        "Since the weekend I can't feel the clutch properly with my left foot, like driving in a \
+         ski boot. Bum on that side knotted for a while.",
+    );
+    assert!(
+        v["red_flags"].to_string().contains("numbness-tingling"),
+        "{v}"
+    );
+    for message in [
+        "MRI says labral tear in my right hip, clicking at the front when I squat deep. Surgery or \
+         rehab?",
+        "Baby is 7 weeks old, glute knot from feeding on the sofa. Everything feels loose and weird \
+         down there still. When can I go back to spin?",
+    ] {
+        let reply = ask_json(message)["reply"].as_str().unwrap().to_string();
+        assert!(!reply.contains("emergency department"), "{message}\n{reply}");
+    }
+}
+
 /// An emergency prompt is the first thing a member reads, above the title
 /// of the entry that explains it; a sign that can wait comes under the
 /// title, as the answer's own caution.
