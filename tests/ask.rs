@@ -1239,6 +1239,53 @@ fn the_twenty_second_reviews_signs_get_the_urgency_they_need() {
     assert!(!v["red_flags"].to_string().contains("both-legs"), "{v}");
 }
 
+/// Review s17d (docs/reviews/content-review-25.md): sexual function told as
+/// "things down below don't work", breathing that hurts with a hot calf, a
+/// hot jab site with shaking and heavy eyes, a wee that came out unfelt;
+/// and no alarm for squats "worse than labour", the worst DOMS, a dropped
+/// bar, a collapse onto the lounge, a child's fall without a scratch, a
+/// star sign or buzzing for a competition.
+#[test]
+fn the_twenty_third_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "Ever since my back went on Friday, things down below don't... work, if you get me. \
+                 Could that be the piriformis?",
+                "sexual-change-back-pain",
+            ),
+            (
+                "2 weeks after my knee scope, my calf's hot and puffy and now it hurts to take a deep \
+                 breath. Glute sore from crutches too.",
+                "breath-with-calf",
+            ),
+            (
+                "The jab site on my bum is hot and red, and tonight I'm burning up, shaking like mad and \
+                 can barely keep my eyes open",
+                "infection-very-unwell",
+            ),
+            (
+                "bad back all week and my wee just came out while I was standing at the kettle, didn't \
+                 even feel it start",
+                "bladder-bowel",
+            ),
+        ],
+        &["stretching"],
+    );
+    none_raises_a_sign(&[
+        "Bulgarian split squats are worse than labour I swear, glutes wrecked, stretch?",
+        "Dropped the bar on the last rep of RDLs (bar's fine, I'm fine), glutes sore, roll it?",
+        "Ran a half in the heat, came home and collapsed on the lounge for 3 hours, glute knot \
+         today",
+        "Worst DOMS of my life after my first spin class, glutes screaming, normal?",
+        "Kid fell off the monkey bars at school (he's fine, not a scratch), my glute is tight from \
+         carrying him home",
+        "I'm a Cancer so I hold everything in, does stress knot up your glutes?",
+        "Buzzing for my first comp tomorrow, all jittery with nerves, glute a bit tight. roll today \
+         or rest it?",
+    ]);
+}
+
 /// Forum-i, read after its blind score: an adult's bed wet in sleep, a fall
 /// off a climbing wall onto the backside and a foot that no longer feels
 /// the clutch are signs; a labral tear on a scan is no tearing pain, and a
