@@ -1286,6 +1286,72 @@ fn the_twenty_third_reviews_signs_get_the_urgency_they_need() {
     ]);
 }
 
+/// Review s17e (docs/reviews/content-review-26.md): both legs going one
+/// after the other with back pain, a glute that "went bang" out of nowhere,
+/// a jolt on a bus with osteoporosis, and precautions told sideways (a baby
+/// that arrived, tablets to thin the blood, a new ball and socket); no alarm
+/// for a bum numb from the cold, a child's wee accident, weight on the bar,
+/// a bandwagon fallen off, a nan's fall last year, a PR "given birth to".
+#[test]
+fn the_twenty_fourth_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "Coach here, 52. Low back grumble after pre-season. Yesterday my left leg started \
+                 tingling, overnight the right joined the party, and this morning both feel rubbery \
+                 on the stairs.",
+                "both-legs-back",
+            ),
+            (
+                "out of nowhere my glute went bang while I was just walking to the shop, the pain is \
+                 unreal, nothing like a knot",
+                "sudden-severe-pain",
+            ),
+            (
+                "I've got osteoporosis and sat down with a bump when the bus braked hard, now it hurts \
+                 deep in my bum and hip",
+                "fragility-fracture",
+            ),
+            (
+                "my little girl arrived 5 weeks ago, glutes are knotted from feeding in the rocking \
+                 chair, when can I foam roll?",
+                "postpartum",
+            ),
+            (
+                "I take tablets to thin my blood after my stent, is a deep tissue massage safe for a \
+                 knot in my bum?",
+                "blood-thinners",
+            ),
+            (
+                "They gave me a new ball and socket on the left in August, glute on that side is \
+                 tight, which stretches are safe?",
+                "hip-surgery",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "it was so freezing at parkrun I couldn't feel my bum by the end haha, glutes tight today, \
+         stretch?",
+        "can't put any weight on the bar for hip thrusts without it digging into my hip bones, what \
+         pad should I get?",
+        "totally fell off the stretching bandwagon over christmas and the knot is back, how do I \
+         restart",
+        "my nan had a fall last year and we all got a fright, anyway I'm 34 with a glute knot, ball \
+         or roller?",
+        "just gave birth to a new hip thrust PR haha, but left glute feels knotty after, normal?",
+    ]);
+    // Pregnancy told as "with baby", and its weeks "along with" a second
+    // baby, are a pregnancy, not a birth.
+    let v =
+        ask_json("I am with baby 5 months, the pain in my buttock is very strong when I walk long");
+    assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]), "{v}");
+    let v = ask_json(
+        "33 weeks along with baby #2 and my left butt cheek is so tight, foam roller safe?",
+    );
+    assert!(v["red_flags"].to_string().contains("pregnancy"), "{v}");
+}
+
 /// Forum-i, read after its blind score: an adult's bed wet in sleep, a fall
 /// off a climbing wall onto the backside and a foot that no longer feels
 /// the clutch are signs; a labral tear on a scan is no tearing pain, and a

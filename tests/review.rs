@@ -24,8 +24,14 @@ fn flags(v: &Value) -> Vec<String> {
 /// The reply's text after the answer's title: what a member reads first.
 fn first_lines(v: &Value) -> String {
     let text = reply(v);
-    let body = match text.strip_prefix("**") {
-        Some(rest) if v["match"].is_object() => rest.split_once("**\n\n").map_or(text, |(_, b)| b),
+    // A title is a line in bold alone; an urgent prompt, which comes
+    // before the title, goes on after its bold words.
+    let body = match text.split_once("\n\n") {
+        Some((first, rest))
+            if v["match"].is_object() && first.starts_with("**") && first.ends_with("**") =>
+        {
+            rest
+        }
         _ => text,
     };
     body.chars().take(160).collect()
