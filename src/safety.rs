@@ -539,17 +539,22 @@ mod tests {
     use super::*;
     use crate::knowledge::Knowledge;
 
-    fn flags(message: &str) -> Vec<String> {
+    /// The ids `read` finds in `message` with the shipped knowledge, as
+    /// members see them: `requires`, `eases` and concepts applied.
+    fn read_with(message: &str, read: fn(&RedFlagDetector, &[Term]) -> Vec<usize>) -> Vec<String> {
         let k = Knowledge::shipped().expect("shipped knowledge loads");
         let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
         let detector = RedFlagDetector::new(&k.red_flags, &analyzer);
         let terms = analyzer.analyze(message);
-        // As members see them: `requires`, `eases` and concepts applied.
         k.red_flags
-            .settle(detector.detect(&terms))
+            .settle(read(&detector, &terms))
             .into_iter()
             .map(|i| k.red_flags.categories[i].id.clone())
             .collect()
+    }
+
+    fn flags(message: &str) -> Vec<String> {
+        read_with(message, RedFlagDetector::detect)
     }
 
     fn assert_flag(message: &str, category: &str) {
@@ -669,15 +674,7 @@ mod tests {
 
     /// The signs a message asserts: found, and not only denied.
     fn asserted(message: &str) -> Vec<String> {
-        let k = Knowledge::shipped().expect("shipped knowledge loads");
-        let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
-        let detector = RedFlagDetector::new(&k.red_flags, &analyzer);
-        let terms = analyzer.analyze(message);
-        k.red_flags
-            .settle(detector.asserted(&terms))
-            .into_iter()
-            .map(|i| k.red_flags.categories[i].id.clone())
-            .collect()
+        read_with(message, RedFlagDetector::asserted)
     }
 
     #[test]
