@@ -28,34 +28,6 @@ const SIGNS: usize = 0;
 const LOOK_ALIKES: usize = 1;
 const DENIALS: usize = 2;
 
-/// Words that deny the sign right after them (see `RedFlagDetector::denying`).
-const DENYING: [&str; 4] = ["no", "never", "nothing", "nor"];
-/// Little words between a denial and the sign it denies.
-const LEADS: [&str; 12] = [
-    "a", "an", "any", "real", "obvious", "major", "other", "sign of", "signs", "had", "have", "got",
-];
-/// Words whose absence is a sign (see `RedFlagDetector::absences`).
-const ABSENCES: [&str; 16] = [
-    "sleep",
-    "relief",
-    "improvement",
-    "change",
-    "better",
-    "let",
-    "end",
-    "break",
-    "rest",
-    "position",
-    "way",
-    "strength",
-    "feeling",
-    "sensation",
-    "control",
-    "power",
-];
-/// Words that carry a negation down a list of signs.
-const JOINS: [&str; 3] = ["or", "nor", "and"];
-
 /// Words a step may take: a term's literal words are one sequence, a group
 /// is one sequence per word of the group ("inner thigh" is two words).
 /// Words are ids into the detector's own stem table.
@@ -171,13 +143,14 @@ impl RedFlagDetector {
             .iter()
             .flat_map(|w| compiler.analyse(w))
             .collect();
-        let ids_of = |words: &[&str], compiler: &mut Compiler| -> HashSet<u32> {
+        let ids_of = |words: &[String], compiler: &mut Compiler| -> HashSet<u32> {
             words.iter().flat_map(|w| compiler.analyse(w)).collect()
         };
-        let denying = ids_of(&DENYING, &mut compiler);
-        let leads = ids_of(&LEADS, &mut compiler);
-        let absences = ids_of(&ABSENCES, &mut compiler);
-        let joins = ids_of(&JOINS, &mut compiler);
+        let denial = &crate::language::english().denial;
+        let denying = ids_of(&denial.words, &mut compiler);
+        let leads = ids_of(&denial.leads, &mut compiler);
+        let absences = ids_of(&denial.absences, &mut compiler);
+        let joins = ids_of(&denial.joins, &mut compiler);
         let negatable = flags
             .categories
             .iter()

@@ -2,7 +2,7 @@
 //! the knowledge says. Developers keep these files; moderators keep the
 //! knowledge's own word lists (`knowledge/lexicon.toml`).
 //!
-//! - `english.toml`: stopwords, fillers, negations and contractions;
+//! - `english.toml`: stopwords, fillers, negations, denials and contractions;
 //! - `dictionary.txt`: real words the typo fixer leaves as typed, generated
 //!   from a public word list (README.md here says how);
 //! - `added_words.txt`: real words that list lacks, kept by hand.
@@ -40,6 +40,8 @@ pub(crate) struct English {
     pub intents: Vec<IntentForms>,
     /// The words around the thing a question asks for (`intent.rs`).
     pub request: RequestWords,
+    /// The words that deny a sign told right after them (`safety.rs`).
+    pub denial: DenialWords,
     /// Contractions without their apostrophe, and what they stand for.
     pub contractions: std::collections::BTreeMap<String, String>,
 }
@@ -49,6 +51,19 @@ pub(crate) struct English {
 pub(crate) struct IntentForms {
     pub name: String,
     pub forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DenialWords {
+    /// Words that deny the sign right after them ("no", "never").
+    pub words: Vec<String>,
+    /// Little words that may stand between ("no real limp").
+    pub leads: Vec<String>,
+    /// Words that carry a denial down a list ("no swelling or limp").
+    pub joins: Vec<String>,
+    /// Words whose absence is itself a sign ("no sleep", "no strength").
+    pub absences: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
