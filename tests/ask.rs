@@ -1032,7 +1032,7 @@ fn the_twentieth_reviews_signs_get_the_urgency_they_need() {
             (
                 "I have sciatica in left side and from today the middle part where I sit feel like \
                  wood, no sensation, also back very painful. I need to go hospital or only physio?",
-                "saddle-numbness-told",
+                "numb-seat-back-pain",
             ),
             (
                 "sudden horrible pain in my left knacker that came on an hour ago, now spreading to my \
@@ -1075,6 +1075,14 @@ fn the_twentieth_reviews_signs_get_the_urgency_they_need() {
         "I'm 68 with dodgy balance. Is there a standing bum stretch I can do holding on to the \
          kitchen counter while the kettle boils?",
     ]);
+    // Numbness where one sits, from the chair, is no emergency.
+    let v =
+        ask_json("my bum goes numb where I sit on the office chair by 5pm, glute knot, stretch?");
+    let flags = v["red_flags"].to_string();
+    assert!(
+        !flags.contains("saddle") && !flags.contains("numb-seat"),
+        "{v}"
+    );
     // Urgent signs only as likenesses; a fever told as years past, a clot
     // and a calf ruled out: at most a note, never an alarm.
     for message in [
