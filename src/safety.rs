@@ -259,9 +259,7 @@ impl RedFlagDetector {
         let mut denied_end: Option<usize> = None;
         for start in 0..ids.len() {
             let unfound = |category: usize| !found[category].get();
-            let matches: Vec<(usize, usize)> =
-                self.matches_at(&ids, start, SIGNS, unfound).collect();
-            for (category, end) in matches {
+            for (category, end) in self.matches_at(&ids, start, SIGNS, unfound) {
                 // A denied `unless` ("not from sitting") vetoes nothing.
                 let denied_veto = (n..2 * n).contains(&category) && self.negated(&ids, start);
                 let denied_sign = deny_negated
