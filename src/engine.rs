@@ -10,8 +10,9 @@ use std::borrow::Cow;
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::{Entry, Knowledge, KnowledgeError, Problem, Sources, Tier};
 use crate::matcher::{Matcher, Ranking, Scored, Tuning};
-use crate::reply::{Body, Flag, Match, Reply};
+use crate::reply::{AnswerKind, Body, Flag, Match, Reply};
 use crate::safety::RedFlagDetector;
+use crate::stretch_names::StretchNames;
 
 /// Most entries offered under an answer: a row of buttons on a phone.
 const SEE_ALSO_LIMIT: usize = 4;
@@ -21,6 +22,7 @@ struct Parts {
     analyzer: Analyzer,
     matcher: Matcher,
     detector: RedFlagDetector,
+    stretch_names: StretchNames,
 }
 
 pub struct Engine {
@@ -28,6 +30,7 @@ pub struct Engine {
     analyzer: Analyzer,
     matcher: Matcher,
     detector: RedFlagDetector,
+    stretch_names: StretchNames,
 }
 
 /// How close to the best score the previous message's entry must be for a
@@ -76,10 +79,12 @@ impl Engine {
                 detector.join().expect("building the red-flag patterns"),
             )
         });
+        let stretch_names = StretchNames::new(&knowledge.stretches, &analyzer);
         Parts {
             analyzer,
             matcher,
             detector,
+            stretch_names,
         }
     }
 
@@ -89,6 +94,7 @@ impl Engine {
             analyzer: parts.analyzer,
             matcher: parts.matcher,
             detector: parts.detector,
+            stretch_names: parts.stretch_names,
         }
     }
 
@@ -176,20 +182,47 @@ impl Engine {
             .map(|c| self.to_match(*c))
             .collect();
         let replies = &self.knowledge.replies;
-        let body = match chosen {
-            Some(c) => {
+        // No sign decides the answer whenever `deciding` is empty; a
+        // message about another body part ("pigeon makes my knee twinge")
+        // is not ours to answer with a stretch either.
+        let stretch = if deciding.is_empty() && ranking.threshold().is_some() {
+            self.stretch_asked(message, &terms)
+        } else {
+            None
+        };
+        let body = match (stretch, chosen) {
+            (Some(s), _) => Body::Answer {
+                title: s.name.clone(),
+                text: crate::stretch::card(s),
+            },
+            (None, Some(c)) => {
                 let e = &self.knowledge.entries[c.entry];
                 Body::Answer {
                     title: e.title.clone(),
                     text: e.body.clone(),
                 }
             }
-            None if terms.is_empty() => Body::Empty(replies.empty.clone()),
-            None => Body::NotSure(replies.not_sure.clone()),
+            (None, None) if terms.is_empty() => Body::Empty(replies.empty.clone()),
+            (None, None) => Body::NotSure(replies.not_sure.clone()),
+        };
+        let see_also = match (stretch, chosen) {
+            // The general answer the stretch's name stood in for.
+            (Some(_), c) => c.map(|c| self.to_match(c)).into_iter().collect(),
+            (None, Some(c)) => self.related(c.entry, &flags, &ranking),
+            (None, None) => Vec::new(),
         };
         Reply {
             question: message.to_string(),
-            matched: chosen.map(|c| self.to_match(c)),
+            matched: match stretch {
+                Some(s) => Some(Match {
+                    kind: AnswerKind::Stretch,
+                    id: s.id.clone(),
+                    // Named outright, not scored: as sure as an answer gets.
+                    score: 1.0,
+                    title: s.name.clone(),
+                }),
+                None => chosen.map(|c| self.to_match(c)),
+            },
             suggestions,
             red_flags: self.flags(&flags),
             care_prompt,
@@ -197,12 +230,27 @@ impl Engine {
             body,
             footer: replies.footer.clone(),
             did_you_mean: replies.did_you_mean.clone(),
-            see_also: chosen
-                .map(|c| self.related(c.entry, &flags, &ranking))
-                .unwrap_or_default(),
+            see_also,
             see_also_heading: replies.see_also.clone(),
             names_our_subject: ranking.scope.anchored || ranking.scope.topical,
         }
+    }
+
+    /// The stretch `message` asks about by name: how to do it, how long to
+    /// hold it, or what it is ("how do you do pigeon pose properly?"),
+    /// which its card answers better than the general answer about
+    /// stretching. Its asking sentences (or the whole message, when none
+    /// asks) must name that stretch and no other. "Is pigeon any good for
+    /// a knot?" asks whether to stretch, which the general answer is for.
+    fn stretch_asked(&self, message: &str, terms: &[Term]) -> Option<&crate::knowledge::Stretch> {
+        let asked = crate::focus::asking_part(message).map(|a| self.analyzer.analyze(&a));
+        let asked = asked.as_deref().unwrap_or(terms);
+        let how = matches!(
+            self.matcher.intent_of(asked),
+            Some("method" | "duration" | "definition")
+        );
+        let named = self.stretch_names.named(asked).filter(|_| how)?;
+        self.knowledge.stretches.get(named)
     }
 
     /// The signs in what was `told` (the `message`, after any previous
@@ -640,7 +688,7 @@ impl Engine {
     fn to_match(&self, c: Scored) -> Match {
         let e: &Entry = &self.knowledge.entries[c.entry];
         Match {
-            kind: e.kind,
+            kind: e.kind.into(),
             id: e.id.clone(),
             score: c.score,
             title: e.title.clone(),

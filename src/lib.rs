@@ -15,6 +15,7 @@
 //! - [`reply`]: the answer as data, rendered by each front end;
 //! - [`engine`]: the above put together behind `Engine::answer`;
 //! - [`stretch`]: the stretch of the day;
+//! - `stretch_names`: stretches a question names ("how do I do pigeon?");
 //! - [`eval`]: measuring the knowledge against question sets;
 //! - [`store`]: moderators' edits, persisted safely, and the live engine.
 //!
@@ -36,6 +37,7 @@ mod safety;
 mod scope;
 pub mod store;
 pub mod stretch;
+mod stretch_names;
 mod term;
 pub mod text;
 mod typo;

@@ -5,10 +5,29 @@ use serde::Serialize;
 
 use crate::knowledge::EntryKind;
 
+/// What an answer is: a FAQ entry, a topic, or a stretch asked about by
+/// name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnswerKind {
+    Faq,
+    Topic,
+    Stretch,
+}
+
+impl From<EntryKind> for AnswerKind {
+    fn from(kind: EntryKind) -> AnswerKind {
+        match kind {
+            EntryKind::Faq => AnswerKind::Faq,
+            EntryKind::Topic => AnswerKind::Topic,
+        }
+    }
+}
+
 /// An entry the reply answers with or suggests.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Match {
-    pub kind: EntryKind,
+    pub kind: AnswerKind,
     pub id: String,
     #[serde(serialize_with = "three_places")]
     pub score: f32,

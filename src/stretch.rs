@@ -72,7 +72,14 @@ fn splitmix(state: &mut u64) -> u64 {
 
 /// The stretch as a message body.
 pub fn render(s: &Stretch) -> String {
-    let mut out = format!("**{}**\nTargets: {}\n\n", s.name, s.targets.join(", "));
+    format!("**{}**\n{}", s.name, card(s))
+}
+
+/// The stretch without its name: what it targets, the steps, the hold and
+/// the caution. The answer to a question about it by name, under its name
+/// as the title.
+pub fn card(s: &Stretch) -> String {
+    let mut out = format!("Targets: {}\n\n", s.targets.join(", "));
     for (i, step) in s.steps.iter().enumerate() {
         out.push_str(&format!("{}. {step}\n", i + 1));
     }

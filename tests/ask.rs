@@ -77,6 +77,31 @@ fn red_flag_without_a_match_still_carries_the_care_prompt() {
 /// answer to what was asked, never "a sign of something other than a
 /// muscle knot", and never the whole reply.
 #[test]
+fn a_stretch_asked_about_by_name_is_answered_with_its_steps() {
+    let v =
+        ask_json("how do you do pigeon pose properly for a glute knot? my front knee hurts in it");
+    assert_eq!(v["match"]["kind"], "stretch", "{v}");
+    assert_eq!(v["match"]["id"], "pigeon-pose");
+    let reply = v["reply"].as_str().unwrap();
+    assert!(reply.starts_with("**Pigeon pose**"), "{reply}");
+    assert!(
+        reply.contains("1. Start on your hands and knees."),
+        "{reply}"
+    );
+    assert!(reply.contains("Caution:"), "{reply}");
+    let v = ask_json("whats this 90/90 stretch, how long do i hold it for my glutes");
+    assert_eq!(v["match"]["id"], "ninety-ninety", "{v}");
+    // Whether to stretch at all is the general answer's question.
+    let v = ask_json("is pigeon pose good for glute knots");
+    assert_eq!(v["match"]["kind"], "faq", "{v}");
+    assert_eq!(v["match"]["id"], "stretching");
+    // A precaution still decides: the answer adapted to pregnancy.
+    let v = ask_json("im 20 weeks pregnant, how do i do pigeon pose for my sore glute");
+    assert_ne!(v["match"]["kind"], "stretch", "{v}");
+    assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]), "{v}");
+}
+
+#[test]
 fn a_precaution_is_a_note_above_the_answer_to_the_question() {
     for (q, expected) in [
         (

@@ -179,6 +179,15 @@ pub fn entry_embed(entry: &Entry, footer: &str) -> serenity::CreateEmbed {
         .footer(serenity::CreateEmbedFooter::new(cut(footer, 2048)))
 }
 
+/// A stretch on its own, as a reply to a question that named it.
+pub fn stretch_card_embed(stretch: &Stretch, footer: &str) -> serenity::CreateEmbed {
+    serenity::CreateEmbed::new()
+        .title(cut(&stretch.name, TITLE_LIMIT))
+        .description(cut(&crate::stretch::card(stretch), DESCRIPTION_LIMIT))
+        .colour(CALM)
+        .footer(serenity::CreateEmbedFooter::new(cut(footer, 2048)))
+}
+
 pub fn stretch_embed(
     stretch: &Stretch,
     date: chrono::NaiveDate,
@@ -204,7 +213,7 @@ mod tests {
 
     fn unsure_with(ids: &[&str], care: Option<&str>) -> Reply {
         let suggestion = |id: &&str| Match {
-            kind: crate::knowledge::EntryKind::Faq,
+            kind: crate::reply::AnswerKind::Faq,
             id: id.to_string(),
             score: 0.3,
             title: "A title".into(),
@@ -261,7 +270,7 @@ mod tests {
     fn an_urgent_prompt_comes_before_the_title() {
         let mut reply = unsure_with(&[], Some("**Go now.**"));
         reply.matched = Some(Match {
-            kind: crate::knowledge::EntryKind::Faq,
+            kind: crate::reply::AnswerKind::Faq,
             id: "cauda-equina".into(),
             score: 0.7,
             title: "What is it?".into(),

@@ -202,6 +202,7 @@ fn stretch(row: crate::knowledge::files::StretchRow) -> Stretch {
         steps: owned_all(row.steps.into_inner()),
         hold: owned(row.hold),
         caution: owned(row.caution),
+        names: owned_all(row.names),
     }
 }
 

@@ -146,6 +146,8 @@ pub struct StretchRow {
     pub steps: Spanned<Vec<Text>>,
     pub hold: Text,
     pub caution: Text,
+    #[serde(default)]
+    pub names: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]

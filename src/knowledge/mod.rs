@@ -326,6 +326,9 @@ pub struct Stretch {
     pub steps: Vec<String>,
     pub hold: String,
     pub caution: String,
+    /// What members call it ("pigeon", "90/90"): a question that names it
+    /// and asks how to do it is answered with this stretch.
+    pub names: Vec<String>,
 }
 
 /// The knowledge's own word lists, editable without code. Common English
@@ -393,6 +396,10 @@ impl Knowledge {
             texts.push(&e.title);
             texts.push(&e.body);
             texts.extend(e.keywords.iter().map(String::as_str));
+        }
+        for s in &self.stretches {
+            texts.push(&s.name);
+            texts.extend(s.names.iter().map(String::as_str));
         }
         for c in &self.red_flags.categories {
             texts.extend(c.terms.iter().map(String::as_str));
@@ -494,6 +501,11 @@ impl Knowledge {
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// The stretch `id`, if there is one.
+    pub fn stretch(&self, id: &str) -> Option<&Stretch> {
+        self.stretches.iter().find(|s| s.id == id)
     }
 
     /// The position of entry `id` in `entries`.

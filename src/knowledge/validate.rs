@@ -417,6 +417,38 @@ impl Checker<'_> {
                     ),
                 );
             }
+            if s.names.iter().any(|n| n.trim().is_empty()) {
+                self.report_at(
+                    file,
+                    &at,
+                    format!("\"{}\": a name in `names` is empty", s.id),
+                );
+            }
+        }
+        self.stretch_names_unique(k);
+    }
+
+    /// A name that two stretches claim ("figure four") could answer a
+    /// question with either: each name belongs to one stretch.
+    fn stretch_names_unique(&mut self, k: &Knowledge) {
+        let mut owner: HashMap<String, &str> = HashMap::new();
+        for s in &k.stretches {
+            for name in &s.names {
+                let key = name.trim().to_lowercase();
+                match owner.get(&key) {
+                    Some(other) if *other != s.id => {
+                        let at = [Key("stretch"), Id(&s.id), Key("id")];
+                        let message = format!(
+                            "\"{}\": the name \"{name}\" is also a name of \"{other}\"; give it to one of them",
+                            s.id
+                        );
+                        self.report_at(KnowledgeFile::Stretches, &at, message);
+                    }
+                    _ => {
+                        owner.insert(key, &s.id);
+                    }
+                }
+            }
         }
     }
 

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::db::Database;
-use crate::knowledge::EntryKind;
+use crate::reply::AnswerKind;
 use crate::Engine;
 
 /// Two questions whose words overlap this much (shared over all, after
@@ -166,7 +166,7 @@ fn candidates(engine: &Engine, question: &str) -> Vec<(String, String)> {
         .matched
         .iter()
         .chain(&reply.suggestions)
-        .filter(|m| m.kind == EntryKind::Faq)
+        .filter(|m| m.kind == AnswerKind::Faq)
         .take(CANDIDATES)
         .map(|m| (m.id.clone(), m.title.clone()))
         .collect()

@@ -17,10 +17,14 @@ pub async fn on_click(
     };
     let engine = data.store.engine().load_full();
     let k = engine.knowledge();
-    let message = match k.entry(id) {
-        Some(entry) => serenity::CreateInteractionResponseMessage::new()
+    // A stretch answered by name is offered again from "was it one of
+    // these?" under feedback.
+    let message = match (k.entry(id), k.stretch(id)) {
+        (Some(entry), _) => serenity::CreateInteractionResponseMessage::new()
             .embed(render::entry_embed(entry, &k.replies.footer)),
-        None => serenity::CreateInteractionResponseMessage::new()
+        (None, Some(stretch)) => serenity::CreateInteractionResponseMessage::new()
+            .embed(render::stretch_card_embed(stretch, &k.replies.footer)),
+        (None, None) => serenity::CreateInteractionResponseMessage::new()
             .content("That entry is no longer in the FAQ."),
     };
     click
