@@ -1385,6 +1385,67 @@ fn the_twenty_fourth_reviews_signs_get_the_urgency_they_need() {
     assert!(v["red_flags"].to_string().contains("pregnancy"), "{v}");
 }
 
+#[test]
+fn the_twenty_fifth_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "lower back's been dodgy all week and today wiping felt like doing it through a \
+                 thick nappy, i can't really tell it's my own bum",
+                "saddle-numbness-told",
+            ),
+            (
+                "Sorry for my english. Since two days my back and glute hurt very much and i cannot \
+                 make pipi properly, it does not come even when i push.",
+                "bladder-bowel",
+            ),
+            (
+                "sciatica in my left glute for weeks, now my right leg is at it as well and both \
+                 feel like i'm wading through treacle when i walk",
+                "both-legs-told",
+            ),
+            (
+                "hubby's had glute and back pain all week, now he says things downstairs feel \
+                 strange and he can't, you know, perform. is that related?",
+                "sexual-change-back-pain",
+            ),
+            (
+                "lost the feeling around my back passage since my sciatica got bad on tuesday",
+                "saddle-numbness-told",
+            ),
+            (
+                "i keep thinking about swallowing every pill in the cupboard so this pain just stops",
+                "crisis",
+            ),
+            (
+                "my 8yo has been hobbling since yesterday, says her hip hurts and she won't run at \
+                 footy. no fall",
+                "child-limp",
+            ),
+            (
+                "hill reps make my chest go tight and heavy, it settles a minute or two after i \
+                 stop. glutes tight too",
+                "chest-on-effort",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "coach had us running 10 suicides as punishment for losing, my glutes are cooked",
+        "gasping for air after 400m repeats, which is the point lol. now my glute med is knotted, \
+         stretches?",
+        "nearly wet myself laughing when my mate fell off the bosu ball. anyway, glute knot, heat \
+         or ice?",
+    ]);
+    // Legs asleep from sitting cross-legged, shaken awake: not both legs
+    // failing (at most the gentle note for numbness).
+    let v = ask_json(
+        "both my legs went to sleep sitting cross-legged on the floor at my kid's assembly, fine \
+         after a shake. glute still tight though, stretch?",
+    );
+    assert!(!v["red_flags"].to_string().contains("both-legs"), "{v}");
+}
+
 /// Forum-i, read after its blind score: an adult's bed wet in sleep, a fall
 /// off a climbing wall onto the backside and a foot that no longer feels
 /// the clutch are signs; a labral tear on a scan is no tearing pain, and a
