@@ -1446,6 +1446,57 @@ fn the_twenty_fifth_reviews_signs_get_the_urgency_they_need() {
     assert!(!v["red_flags"].to_string().contains("both-legs"), "{v}");
 }
 
+#[test]
+fn the_twenty_sixth_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "lower back pain with sciatica, and today when I sit on the toilet it feels like \
+                 the seat isn't there under me",
+                "saddle-numbness-told",
+            ),
+            (
+                "out of nowhere I got this stabbing pain deep in my glute, worst thing I've ever \
+                 felt, I can hardly move",
+                "sudden-severe-pain",
+            ),
+            (
+                "I'm on warfarin and the bruise on my bum from the massage gun is getting bigger \
+                 every day and creeping down my thigh",
+                "bruise-on-thinners",
+            ),
+            (
+                "My 11 y.o. has been limping since footy on Saturday and says his knee hurts, no \
+                 injury that I saw. glute knot?",
+                "child-limp",
+            ),
+            (
+                "I'm 74 with osteoporosis, sat down way too hard on a bench and now my hip and bum \
+                 hurt a lot when I walk",
+                "fragility-fracture",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "my son (16) plays rugby and has a knot in his bum muscle after tackling drills, can he \
+         use my massage gun on it?",
+        "coach punished the whole team with suicides yesterday and now my glutes feel knotted, \
+         what helps",
+        "Can't feel my legs after that 5 min wall sit lol. best glute cooldown?",
+        "my massage therapist was so good I nearly passed out from relaxing. How often should I \
+         book for knots?",
+        "I swear my glutes have a fever after that sauna lol, they're so hot. does heat help \
+         knots?",
+    ]);
+    // Kneed in a tackle drill is still a hit.
+    let v = ask_json_after(
+        "got a knot in my glute that won't shift",
+        "oh and it came up right where I got kneed in a tackle drill, does that change anything?",
+    );
+    assert!(v["red_flags"].to_string().contains("trauma"), "{v}");
+}
+
 /// Forum-i, read after its blind score: an adult's bed wet in sleep, a fall
 /// off a climbing wall onto the backside and a foot that no longer feels
 /// the clutch are signs; a labral tear on a scan is no tearing pain, and a
