@@ -187,6 +187,7 @@ impl Engine {
         // is not ours to answer with a stretch either.
         let stretch = if deciding.is_empty() && ranking.threshold().is_some() {
             self.stretch_asked(message, &terms)
+                .or_else(|| self.stretch_followed_up(&terms, previous?))
         } else {
             None
         };
@@ -245,12 +246,35 @@ impl Engine {
     fn stretch_asked(&self, message: &str, terms: &[Term]) -> Option<&crate::knowledge::Stretch> {
         let asked = crate::focus::asking_part(message).map(|a| self.analyzer.analyze(&a));
         let asked = asked.as_deref().unwrap_or(terms);
-        let how = matches!(
+        let named = self
+            .stretch_names
+            .named(asked)
+            .filter(|_| self.asks_how(asked))?;
+        self.knowledge.stretches.get(named)
+    }
+
+    /// The stretch a follow-up with no subject of its own ("how long do I
+    /// hold it?") asks about: the one `previous` asked about by name.
+    /// "How long till the knot goes?" names a subject of ours, and is not
+    /// about the stretch.
+    fn stretch_followed_up(
+        &self,
+        terms: &[Term],
+        previous: &str,
+    ) -> Option<&crate::knowledge::Stretch> {
+        let own = self.matcher.reading(terms);
+        if own.anchored || own.topical || own.elsewhere || !self.asks_how(terms) {
+            return None;
+        }
+        self.stretch_asked(previous, &self.analyzer.analyze(previous))
+    }
+
+    /// Whether `asked` asks how to do something, how long, or what it is.
+    fn asks_how(&self, asked: &[Term]) -> bool {
+        matches!(
             self.matcher.intent_of(asked),
             Some("method" | "duration" | "definition")
-        );
-        let named = self.stretch_names.named(asked).filter(|_| how)?;
-        self.knowledge.stretches.get(named)
+        )
     }
 
     /// The signs in what was `told` (the `message`, after any previous

@@ -449,6 +449,11 @@ impl Matcher {
         self.intents.of(terms).map(|i| self.intents.name(i))
     }
 
+    /// What `terms` name, as far as scope goes (see `scope.rs`).
+    pub fn reading(&self, terms: &[Term]) -> crate::scope::Reading {
+        self.scope.read(terms)
+    }
+
     /// Whether the asking sentences of a message are about another body
     /// part: they name one and a word of ours, but nothing that anchors
     /// them to glutes ("what's the quickest way to get a calf knot out?"

@@ -99,6 +99,13 @@ fn a_stretch_asked_about_by_name_is_answered_with_its_steps() {
     let v = ask_json("im 20 weeks pregnant, how do i do pigeon pose for my sore glute");
     assert_ne!(v["match"]["kind"], "stretch", "{v}");
     assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]), "{v}");
+    // A follow-up with no subject of its own is about the stretch just
+    // asked about; one that names a subject of ours is not.
+    let first = "how do you do the lying figure four for my glute?";
+    let v = ask_json_after(first, "how long do I hold it and how many times a day?");
+    assert_eq!(v["match"]["id"], "supine-figure-four", "{v}");
+    let v = ask_json_after(first, "how long till the knot goes away?");
+    assert_eq!(v["match"]["kind"], "faq", "{v}");
 }
 
 #[test]
