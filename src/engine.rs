@@ -254,9 +254,12 @@ impl Engine {
     }
 
     /// The stretch a follow-up with no subject of its own ("how long do I
-    /// hold it?") asks about: the one `previous` asked about by name.
-    /// "How long till the knot goes?" names a subject of ours, and is not
-    /// about the stretch.
+    /// hold it?") asks about: the one just answered with, told by
+    /// `previous`, the member's question about it by name or, on Discord,
+    /// the title of the answer. After "is pigeon any good?", answered with
+    /// the general answer, "it" is stretching in general. "How long till
+    /// the knot goes?" names a subject of ours, and is not about the
+    /// stretch.
     fn stretch_followed_up(
         &self,
         terms: &[Term],
@@ -266,7 +269,9 @@ impl Engine {
         if own.anchored || own.topical || own.elsewhere || !self.asks_how(terms) {
             return None;
         }
+        let title = |s: &&crate::knowledge::Stretch| s.name.eq_ignore_ascii_case(previous.trim());
         self.stretch_asked(previous, &self.analyzer.analyze(previous))
+            .or_else(|| self.knowledge.stretches.iter().find(title))
     }
 
     /// Whether `asked` asks how to do something, how long, or what it is.

@@ -104,6 +104,9 @@ fn a_stretch_asked_about_by_name_is_answered_with_its_steps() {
     let first = "how do you do the lying figure four for my glute?";
     let v = ask_json_after(first, "how long do I hold it and how many times a day?");
     assert_eq!(v["match"]["id"], "supine-figure-four", "{v}");
+    // On Discord the previous message is the title just answered with.
+    let v = ask_json_after("Pigeon pose", "and how long do I hold it?");
+    assert_eq!(v["match"]["id"], "pigeon-pose", "{v}");
     let v = ask_json_after(first, "how long till the knot goes away?");
     assert_eq!(v["match"]["kind"], "faq", "{v}");
 }
