@@ -99,6 +99,11 @@ pub struct RedFlagDetector {
     /// signs, whose denials are listed one by one: "not" right before
     /// their words is as often part of the sign ("have not peed since").
     negatable: Vec<bool>,
+    /// Per category, whether it is a concept (a word family that other
+    /// signs require): "No back pain" right before it means it is not told.
+    concept: Vec<bool>,
+    /// The words that deny a concept right after them.
+    denying_concept: HashSet<u32>,
 }
 
 impl RedFlagDetector {
@@ -150,12 +155,14 @@ impl RedFlagDetector {
         let denying = ids_of(&denial.words, &mut compiler);
         let leads = ids_of(&denial.leads, &mut compiler);
         let absences = ids_of(&denial.absences, &mut compiler);
+        let denying_concept = ids_of(&denial.concept_words, &mut compiler);
         let joins = ids_of(&denial.joins, &mut compiler);
         let negatable = flags
             .categories
             .iter()
             .map(|c| !c.concept && c.tier() != crate::knowledge::Tier::Emergency)
             .collect();
+        let concept = flags.categories.iter().map(|c| c.concept).collect();
         let filed = |kind: usize| {
             let in_kind = move |category: usize| Self::kind_of(category, n) == kind;
             file_by_first(&patterns, &compiler.choices, in_kind)
@@ -174,6 +181,8 @@ impl RedFlagDetector {
             absences,
             joins,
             negatable,
+            concept,
+            denying_concept,
         }
     }
 
@@ -266,6 +275,17 @@ impl RedFlagDetector {
                     && category < n
                     && self.negatable[category]
                     && self.denied_at(&ids, start, denied_end);
+                // "No back pain, just a numb bum from the gaming chair":
+                // a sign that requires back pain is not told. Only right
+                // after the denying word: "no, my groin is numb" has lost
+                // its comma, and "my groin" is still told.
+                let denied_concept = category < n
+                    && self.concept[category]
+                    && start > 0
+                    && ids[start - 1].is_some_and(|id| self.denying_concept.contains(&id));
+                if denied_concept {
+                    continue;
+                }
                 if denied_sign {
                     denied_end = Some(denied_end.map_or(end, |e| e.max(end)));
                 } else if !denied_veto {
@@ -681,6 +701,25 @@ mod tests {
         ] {
             assert!(asserted(m).contains(&category.to_string()), "{m}");
         }
+    }
+
+    #[test]
+    fn a_word_family_right_after_no_is_not_told() {
+        // Back pain denied does not make a numb seat an emergency...
+        let m = "numb bum after 3 hours gaming, no back pain, wakes up a minute after I stand";
+        assert!(
+            !flags(m).contains(&"numb-seat-back-pain".to_string()),
+            "{m}"
+        );
+        // ...told, it does; and "felt nothing down below" tells the place.
+        assert_flag(
+            "numb bum since this morning and my back pain is bad",
+            "numb-seat-back-pain",
+        );
+        assert_flag(
+            "tried to be intimate and felt nothing down below, back pain all week",
+            "saddle-numbness-told",
+        );
     }
 
     #[test]

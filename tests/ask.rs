@@ -1507,6 +1507,56 @@ fn the_twenty_sixth_reviews_signs_get_the_urgency_they_need() {
     assert!(v["red_flags"].to_string().contains("trauma"), "{v}");
 }
 
+#[test]
+fn the_twenty_seventh_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "my back is in bits and i messed my undies this morning without even feeling it \
+                 coming. first time ever. is that the nerve from the glute?",
+                "bladder-bowel",
+            ),
+            (
+                "ever since I hurt my back lifting on friday, my erections have basically \
+                 disappeared. could the sciatica be doing it?",
+                "sexual-change-back-pain",
+            ),
+            (
+                "Hello, I have pain in low back and buttock. Since yesterday I no feel nothing when \
+                 I clean myself after toilet. Is normal with sciatica?",
+                "saddle-numbness-told",
+            ),
+            (
+                "bum pain is unreal, I've been taking codeine and ibuprofen on schedule and \
+                 honestly it's like taking smarties. what else can I do?",
+                "painkillers-not-working",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "parkrun fever has hit our house, all four of us running now. how do we stop getting \
+         glute knots?",
+        "absolutely collapsed after my first crossfit wod, glutes are fried. how long till the \
+         knots ease off?",
+        "my phone fell off the bench and smashed, only casualty of the session. anyway, glute \
+         knot after hip thrusts, what do i do?",
+    ]);
+    // A knotty spot is not spotting, and denied back pain does not make a
+    // numb gaming-chair bum an emergency.
+    let v = ask_json(
+        "26 weeks pregnant, there's a tight knotty spot deep in my right glute that aches after \
+         walking the dog. Is a massage gun safe to use on it?",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]), "{v}");
+    let v = ask_json(
+        "after a 3 hour gaming session my bum goes completely dead and tingly from the chair, then \
+         it wakes up a minute after I get up. No back pain, nothing else odd. Better chair?",
+    );
+    assert!(!v["red_flags"].to_string().contains("back-pain"), "{v}");
+    assert!(!v["reply"].as_str().unwrap().starts_with("**Go to"), "{v}");
+}
+
 /// Forum-i, read after its blind score: an adult's bed wet in sleep, a fall
 /// off a climbing wall onto the backside and a foot that no longer feels
 /// the clutch are signs; a labral tear on a scan is no tearing pain, and a

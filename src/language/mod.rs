@@ -64,6 +64,10 @@ pub(crate) struct DenialWords {
     pub joins: Vec<String>,
     /// Words whose absence is itself a sign ("no sleep", "no strength").
     pub absences: Vec<String>,
+    /// Words that, right before a word family other signs require, mean
+    /// it is not told ("no back pain"). Not "nothing": "felt nothing down
+    /// below" tells the place.
+    pub concept_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
