@@ -244,6 +244,9 @@ impl Engine {
     /// asks) must name that stretch and no other. "Is pigeon any good for
     /// a knot?" asks whether to stretch, which the general answer is for.
     fn stretch_asked(&self, message: &str, terms: &[Term]) -> Option<&crate::knowledge::Stretch> {
+        if !self.stretch_names.may_name(terms) {
+            return None;
+        }
         let asked = crate::focus::asking_part(message).map(|a| self.analyzer.analyze(&a));
         let asked = asked.as_deref().unwrap_or(terms);
         let named = self

@@ -33,6 +33,12 @@ impl StretchNames {
         StretchNames { by_first }
     }
 
+    /// Whether `terms` may name a stretch at all: a word some name starts
+    /// with. Cheap, so most questions skip finding their asking sentences.
+    pub fn may_name(&self, terms: &[Term]) -> bool {
+        terms.iter().any(|t| self.by_first.contains_key(&t.stem))
+    }
+
     /// The stretch `terms` name, when they name one and only one. A name
     /// inside a longer one is the longer one's: "standing pigeon" is not
     /// pigeon pose.
