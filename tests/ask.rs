@@ -1557,6 +1557,64 @@ fn the_twenty_seventh_reviews_signs_get_the_urgency_they_need() {
     assert!(!v["reply"].as_str().unwrap().starts_with("**Go to"), "{v}");
 }
 
+#[test]
+fn the_twenty_eighth_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "bit embarrassing, bloke 34, since my back went a few days ago nothing happens in the \
+                 bedroom any more, like the wiring's been cut. will glute stretches help the back?",
+                "sexual-change-back-pain",
+            ),
+            (
+                "can barely get up the stairs, both my legs feel like borrowed legs, started this \
+                 morning, lower back sore too",
+                "both-legs-back",
+            ),
+            (
+                "honestly this pain has gone on so long I've started thinking everyone would be fine \
+                 if I just wasn't around anymore. been looking up ways to do it",
+                "crisis",
+            ),
+            (
+                "I am so much tired, tonight I think maybe I make harm to my body with knife. also my \
+                 hip hurt.",
+                "crisis",
+            ),
+            (
+                "Hello, I have pain in back and bottom since 1 week, and now I no feel the skin there \
+                 when I sit on toilet, like rubber. Is glute knot?",
+                "saddle-numbness-told",
+            ),
+            (
+                "toddler won't walk on her right leg since this morning, she feels really warm and is \
+                 off her food. could she have pulled a bum muscle?",
+                "fever-limp",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "Bro I nearly crapped it when the bar slid off the J-hook lmao. anyway glute knot \
+         from squats, tips?",
+        "I don't feel my glutes one bit on RDLs, only hamstrings. could lazy glutes be why I \
+         get knots?",
+        "Leaking sweat like a tap after spin class and now my bum's knotted up, stretches?",
+        "My legs gave up on the last 400m of parkrun so I walked it in, no shame. The real \
+         issue is a glute knot that's been nagging since last week, sore when I sit on it and \
+         when I press it. Tried rolling once. Heat or ice, and should I run again on \
+         Saturday?",
+        "I nearly collapsed laughing at my own squat form on video. but seriously what's \
+         wrong with my hip thrust setup, glute knot every time",
+        "Marathon done on Sunday, very proud! Both legs are like lead today and going down \
+         stairs is comedy, plus a couple of tender knots in my glutes. Is this normal \
+         recovery, how long should I wait before an easy jog, and is rolling the glutes ok \
+         this early?",
+        "Been sat on the throne too long reading, both feet went to sleep lol, fine the \
+         second I stood up. Glute also tight, any stretch for after?",
+    ]);
+}
+
 /// Forum-i, read after its blind score: an adult's bed wet in sleep, a fall
 /// off a climbing wall onto the backside and a foot that no longer feels
 /// the clutch are signs; a labral tear on a scan is no tearing pain, and a
