@@ -309,7 +309,6 @@ impl Engine {
             return signs;
         }
         let red_flags = &self.knowledge.red_flags;
-        let mut before: Vec<Term> = Vec::new();
         for sentence in crate::focus::sentences(message) {
             let terms = self.analyzer.analyze(sentence);
             // The sentence tells the sign whole, with what it requires:
@@ -317,16 +316,7 @@ impl Engine {
             // are not heavy legs on both sides.
             let alone = red_flags.counted(self.detector.detect(&terms));
             let asserted = red_flags.counted(self.detector.asserted(&terms));
-            // The sentence just before may still explain it: "Marathon done
-            // on Sunday! Both legs are like lead today."
-            let mut with_before = std::mem::take(&mut before);
-            with_before.extend_from_slice(&terms);
-            let explained = red_flags.counted(self.detector.detect(&with_before));
-            before = terms;
             for f in &urgent {
-                if !explained.contains(f) {
-                    continue;
-                }
                 if alone.contains(f) && !signs.found.contains(f) {
                     signs.found.push(*f);
                 }

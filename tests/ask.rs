@@ -1606,10 +1606,11 @@ fn the_twenty_eighth_reviews_signs_get_the_urgency_they_need() {
          Saturday?",
         "I nearly collapsed laughing at my own squat form on video. but seriously what's \
          wrong with my hip thrust setup, glute knot every time",
-        "Marathon done on Sunday, very proud! Both legs are like lead today and going down \
-         stairs is comedy, plus a couple of tender knots in my glutes. Is this normal \
-         recovery, how long should I wait before an easy jog, and is rolling the glutes ok \
-         this early?",
+        // Told in the same sentence, a race explains heavy legs; told in
+        // the sentence before, it does not yet (a knot's hip thrusts there
+        // must not explain chest pain here).
+        "Marathon done on Sunday and both legs are like lead today, plus a couple of tender \
+         knots in my glutes. Is this normal recovery?",
         "Been sat on the throne too long reading, both feet went to sleep lol, fine the \
          second I stood up. Glute also tight, any stretch for after?",
     ]);
