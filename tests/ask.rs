@@ -1616,6 +1616,82 @@ fn the_twenty_eighth_reviews_signs_get_the_urgency_they_need() {
     ]);
 }
 
+#[test]
+fn the_twenty_ninth_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "my back's been bad for days and now when I sit on the loo it's like sitting on \
+                 someone else's bum. bit freaky. is that from the knot?",
+                "saddle-numbness-told",
+            ),
+            (
+                "lower back and buttock pain for 10 days and now nothing works in the bedroom, no \
+                 feeling there either. me and my gf are worried, is it the knot?",
+                "sexual-change-back-pain",
+            ),
+            (
+                "pins and needles started in my right foot Monday, now my left foot's doing it \
+                 too and my back and bum ache. stretch?",
+                "both-legs-back",
+            ),
+            (
+                "Mum (81) went down in the kitchen, she's still on the lino and says she can't \
+                 take any weight on her right leg, hip hurts. should we rub it?",
+                "found-on-floor",
+            ),
+            (
+                "68, pack a day man. tonight it felt like someone unzipped my back, the pain shot \
+                 right through to my belly and down into my bum. tried heat. knot?",
+                "tearing-pain",
+            ),
+            (
+                "some nights I hope I just don't wake up. 8 months of this glute pain and nothing \
+                 helps. is there anything left to try?",
+                "crisis",
+            ),
+            (
+                "one calf is noticeably chunkier than the other since the weekend and tender when \
+                 I squeeze it, glute knot on the same side. massage it all out?",
+                "leg-swelling",
+            ),
+            (
+                "was just reaching for the remote and got a lightning bolt of pain in my glute \
+                 that's had me crying for an hour. knot?",
+                "sudden-severe-pain",
+            ),
+            (
+                "my 13yo's been hobbling since footy on the weekend, now moaning about his knee \
+                 and a bit his groin. just rest it?",
+                "child-limp",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "So I'm 58, recently retired and doing way more gardening. Kneeling, bending, \
+         lugging bags of soil. Now my right bum cheek aches something shocking by \
+         evening, like I've sat on a fence for a week. Paracetamol takes the edge off. Is \
+         it a knot and should I ease off the garden?",
+        "bladder the size of a peanut so I'm up to the loo all day at work, which at \
+         least breaks up the sitting lol. still get a glute knot though. what else helps?",
+        "my 3 year old wet himself at the park and I had to sprint to get him, now my \
+         glute is tight lol. best stretch?",
+        "Right so I did my first ever half marathon Sunday, hit the wall at 18k, legs \
+         turned to jelly, swore at a marshal and staggered over the line like a drunk \
+         penguin. Two days on, the only thing left is a tight knot in my left glute. Roll \
+         it or leave it for now?",
+    ]);
+    // A crisis told in a follow-up, after a thank-you.
+    let v = ask_json_after(
+        "Glute knot from deadlifts, which stretch?",
+        "Thanks. Tbh the other thing is I've felt properly low for months, the pain is \
+         just the last straw and I keep thinking it'd be easier not to be around anymore. \
+         Anyway, do I stretch every day or every other day?",
+    );
+    assert!(v["red_flags"].to_string().contains("crisis"), "{v}");
+}
+
 /// Forum-i, read after its blind score: an adult's bed wet in sleep, a fall
 /// off a climbing wall onto the backside and a foot that no longer feels
 /// the clutch are signs; a labral tear on a scan is no tearing pain, and a
