@@ -1692,6 +1692,56 @@ fn the_twenty_ninth_reviews_signs_get_the_urgency_they_need() {
     assert!(v["red_flags"].to_string().contains("crisis"), "{v}");
 }
 
+#[test]
+fn the_thirtieth_reviews_signs_get_the_urgency_they_need() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "weird one: since yesterday my lower back and bum ache and I had to strain for \
+                 ages to start peeing, then only a dribble came out. Is that the knot?",
+                "bladder-bowel",
+            ),
+            (
+                "My right foot was a bit weak yesterday, this morning I was tripping on it, and \
+                 now by lunch I can't lift my toes at all. Glute knot?",
+                "weakness-fast",
+            ),
+            (
+                "Dad (74) was talking gibberish at dinner and one side of his mouth is sagging, \
+                 he says it's his sciatica making him tired. should he stretch?",
+                "stroke-signs",
+            ),
+            (
+                "Had a glute knot treated with cupping last week. Since Tuesday one of the cup \
+                 marks has turned into a hot, hard, red swelling the size of my palm that's \
+                 spreading, and tonight I'm running 38.7. Do I keep doing heat on it like my \
+                 therapist said, or leave it?",
+                "fever-infection",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "Fell off my diet big time this week 😂 could junk food make my knots worse?",
+        "Feels like I've been kicked in the arse by a horse after leg day. Rest or roll?",
+        "Got the CrossFit fever again after a long break and now knots everywhere. How do \
+         I ease back in?",
+        "Confession: I collapsed on the gym floor after my first hero WOD (on purpose, \
+         lying there like a starfish lol). 90 minutes of burpees and wall balls. Two days \
+         later my glutes are rock hard with tender spots everywhere. Safe to massage gun \
+         them or wait for the DOMS to pass?",
+    ]);
+    // Jelly legs after a hill session, recovered by the next day: at most
+    // the gentle note for "dead" legs, never a same-day prompt.
+    let v = ask_json(
+        "Okay I know this sounds dramatic but after Sunday's hill session I was dead: \
+         legs like jelly, lungs on fire, the works. Fully recovered by Monday. But \
+         there's a knot in my left glute that's hung around since and it's sore to sit on \
+         at work. Foam roller or massage ball?",
+    );
+    assert!(!v["red_flags"].to_string().contains("wobbly-legs"), "{v}");
+}
+
 /// Forum-i, read after its blind score: an adult's bed wet in sleep, a fall
 /// off a climbing wall onto the backside and a foot that no longer feels
 /// the clutch are signs; a labral tear on a scan is no tearing pain, and a
