@@ -184,8 +184,9 @@ impl Engine {
         let replies = &self.knowledge.replies;
         // No sign decides the answer whenever `deciding` is empty; a
         // message about another body part ("pigeon makes my knee twinge")
-        // is not ours to answer with a stretch either.
-        let stretch = if deciding.is_empty() && ranking.threshold().is_some() {
+        // is not ours to answer with a stretch either, though a stretch's
+        // own name may name one ("knee to opposite shoulder").
+        let stretch = if deciding.is_empty() && self.ours_but_for_stretch_names(&terms) {
             self.stretch_asked(message, &terms)
                 .or_else(|| self.stretch_followed_up(&terms, previous?))
         } else {
@@ -275,6 +276,15 @@ impl Engine {
         let title = |s: &&crate::knowledge::Stretch| s.name.eq_ignore_ascii_case(previous.trim());
         self.stretch_asked(previous, &self.analyzer.analyze(previous))
             .or_else(|| self.knowledge.stretches.iter().find(title))
+    }
+
+    /// Whether `terms`, read without the words of stretches' names, may
+    /// be answered: not about another body part with nothing of ours.
+    fn ours_but_for_stretch_names(&self, terms: &[Term]) -> bool {
+        let r = self
+            .matcher
+            .reading(&self.stretch_names.without_names(terms));
+        r.anchored || r.off_topic || !r.elsewhere
     }
 
     /// Whether `asked` asks how to do something, how long, or what it is.

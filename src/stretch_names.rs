@@ -39,11 +39,36 @@ impl StretchNames {
         terms.iter().any(|t| self.by_first.contains_key(&t.stem))
     }
 
+    /// `terms` without the words of any stretch's name: "knee to opposite
+    /// shoulder" names a stretch, not a knee or a shoulder.
+    pub fn without_names(&self, terms: &[Term]) -> Vec<Term> {
+        let found = self.found(terms);
+        terms
+            .iter()
+            .enumerate()
+            .filter(|(at, _)| !found.iter().any(|&(a, b, _)| (a..b).contains(at)))
+            .map(|(_, t)| t.clone())
+            .collect()
+    }
+
     /// The stretch `terms` name, when they name one and only one. A name
     /// inside a longer one is the longer one's: "standing pigeon" is not
     /// pigeon pose.
     pub fn named(&self, terms: &[Term]) -> Option<usize> {
-        // (first word, past the last word, stretch) of each name found.
+        let found = self.found(terms);
+        let inside_another = |&(a, b, _): &(usize, usize, usize)| {
+            found
+                .iter()
+                .any(|&(c, d, _)| c <= a && b <= d && d - c > b - a)
+        };
+        let mut named = found.iter().filter(|f| !inside_another(f)).map(|f| f.2);
+        let first = named.next()?;
+        named.all(|s| s == first).then_some(first)
+    }
+
+    /// Each name found in `terms`: its first word, the word past its
+    /// last, and the stretch it names.
+    fn found(&self, terms: &[Term]) -> Vec<(usize, usize, usize)> {
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for at in 0..terms.len() {
             let Some(names) = self.by_first.get(&terms[at].stem) else {
@@ -57,14 +82,7 @@ impl StretchNames {
                 }
             }
         }
-        let inside_another = |&(a, b, _): &(usize, usize, usize)| {
-            found
-                .iter()
-                .any(|&(c, d, _)| c <= a && b <= d && d - c > b - a)
-        };
-        let mut named = found.iter().filter(|f| !inside_another(f)).map(|f| f.2);
-        let first = named.next()?;
-        named.all(|s| s == first).then_some(first)
+        found
     }
 }
 

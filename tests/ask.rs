@@ -91,6 +91,9 @@ fn a_stretch_asked_about_by_name_is_answered_with_its_steps() {
     assert!(reply.contains("Caution:"), "{reply}");
     let v = ask_json("whats this 90/90 stretch, how long do i hold it for my glutes");
     assert_eq!(v["match"]["id"], "ninety-ninety", "{v}");
+    // A stretch's own name may name a knee or a shoulder.
+    let v = ask_json("physio gave me 'knee to opposite shoulder' but I forgot how long to hold it");
+    assert_eq!(v["match"]["id"], "knee-to-opposite-shoulder", "{v}");
     // Whether to stretch at all is the general answer's question.
     let v = ask_json("is pigeon pose good for glute knots");
     assert_eq!(v["match"]["kind"], "faq", "{v}");
