@@ -61,11 +61,13 @@ const ROUNDS: u64 = 12;
 /// `w` runs in process `w % PROCESSES`.
 const PROCESSES: u64 = 2;
 const WRITERS: u64 = 4;
-/// The hand editor saves every 0.4 to 1.2 s: far more often than a
-/// person, and often enough to land inside the bots' edits (an edit builds
-/// and checks a whole engine, about 0.3 s in a debug build), while leaving
-/// them room to finish.
-const HAND_PAUSE_MS: (u64, u64) = (400, 1200);
+/// The hand editor saves every 1 to 2.5 s: far more often than a person,
+/// and often enough to land inside the bots' edits (an edit builds and
+/// checks a whole engine with every red-flag example, about 1 s in a debug
+/// build since the examples grew), while leaving them room to finish. At
+/// 0.4 to 1.2 s, a debug run on a clean machine saw every edit of a round
+/// refused as busy and no child became ready.
+const HAND_PAUSE_MS: (u64, u64) = (1000, 2500);
 const MAX_KILL_DELAY_MS: u64 = 150;
 /// A child nobody kills (its parent panicked) stops by itself.
 const MAX_EDITS_PER_WRITER: u64 = 200;
