@@ -186,9 +186,10 @@ impl Engine {
         // message about another body part ("pigeon makes my knee twinge")
         // is not ours to answer with a stretch either, though a stretch's
         // own name may name one ("knee to opposite shoulder").
-        let stretch = if deciding.is_empty() && self.ours_but_for_stretch_names(&terms) {
+        let stretch = if deciding.is_empty() {
             self.stretch_asked(message, &terms)
                 .or_else(|| self.stretch_followed_up(&terms, previous?))
+                .filter(|_| self.ours_but_for_stretch_names(&terms))
         } else {
             None
         };
