@@ -55,6 +55,9 @@ pub struct Tuning {
     pub topical_threshold: f32,
     /// ...and much more when it never says what it is about.
     pub unanchored_threshold: f32,
+    /// For a question that names nothing but points back at an unnamed
+    /// subject ("how long do these take to go?"; see `scope.rs`).
+    pub pointing_back_threshold: f32,
     /// Below this, an entry is not even worth suggesting.
     pub suggestion_floor: f32,
     /// Least total weight of known, non-stopword words a question needs
@@ -94,6 +97,7 @@ impl Default for Tuning {
             anchored_threshold: 0.32,
             topical_threshold: 0.43,
             unanchored_threshold: 0.7,
+            pointing_back_threshold: 0.5,
             suggestion_floor: 0.25,
             title_bonus: 0.1,
             story_share: 0.3,
@@ -518,6 +522,7 @@ impl Matcher {
             anchored: t.anchored_threshold,
             topical: t.topical_threshold,
             unanchored: t.unanchored_threshold,
+            pointing_back: t.pointing_back_threshold,
         });
         let total: f32 = query.iter().map(|(_, w)| w).sum();
         // A question of only common words ("what do i do") is too thin to

@@ -19,6 +19,8 @@ use crate::knowledge::Lexicon;
 /// The lexicon's word lists, as stems, ready to find in a question.
 pub struct Scope {
     negations: HashSet<String>,
+    /// Words, not stems: "these", as `english.toml`'s `pointing_back`.
+    pointing_back: HashSet<String>,
     anchors: PhraseSet,
     topic_words: PhraseSet,
     elsewhere: PhraseSet,
@@ -45,6 +47,9 @@ pub struct Reading {
     pub pain: bool,
     /// A subject next to ours that we do not cover.
     pub off_topic: bool,
+    /// A word that points back at a subject left unnamed ("do these ever
+    /// go away?").
+    pub refers_back: bool,
 }
 
 /// The scores an answer needs, by how plainly the question is ours.
@@ -52,6 +57,7 @@ pub struct Reading {
 pub struct Bars {
     pub anchored: f32,
     pub topical: f32,
+    pub pointing_back: f32,
     pub unanchored: f32,
 }
 
@@ -67,6 +73,9 @@ impl Reading {
             (false, true, false) => Some(bars.topical),
             // Another body part and nothing of ours: about that body part.
             (false, _, true) => None,
+            // "Do these ever go away?": the unnamed subject is ours, but
+            // the words must still match closely.
+            (false, false, false) if self.refers_back => Some(bars.pointing_back),
             (false, false, false) => Some(bars.unanchored),
         }
     }
@@ -91,6 +100,11 @@ impl Scope {
                 .into_iter()
                 .flatten()
                 .collect(),
+            pointing_back: crate::language::english()
+                .pointing_back
+                .iter()
+                .cloned()
+                .collect(),
             anchors: PhraseSet::new(phrases(&lexicon.anchors)),
             topic_words: PhraseSet::new(phrases(&lexicon.topic_words)),
             elsewhere: PhraseSet::new(phrases(&lexicon.elsewhere)),
@@ -114,6 +128,7 @@ impl Scope {
             beyond_legs: places.iter().any(|&at| !self.legs.starts_at(terms, at)),
             pain: self.pain.found_in(terms),
             off_topic: self.off_topic.found_in(terms),
+            refers_back: terms.iter().any(|t| self.pointing_back.contains(&t.word)),
         }
     }
 
@@ -188,6 +203,7 @@ mod tests {
     const BARS: Bars = Bars {
         anchored: 0.3,
         topical: 0.4,
+        pointing_back: 0.5,
         unanchored: 0.7,
     };
 
@@ -245,6 +261,21 @@ mod tests {
         assert_eq!(
             read("what should i eat today").bar(BARS),
             Some(BARS.unanchored)
+        );
+    }
+
+    #[test]
+    fn a_question_pointing_back_at_an_unnamed_subject_needs_a_middle_bar() {
+        let r = read("do these ever go away on their own");
+        assert!(r.refers_back && !r.anchored && !r.topical, "{r:?}");
+        assert_eq!(r.bar(BARS), Some(BARS.pointing_back));
+        // "it" stands for anything: the highest bar stays.
+        let it = read("ice bath after leg day, worth it?");
+        assert!(!it.refers_back, "{it:?}");
+        // Pointing back does not make another body part ours.
+        assert_eq!(
+            read("do these knots in my shoulder go away").bar(BARS),
+            None
         );
     }
 }

@@ -30,6 +30,9 @@ pub(crate) struct English {
     pub fillers: Vec<String>,
     /// Words that, just before an anchor, mean "not about this".
     pub negations: Vec<String>,
+    /// Words that point back at a subject left unnamed ("do these ever go
+    /// away?"): in a message that names nothing else, the subject is ours.
+    pub pointing_back: Vec<String>,
     /// Question forms that ask what the trouble is or whether to worry.
     pub asks_what_it_is: Vec<String>,
     /// Ways of saying a sign is over ("all good now", "long healed").
