@@ -280,12 +280,13 @@ impl Engine {
     }
 
     /// Whether `terms`, read without the words of stretches' names, may
-    /// be answered: not about another body part with nothing of ours.
+    /// be answered: not about another body part with nothing of ours. The
+    /// leg is where a stretch is held ("ankle on the other knee?").
     fn ours_but_for_stretch_names(&self, terms: &[Term]) -> bool {
         let r = self
             .matcher
             .reading(&self.stretch_names.without_names(terms));
-        r.anchored || r.off_topic || !r.elsewhere
+        r.anchored || r.off_topic || !r.beyond_legs
     }
 
     /// Whether `asked` asks how to do something, how long, or what it is.
