@@ -577,8 +577,17 @@ impl Engine {
     /// otherwise of the whole message.
     fn own_ranking(&self, message: &str, terms: &[Term]) -> Ranking {
         let (terms, look_alikes) = &self.without_look_alikes(terms);
+        // "Glute so tight. Stretch?": the bare question names what is
+        // asked for, however short the message.
+        let bare = self
+            .analyzer
+            .analyze(&crate::focus::bare_questions(message));
         let Some(asked) = crate::focus::asking_part(message) else {
-            return self.matcher.rank(terms);
+            return if bare.is_empty() {
+                self.matcher.rank(terms)
+            } else {
+                self.matcher.rank_focused_wanting(terms, terms, &bare)
+            };
         };
         let asked = self.analyzer.analyze(&asked);
         // The asking sentences are part of the message: without a
@@ -588,7 +597,7 @@ impl Engine {
         } else {
             asked
         };
-        let focused = self.matcher.rank_focused(&asked, terms);
+        let focused = self.matcher.rank_focused_wanting(&asked, terms, &bare);
         if self.matcher.asks_elsewhere(&asked) {
             return focused.refused();
         }

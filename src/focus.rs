@@ -87,6 +87,22 @@ pub fn asking_part(message: &str) -> Option<String> {
     Some(asking.join(" "))
 }
 
+/// The asking sentences of `message` too short to name their subject
+/// ("Stretch?", "Heat or ice?"), or their last clause when it is ("tight
+/// from the hip thrusts though, stretch?"): what they name is the thing
+/// asked for, whatever the story before them is about.
+pub fn bare_questions(message: &str) -> String {
+    sentences(message)
+        .into_iter()
+        .filter(|s| asks(s))
+        .filter_map(|s| {
+            let clause = s.rsplit(',').next().unwrap_or(s);
+            (clause.split_whitespace().count() < BARE_QUESTION_WORDS).then_some(clause)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Splits after `.`, `!`, `?` and line breaks, keeping the mark.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -271,6 +287,17 @@ mod tests {
             "{asked}"
         );
         assert!(!asked.contains("cup game"), "{asked}");
+    }
+
+    #[test]
+    fn bare_questions_and_bare_last_clauses_are_found() {
+        assert_eq!(bare_questions("Glute so tight. Stretch?"), " Stretch?");
+        assert_eq!(
+            bare_questions("Tight from the hip thrusts though, stretch?"),
+            " stretch?"
+        );
+        assert_eq!(bare_questions("What stretch helps a tight glute?"), "");
+        assert_eq!(bare_questions("Glute so tight after squats."), "");
     }
 
     #[test]

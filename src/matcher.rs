@@ -486,8 +486,17 @@ impl Matcher {
     /// physio mentioned cauda equina ... what actually is it?") without
     /// outvoting the question.
     pub fn rank_focused(&self, asked: &[Term], whole: &[Term]) -> Ranking {
+        self.rank_focused_wanting(asked, whole, &[])
+    }
+
+    /// `rank_focused`, with the words of bare questions ("Stretch?")
+    /// counted as the thing asked for.
+    pub fn rank_focused_wanting(&self, asked: &[Term], whole: &[Term], bare: &[Term]) -> Ranking {
         let focus: HashSet<&str> = asked.iter().map(|t| t.stem.as_str()).collect();
-        let leaning = self.leaning_of(asked);
+        let mut leaning = self.leaning_of(asked);
+        let judging = &crate::language::english().request.judging;
+        let named = bare.iter().filter(|t| !judging.contains(&t.word));
+        leaning.wanted.extend(self.distinctive(named));
         self.rank_query(self.query(whole, Some(&focus)), whole, leaning)
     }
 
@@ -495,19 +504,21 @@ impl Matcher {
     /// and the thing they ask for, when few entries' titles name it (a
     /// word in many titles tells none of them apart).
     fn leaning_of(&self, asked: &[Term]) -> Leaning {
-        let wanted = self
-            .intents
-            .wanted(asked)
-            .into_iter()
+        Leaning {
+            intent: self.intents.of(asked),
+            wanted: self.distinctive(self.intents.wanted(asked).into_iter()),
+        }
+    }
+
+    /// The ids of `terms` that few entries' titles name (a word in many
+    /// titles tells none of them apart).
+    fn distinctive<'t>(&self, terms: impl Iterator<Item = &'t Term>) -> Vec<u32> {
+        terms
             .filter_map(|t| self.terms.get(&t.stem).copied())
             .filter(|&id| {
                 (1..=2).contains(&self.title_df[id as usize]) && !self.is_stop[id as usize]
             })
-            .collect();
-        Leaning {
-            intent: self.intents.of(asked),
-            wanted,
-        }
+            .collect()
     }
 
     fn rank_query(

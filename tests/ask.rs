@@ -1745,6 +1745,71 @@ fn the_thirtieth_reviews_signs_get_the_urgency_they_need() {
     assert!(!v["red_flags"].to_string().contains("wobbly-legs"), "{v}");
 }
 
+/// The thirty-first physiotherapist review (session 19, on 8c438af): chest
+/// squeezing on a run that eases with a walk, a motion not held, a blow to
+/// the testicles; stiff legs after a first leg day are no sign; and a bare
+/// question names what is asked for, whatever the story before it.
+#[test]
+fn the_thirty_first_reviews_signs_and_bare_questions() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "Last few runs I get a heavy squeezing across my chest about a km in, it goes away \
+                 if I walk. Also have a glute knot, can I keep running?",
+                "chest-on-effort",
+            ),
+            (
+                "Bum and back pain for days and this morning I couldn't hold my poo, it just came \
+                 out in my pants. I'm 40, that has never happened.",
+                "bladder-bowel",
+            ),
+            (
+                "Took a knee to the nuts at rugby, now my left one is swollen and the pain is \
+                 unreal, making me feel sick. Also my glute hurts.",
+                "testicle-pain",
+            ),
+        ],
+        &["exercise-with-knot"],
+    );
+    none_raises_a_sign(&[
+        "Couldn't walk properly for two days after my very first leg day lol. Was that normal \
+         DOMS or a knot?",
+    ]);
+    for (q, flag) in [
+        (
+            "Over the last 3 weeks my glute pain has gone from only after runs to all the time, \
+             even on rest days, and stairs are getting harder",
+            "worsening",
+        ),
+        (
+            "3 months ago I got a knot in my right glute after a half marathon. Massage therapist \
+             4 times, dry needling. No better, maybe a touch worse. Time for a scan?",
+            "not-improving-told",
+        ),
+    ] {
+        let v = ask_json(q);
+        assert!(v["red_flags"].to_string().contains(flag), "{q}: {v}");
+    }
+    for (q, id) in [
+        (
+            "Crying in the club (the gym) after bulgarian split squats. Glute so tight. Stretch?",
+            "stretching",
+        ),
+        (
+            "My bladder's fine, my back's fine, nothing weird down there, just a plain old sore \
+             glute from running. Heat?",
+            "heat-vs-ice",
+        ),
+        (
+            "Swollen with pride after my first ever pull up! Glutes tight from the hip thrusts \
+             though, stretch?",
+            "stretching",
+        ),
+    ] {
+        assert_eq!(ask_json(q)["match"]["id"], id, "{q}");
+    }
+}
+
 /// Forum-i, read after its blind score: an adult's bed wet in sleep, a fall
 /// off a climbing wall onto the backside and a foot that no longer feels
 /// the clutch are signs; a labral tear on a scan is no tearing pain, and a

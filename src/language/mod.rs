@@ -79,6 +79,8 @@ pub(crate) struct RequestWords {
     pub before: Vec<String>,
     pub after: Vec<String>,
     pub skip: Vec<String>,
+    /// Words of a bare question that judge rather than name ("normal?").
+    pub judging: Vec<String>,
 }
 
 /// The lists of `english.toml`.
