@@ -81,6 +81,9 @@ pub struct Tuning {
     /// names the thing the question asks for ("a good stretch for ..."
     /// and "Does stretching help glute knots?").
     pub wanted_bonus: f32,
+    /// How far above the best score before `wanted_bonus` may lift an
+    /// entry, in a question about glutes (see `lean_to_wanted`).
+    pub wanted_lift: f32,
 }
 
 impl Default for Tuning {
@@ -103,6 +106,7 @@ impl Default for Tuning {
             story_share: 0.3,
             intent_bonus: 0.1,
             wanted_bonus: 0.2,
+            wanted_lift: 0.05,
             stopword_share: 0.35,
             min_evidence: 0.5,
         }
@@ -550,7 +554,8 @@ impl Matcher {
             Vec::new()
         };
         if !leaning.wanted.is_empty() && t.wanted_bonus > 0.0 {
-            self.lean_to_wanted(&mut candidates, &leaning.wanted);
+            let lift = if reading.anchored { t.wanted_lift } else { 0.0 };
+            self.lean_to_wanted(&mut candidates, &leaning.wanted, lift);
         }
         if let Some(intent) = leaning.intent.filter(|_| t.intent_bonus > 0.0) {
             self.lean(&mut candidates, intent);
@@ -566,11 +571,13 @@ impl Matcher {
     }
 
     /// Moves entries whose title names a thing the question asks for
-    /// (`wanted`) up by `wanted_bonus`, never above the best score before
-    /// and first among equals: "what's a good stretch for it" is about
-    /// stretching, whatever else it shares with other entries, but is no
-    /// more answerable for it.
-    fn lean_to_wanted(&self, candidates: &mut [Scored], wanted: &[u32]) {
+    /// (`wanted`) up by `wanted_bonus`, never more than `lift` above the
+    /// best score before, and first among equals: "what's a good stretch
+    /// for it" is about stretching, whatever else it shares with other
+    /// entries. `lift` is `wanted_lift` for a question about glutes ("my
+    /// glute is tight. what stretch?" is asked plainly enough to answer),
+    /// nothing otherwise ("massage gun recs under $100?" is shopping).
+    fn lean_to_wanted(&self, candidates: &mut [Scored], wanted: &[u32], lift: f32) {
         let best = candidates.first().map_or(0.0, |c| c.score);
         let names = |entry: usize| {
             let (title, _) = self.entry_docs[entry];
@@ -579,7 +586,7 @@ impl Matcher {
         };
         for c in candidates.iter_mut().filter(|c| names(c.entry)) {
             let raised = c.score + self.tuning.wanted_bonus * (1.0 - c.score);
-            c.score = raised.min(best);
+            c.score = raised.min(best + lift);
         }
         candidates.sort_by(|a, b| {
             let by_name = names(b.entry).cmp(&names(a.entry));
@@ -913,7 +920,15 @@ mod tests {
         assert_eq!(id(first(without)), "where-knots-sit");
         let with = first(Tuning::default());
         assert_eq!(id(with), "stretching");
-        assert!(with.score <= first(without).score + 1e-6);
+        // Lifted a little above the best before, as the question names
+        // the glute; never more.
+        let lift = Tuning::default().wanted_lift;
+        assert!(with.score > first(without).score, "{with:?}");
+        assert!(with.score <= first(without).score + lift + 1e-6);
+        // Not about glutes: reordered, never lifted.
+        let q = "whats a good stretch for a knot deep in the middle";
+        let (with, without) = (f.rank(Tuning::default(), q), f.rank(without, q));
+        assert!(with.candidates[0].score <= without.candidates[0].score + 1e-6);
     }
 
     #[test]

@@ -1810,6 +1810,42 @@ fn the_thirty_first_reviews_signs_and_bare_questions() {
     }
 }
 
+/// The thirty-second physiotherapist review (session 19, on d50e8ec): a
+/// tear felt inside the back, told with "it", and a testicle that hurts
+/// badly since the morning are emergencies; judo breakfalls, knees that
+/// buckle at a price, a dad with nothing odd about his waterworks, a
+/// negative pregnancy test and a nerve pain like a hot wire are not signs
+/// (or not that sign).
+#[test]
+fn the_thirty_second_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "I'm 70, smoke a pack a day, and something felt like it tore inside my lower back \
+                 and bum an hour ago, I'm grey and sweaty",
+                "tearing-pain",
+            ),
+            (
+                "really bad pain in my left testicle since this morning, it goes round into my bum \
+                 cheek",
+                "testicle-pain",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "got thrown about 50 times in judo tonight, proper breakfalls on the mat, bum is just a \
+         bit achy. heat or ice?",
+        "my knees buckled when I saw the price of a physio session lol. cheaper ways to treat a \
+         glute knot?",
+        "Ok so my dad (68) swears his glute knot is from a bad back. He's fit, walks the dog \
+         twice a day, no falls, nothing odd with his waterworks. Is a massage ball safe for him?",
+        "pregnancy test was negative phew lol. anyway can I use a massage gun on my glutes?",
+    ]);
+    let v = ask_json("pain runs from my bum down past my knee to my ankle like a hot wire");
+    assert!(!v["red_flags"].to_string().contains("leg-swelling"), "{v}");
+}
+
 /// Forum-i, read after its blind score: an adult's bed wet in sleep, a fall
 /// off a climbing wall onto the backside and a foot that no longer feels
 /// the clutch are signs; a labral tear on a scan is no tearing pain, and a
