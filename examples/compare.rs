@@ -67,6 +67,8 @@ fn parse(setting: &str) -> anyhow::Result<Tuning> {
             "title_bonus" => &mut t.title_bonus,
             "story_share" => &mut t.story_share,
             "intent_bonus" => &mut t.intent_bonus,
+            "wanted_lift" => &mut t.wanted_lift,
+            "pointing_back_threshold" => &mut t.pointing_back_threshold,
             other => anyhow::bail!("no knob named {other:?}"),
         };
         *slot = value;

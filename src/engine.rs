@@ -576,6 +576,47 @@ impl Engine {
     /// long message has a story around them and they are enough to answer;
     /// otherwise of the whole message.
     fn own_ranking(&self, message: &str, terms: &[Term]) -> Ranking {
+        let ranking = self.ranking_of_asking_part(message, terms);
+        if ranking.confident().is_some() {
+            return ranking;
+        }
+        self.one_of_listed_questions(message).unwrap_or(ranking)
+    }
+
+    /// Whether a listed question names its subject, so it can be read on
+    /// its own: glutes, or a word of ours with no "it" standing for
+    /// something the message told before ("how do I get rid of cellulite
+    /// on my bum, does foam rolling it break it up?" asks about cellulite).
+    fn names_its_own_subject(&self, asked: &[Term]) -> bool {
+        let r = self.matcher.reading(asked);
+        let points_back = asked
+            .iter()
+            .any(|t| matches!(t.word.as_str(), "it" | "this" | "that"));
+        r.anchored || (r.topical && !points_back)
+    }
+
+    /// Of the questions `message` lists in one breath (see
+    /// `focus::listed_questions`), the one ours to answer: the most
+    /// confident, each read on its own, as the others are about something
+    /// else ("best creatine brand" makes the whole message off-topic, not
+    /// "why does my arse have a sore lump?").
+    fn one_of_listed_questions(&self, message: &str) -> Option<Ranking> {
+        crate::focus::listed_questions(message)
+            .into_iter()
+            .map(|q| {
+                self.without_look_alikes(&self.analyzer.analyze(q))
+                    .0
+                    .into_owned()
+            })
+            .filter(|asked| self.names_its_own_subject(asked))
+            .map(|asked| self.matcher.rank(&asked))
+            .filter_map(|r| Some((r.confident()?.score, r)))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, r)| r)
+    }
+
+    /// `own_ranking` before listed questions are tried.
+    fn ranking_of_asking_part(&self, message: &str, terms: &[Term]) -> Ranking {
         let (terms, look_alikes) = &self.without_look_alikes(terms);
         // "Glute so tight. Stretch?": the bare question names what is
         // asked for, however short the message.

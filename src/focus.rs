@@ -103,6 +103,46 @@ pub fn bare_questions(message: &str) -> String {
         .join(" ")
 }
 
+/// The questions a message lists in one breath ("1) best creatine brand
+/// 2) ... 3) why does my arse have a sore lump", "anyone know if the pool's
+/// open, what's a decent roller, and what causes these knots?"), when it
+/// lists two or more: each part between commas, colons or numbers that
+/// opens like a question. One of them may be ours when the rest are not.
+pub fn listed_questions(message: &str) -> Vec<&str> {
+    let parts: Vec<&str> = message
+        .split([',', ';', ':', '\n'])
+        .flat_map(split_numbered)
+        .map(str::trim)
+        .filter(|p| p.split_whitespace().count() >= LISTED_QUESTION_WORDS && asks(p))
+        .collect();
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    parts
+}
+
+/// `text` split before list numbers ("1)", "2.", "(3)").
+fn split_numbered(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (at, c) in text.char_indices() {
+        let numbered = c.is_ascii_digit()
+            && (at == 0 || matches!(bytes[at - 1], b' ' | b'('))
+            && matches!(bytes.get(at + 1), Some(b')') | Some(b'.'))
+            && matches!(bytes.get(at + 2), None | Some(b' '));
+        if numbered && at > start {
+            out.push(&text[start..at]);
+            start = at + 2;
+        }
+    }
+    out.push(&text[start.min(text.len())..]);
+    out
+}
+
+/// Fewest words a listed question needs to say what it asks.
+const LISTED_QUESTION_WORDS: usize = 4;
+
 /// Splits after `.`, `!`, `?` and line breaks, keeping the mark.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -298,6 +338,23 @@ mod tests {
         );
         assert_eq!(bare_questions("What stretch helps a tight glute?"), "");
         assert_eq!(bare_questions("Glute so tight after squats."), "");
+    }
+
+    #[test]
+    fn questions_listed_in_one_breath_are_found() {
+        let post = "three things lads: 1) best creatine brand 2) is a 3 day split enough for a \
+                    beginner 3) why does my arse have a sore lump in it when I sit";
+        assert_eq!(
+            listed_questions(post),
+            vec![
+                "is a 3 day split enough for a beginner",
+                "why does my arse have a sore lump in it when I sit"
+            ]
+        );
+        let post = "anyone know if the pool's open on Monday, what's a decent budget foam roller, \
+                    and what causes these knots in the first place?";
+        assert_eq!(listed_questions(post).len(), 3);
+        assert!(listed_questions("what causes knots, and do they go away?").is_empty());
     }
 
     #[test]

@@ -1810,6 +1810,20 @@ fn the_thirty_first_reviews_signs_and_bare_questions() {
     }
 }
 
+/// Several questions in one breath, one of them ours: that one is
+/// answered; a listed question whose "it" stands for a subject not ours
+/// is not.
+#[test]
+fn of_questions_listed_in_one_breath_the_one_that_is_ours_is_answered() {
+    let v = ask_json(
+        "Quick ones: anyone know a good physio in Leeds, what's a decent budget massage gun, and \
+         what causes these knots in the first place?",
+    );
+    assert_eq!(v["match"]["id"], "causes", "{v}");
+    let v = ask_json("how do I get rid of cellulite on my bum, does foam rolling it break it up?");
+    assert!(v["match"].is_null(), "{v}");
+}
+
 /// The thirty-second physiotherapist review (session 19, on d50e8ec): a
 /// tear felt inside the back, told with "it", and a testicle that hurts
 /// badly since the morning are emergencies; judo breakfalls, knees that
