@@ -1810,6 +1810,62 @@ fn the_thirty_first_reviews_signs_and_bare_questions() {
     }
 }
 
+/// The thirty-third physiotherapist review (session 19, on 00c7c5b): a
+/// family that would not miss me with tablets counted, a crooked smile and
+/// drunk-sounding speech, an arm that will not lift with a dragging leg,
+/// the saddle numb as after the dentist, both legs "sleeping", a band
+/// squeezing the ribs up a hill; and a fall laughed at, a fall off a diet,
+/// feverish foam rolling, collapsing with laughter and the worst pain
+/// "lmao" of a hard set are no signs.
+#[test]
+fn the_thirty_third_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "honestly the glute pain is the least of it. lately I keep thinking my family \
+                 wouldn't miss me, and I've been counting the tablets in the bathroom cabinet.",
+                "crisis",
+            ),
+            (
+                "Grandad's smile has gone crooked in the last half hour and he sounds like he's had \
+                 ten pints but he's had nothing. Is it his sciatica?",
+                "stroke-signs",
+            ),
+            (
+                "All at once I can't lift my right arm properly, my right leg is dragging and my \
+                 mouth feels weird. Is this a trapped nerve from my glute?",
+                "stroke-signs",
+            ),
+            (
+                "my bum cheeks and the bits in between feel like they've had a dentist's injection, \
+                 started this morning. back is agony. could a knot do this?",
+                "saddle-numbness-told",
+            ),
+            (
+                "My legs, the two of them, are sleeping from the knees to the feet since yesterday \
+                 and do not wake up. Also pain in lower back. Is this from the glute?",
+                "both-legs-told",
+            ),
+            (
+                "Every time I push up a hill on my runs there's a band squeezing across my ribs, it \
+                 lets go a few minutes after I walk. 52, glutes tight too.",
+                "chest-on-effort",
+            ),
+        ],
+        &["symptoms", "referred-pain"],
+    );
+    none_raises_a_sign(&[
+        "nearly pissed myself laughing when my mate faceplanted off the leg press (he's fine). \
+         anyway how do I stretch my glute after hip thrusts",
+        "Had a big fall... off my diet lol. Anyway, hip thrusts or bridges for glute strength?",
+        "Feverishly foam rolling before my comp tomorrow, is that a bad idea?",
+        "gym buddy collapsed in a heap laughing when I farted mid squat. unrelated, how do I \
+         loosen a tight glute before squats?",
+        "Anyone else's glutes scream during Bulgarian split squats? It's the worst pain ever lmao \
+         but I keep going. Normal burn?",
+    ]);
+}
+
 /// Several questions in one breath, one of them ours: that one is
 /// answered; a listed question whose "it" stands for a subject not ours
 /// is not.
