@@ -577,7 +577,16 @@ impl Engine {
     /// otherwise of the whole message.
     fn own_ranking(&self, message: &str, terms: &[Term]) -> Ranking {
         let ranking = self.ranking_of_asking_part(message, terms);
-        if ranking.confident().is_some() {
+        // A message about another body part, or naming a subject next to
+        // ours, is read whole: its listed questions read alone would lose
+        // what "it" is ("a knot under my shoulder blade ... a lacrosse
+        // ball, or a massage gun?").
+        let scope = &ranking.scope;
+        if ranking.confident().is_some()
+            || ranking.elsewhere_question
+            || scope.elsewhere
+            || scope.off_topic
+        {
             return ranking;
         }
         self.one_of_listed_questions(message).unwrap_or(ranking)

@@ -109,8 +109,12 @@ pub fn bare_questions(message: &str) -> String {
 /// lists two or more: each part between commas, colons or numbers that
 /// opens like a question. One of them may be ours when the rest are not.
 pub fn listed_questions(message: &str) -> Vec<&str> {
-    let parts: Vec<&str> = message
-        .split([',', ';', ':', '\n'])
+    // Within the sentences that ask with a question mark or number their
+    // questions: "Did a 10k on Saturday." opens like a question but tells.
+    let parts: Vec<&str> = sentences(message)
+        .into_iter()
+        .filter(|s| s.trim_end().ends_with('?') || split_numbered(s).len() > 1)
+        .flat_map(|s| s.split([',', ';', ':']))
         .flat_map(split_numbered)
         .map(str::trim)
         .filter(|p| p.split_whitespace().count() >= LISTED_QUESTION_WORDS && asks(p))
@@ -121,7 +125,8 @@ pub fn listed_questions(message: &str) -> Vec<&str> {
     parts
 }
 
-/// `text` split before list numbers ("1)", "2.", "(3)").
+/// `text` split before list numbers ("1)", "(2)"; not "2.", which ends
+/// "I'm 34." as often as it numbers).
 fn split_numbered(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -129,8 +134,8 @@ fn split_numbered(text: &str) -> Vec<&str> {
     for (at, c) in text.char_indices() {
         let numbered = c.is_ascii_digit()
             && (at == 0 || matches!(bytes[at - 1], b' ' | b'('))
-            && matches!(bytes.get(at + 1), Some(b')') | Some(b'.'))
-            && matches!(bytes.get(at + 2), None | Some(b' '));
+            && bytes.get(at + 1) == Some(&b')')
+            && bytes.get(at + 2) == Some(&b' ');
         if numbered && at > start {
             out.push(&text[start..at]);
             start = at + 2;
@@ -355,6 +360,14 @@ mod tests {
                     and what causes these knots in the first place?";
         assert_eq!(listed_questions(post).len(), 3);
         assert!(listed_questions("what causes knots, and do they go away?").is_empty());
+        // A sentence that tells, however it opens, lists no question.
+        let post = "Did a 10k on Saturday, glutes fine. Now a knot in my calf, what's the \
+                    quickest way to get a calf knot out?";
+        assert!(
+            listed_questions(post).is_empty(),
+            "{:?}",
+            listed_questions(post)
+        );
     }
 
     #[test]
