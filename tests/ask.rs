@@ -1866,6 +1866,56 @@ fn the_thirty_third_reviews_signs_and_look_alikes() {
     ]);
 }
 
+/// The thirty-fourth physiotherapist review (session 19, on 35c991b): a
+/// give inside the back that goes through, the urge not felt and found
+/// wet, a night on the floor, an old man unable to stand since a fall; and
+/// legs not felt after a leg session, a side then a ball, comp fever, jelly
+/// legs at a comp's finish, saddle numbness gone ten minutes after the ride
+/// are not those signs.
+#[test]
+fn the_thirty_fourth_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "I'm 67 and smoke, just now something gave way inside my back and it went straight \
+                 through to my bum, I've gone white as a sheet and sweaty",
+                "tearing-pain",
+            ),
+            (
+                "since my back went I don't get the feeling I need to go anymore, I only notice \
+                 when I'm already wet",
+                "bladder-bowel",
+            ),
+            (
+                "Mum (78) slipped in the bathroom last night and was on the floor till I found her \
+                 this morning, says her bum hurts but she's fine. Ice it?",
+                "long-lie",
+            ),
+            (
+                "Grandad (81) took a fall in the garden yesterday and hasn't been able to stand on \
+                 his right leg since, he's shuffling round on his bum. Paracetamol and a heat pack?",
+                "fall-cannot-stand",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "can't feel my legs after that leg session haha, jelly legs. will my glutes knot up \
+         tomorrow?",
+        "my partner says I'm a pain in the arse, my glute agrees lol. knot on the left, ball or \
+         roller?",
+        "comp fever is real lol. seriously though, glute is tight the week before meet day, what \
+         do I do",
+    ]);
+    let v = ask_json(
+        "Cyclist here, 200km sportive yesterday. Usual numb undercarriage for the last hour (back \
+         to normal ten mins after getting off) and a knot in my right glute that's still there \
+         today. Is the knot from the saddle too?",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!(["saddle-on-bike"]), "{v}");
+    assert_eq!(v["match"]["id"], "runners-cyclists", "{v}");
+}
+
 /// Several questions in one breath, one of them ours: that one is
 /// answered; a listed question whose "it" stands for a subject not ours
 /// is not.
