@@ -629,9 +629,12 @@ impl Engine {
         let (terms, look_alikes) = &self.without_look_alikes(terms);
         // "Glute so tight. Stretch?": the bare question names what is
         // asked for, however short the message.
-        let bare = self
-            .analyzer
-            .analyze(&crate::focus::bare_questions(message));
+        let bare = crate::focus::bare_questions(message);
+        let bare = if bare.is_empty() {
+            Vec::new()
+        } else {
+            self.analyzer.analyze(&bare)
+        };
         let Some(asked) = crate::focus::asking_part(message) else {
             return if bare.is_empty() {
                 self.matcher.rank(terms)
