@@ -598,9 +598,8 @@ impl Engine {
     /// on my bum, does foam rolling it break it up?" asks about cellulite).
     fn names_its_own_subject(&self, asked: &[Term]) -> bool {
         let r = self.matcher.reading(asked);
-        let points_back = asked
-            .iter()
-            .any(|t| matches!(t.word.as_str(), "it" | "this" | "that"));
+        let standing_for = &crate::language::english().standing_for;
+        let points_back = asked.iter().any(|t| standing_for.contains(&t.word));
         r.anchored || (r.topical && !points_back)
     }
 

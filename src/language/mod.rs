@@ -33,6 +33,9 @@ pub(crate) struct English {
     /// Words that point back at a subject left unnamed ("do these ever go
     /// away?"): in a message that names nothing else, the subject is ours.
     pub pointing_back: Vec<String>,
+    /// Words that stand for anything told before ("it"): a listed question
+    /// with one is not about a subject of its own.
+    pub standing_for: Vec<String>,
     /// Question forms that ask what the trouble is or whether to worry.
     pub asks_what_it_is: Vec<String>,
     /// Ways of saying a sign is over ("all good now", "long healed").
