@@ -1916,6 +1916,77 @@ fn the_thirty_fourth_reviews_signs_and_look_alikes() {
     assert_eq!(v["match"]["id"], "runners-cyclists", "{v}");
 }
 
+/// The thirty-seventh and thirty-eighth physiotherapist reviews (session
+/// 20, on be28090): numbness told as sitting on ice, a wee that comes out
+/// alone or before it is felt, both legs like wet cardboard, the second leg
+/// "doing it as well", faintness coming with a sudden pain are emergencies;
+/// a tumble down a leaderboard, legs that can't walk after leg day, a face
+/// that dropped at a price, arms and legs like lead after CrossFit, hips
+/// "torn off" in a roll are no sign; nobody limping and zero fever are
+/// ruled out, not told.
+#[test]
+fn the_thirty_seventh_and_eighth_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "is it normal for my bum and between my legs to feel like I've been sitting on ice \
+                 for hours? been like this since yesterday with my sciatica",
+                "saddle-numbness-told",
+            ),
+            (
+                "Desculpa my english. I have pain in back and buttock, and since yesterday I no can \
+                 hold the pee, it come out alone",
+                "bladder-bowel",
+            ),
+            (
+                "didn't realise I needed a wee until it was already coming out, and my back and bum \
+                 have been killing me all week",
+                "bladder-bowel",
+            ),
+            (
+                "both my legs feel like wet cardboard since this morning and my lower back is agony",
+                "both-legs-told",
+            ),
+            (
+                "started with my right leg tingling from the glute down, now the left one is doing it \
+                 as well and my feet feel thick",
+                "both-legs-told",
+            ),
+            (
+                "the glute pain came on like a knife twisting while I was lifting the shopping, now \
+                 I'm sweating buckets and feel like I'm going to pass out",
+                "faint-with-pain",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "took a tumble down the leaderboard this week lol. real question: best glute stretch for \
+         rowers?",
+        "both legs are toast after leg day, glutes too, legit cant walk properly lol. foam roll or \
+         rest day?",
+        "my face dropped when the physio told me the price lol. what can I do for a glute knot at \
+         home?",
+        "arms and legs feel like lead after my first week of crossfit, glutes worst of all, normal?",
+        "BJJ blue belt here. Rolled with a big guy last night who sat in my guard for 6 minutes and \
+         crushed me, felt like my hips were being torn off. No injury, no pop, just tight glutes \
+         and hips today. Best way to loosen the glutes before class tomorrow?",
+    ]);
+    for q in [
+        "Netball coach here. Three of my under-16s are complaining of tight, achy bums since we \
+         started a new plyo block, but nobody is limping and they are all playing fine. Should I \
+         add a cooldown with glute stretches or foam rolling, and what would be safe for \
+         teenagers?",
+        "zero fever, zero swelling, just a hard tender spot when I sit. knot?",
+    ] {
+        let v = ask_json(q);
+        let reply = v["reply"].as_str().unwrap();
+        let quiet = v["red_flags"] == serde_json::json!([]);
+        assert!(quiet || reply.contains("You ruled out"), "{q}: {reply}");
+        assert!(!reply.contains("checked today"), "{q}: {reply}");
+    }
+}
+
 /// Several questions in one breath, one of them ours: that one is
 /// answered; a listed question whose "it" stands for a subject not ours
 /// is not.
