@@ -323,7 +323,9 @@ impl RedFlagDetector {
     }
 
     /// Where a match of `steps` after the word at `at` ends, each step
-    /// within its gap.
+    /// within its gap. A gap never ends on a negation: "lying down ...
+    /// hurts" is not in "when I lie down. Doesn't hurt much", though "hurts
+    /// ... sleep" is in "hurts so I can not sleep" (see `absences`).
     fn match_end(&self, steps: &[Step], ids: &[Option<u32>], at: usize) -> Option<usize> {
         let Some((step, rest)) = steps.split_first() else {
             return Some(at);
@@ -335,7 +337,9 @@ impl RedFlagDetector {
                 return Some(end);
             }
         }
-        (at + 1..=last).find_map(|j| {
+        let is = |i: usize, set: &HashSet<u32>| ids[i].is_some_and(|id| set.contains(&id));
+        let negated = |j: usize| j > at + 1 && is(j - 1, &self.negations) && !is(j, &self.absences);
+        (at + 1..=last).filter(|j| !negated(*j)).find_map(|j| {
             choice
                 .sequences
                 .iter()
@@ -656,6 +660,14 @@ mod tests {
             "numbness-tingling",
         );
         assert_flag("glute pain is a 9/10 when i stand", "severe-pain");
+    }
+
+    #[test]
+    fn a_gap_never_ends_on_a_negation() {
+        assert_quiet("it pops out when I lie down. Doesn't hurt much");
+        assert_flag("lying down it hurts", "night-pain");
+        // A word whose absence is the sign may follow one.
+        assert_flag("my glute hurts so much at night I can not sleep", "night-pain");
     }
 
     #[test]
