@@ -37,6 +37,14 @@ pub struct Engine {
 /// follow-up to stay with it.
 const FOLLOW_UP_MARGIN: f32 = 0.05;
 
+/// A follow-up's conversation: the message before, and the terms of both
+/// (the message before first).
+#[derive(Clone, Copy)]
+struct Conversation<'a> {
+    previous: &'a str,
+    told: &'a [Term],
+}
+
 /// The signs a message tells (see `Engine::signs`), as category indices.
 struct Signs {
     found: Vec<usize>,
@@ -151,7 +159,8 @@ impl Engine {
         let red_flags = &self.knowledge.red_flags;
         let signs = self.signs(message, &told);
         let flags = red_flags.settle(signs.found);
-        let ranking = self.ranking(message, &terms, previous.map(|_| &told[..]), &flags);
+        let conversation = previous.map(|text| Conversation { previous: text, told: &told });
+        let ranking = self.ranking(message, &terms, conversation, &flags);
         // A sign told only to deny it ("no numbness or tingling") keeps
         // its prompt, for safety, but never chooses the answer.
         let asserted = if flags.is_empty() {
@@ -514,7 +523,7 @@ impl Engine {
         &self,
         message: &str,
         terms: &[Term],
-        conversation: Option<&[Term]>,
+        conversation: Option<Conversation>,
         flags: &[usize],
     ) -> Ranking {
         let mut ranking = self.ranking_of_words(message, terms, conversation);
@@ -536,7 +545,7 @@ impl Engine {
         &self,
         message: &str,
         terms: &[Term],
-        conversation: Option<&[Term]>,
+        conversation: Option<Conversation>,
     ) -> Ranking {
         let own = self.own_ranking(message, terms);
         // A follow-up has no subject of its own: it names nothing of ours
@@ -556,15 +565,18 @@ impl Engine {
         // massage), and the entry that answered the previous one wins a
         // near tie. When its words alone are too few, the previous ones
         // help, at the story's share.
-        let previous = &conversation[..conversation.len() - terms.len()];
-        let before = self.matcher.rank(previous).confident();
+        let told = conversation.told;
+        let previous = &told[..told.len() - terms.len()];
+        // What the previous message was answered with, read as the engine
+        // reads any message (its asking sentences first).
+        let before = self.own_ranking(conversation.previous, previous).confident();
         let prefer = |ranking: Ranking| match before {
             Some(before) => ranking.prefer(before.entry, FOLLOW_UP_MARGIN),
             None => ranking,
         };
         [
-            self.matcher.rank_focused(terms, conversation),
-            self.matcher.rank_within(terms, conversation),
+            self.matcher.rank_focused(terms, told),
+            self.matcher.rank_within(terms, told),
         ]
         .into_iter()
         .map(prefer)
@@ -704,7 +716,8 @@ impl Engine {
             .knowledge
             .red_flags
             .settle(self.signs(message, &told).found);
-        let ranking = self.ranking(message, &terms, previous.map(|_| &told[..]), &found);
+        let conversation = previous.map(|text| Conversation { previous: text, told: &told });
+        let ranking = self.ranking(message, &terms, conversation, &found);
         let words: Vec<String> = terms
             .iter()
             .map(|t| {
