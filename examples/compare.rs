@@ -69,6 +69,8 @@ fn parse(setting: &str) -> anyhow::Result<Tuning> {
             "intent_bonus" => &mut t.intent_bonus,
             "wanted_lift" => &mut t.wanted_lift,
             "pointing_back_threshold" => &mut t.pointing_back_threshold,
+            "lead_gap" => &mut t.lead_gap,
+            "lead_allowance" => &mut t.lead_allowance,
             other => anyhow::bail!("no knob named {other:?}"),
         };
         *slot = value;

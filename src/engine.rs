@@ -159,7 +159,10 @@ impl Engine {
         let red_flags = &self.knowledge.red_flags;
         let signs = self.signs(message, &told);
         let flags = red_flags.settle(signs.found);
-        let conversation = previous.map(|text| Conversation { previous: text, told: &told });
+        let conversation = previous.map(|text| Conversation {
+            previous: text,
+            told: &told,
+        });
         let ranking = self.ranking(message, &terms, conversation, &flags);
         // A sign told only to deny it ("no numbness or tingling") keeps
         // its prompt, for safety, but never chooses the answer.
@@ -569,7 +572,9 @@ impl Engine {
         let previous = &told[..told.len() - terms.len()];
         // What the previous message was answered with, read as the engine
         // reads any message (its asking sentences first).
-        let before = self.own_ranking(conversation.previous, previous).confident();
+        let before = self
+            .own_ranking(conversation.previous, previous)
+            .confident();
         let prefer = |ranking: Ranking| match before {
             Some(before) => ranking.prefer(before.entry, FOLLOW_UP_MARGIN),
             None => ranking,
@@ -716,7 +721,10 @@ impl Engine {
             .knowledge
             .red_flags
             .settle(self.signs(message, &told).found);
-        let conversation = previous.map(|text| Conversation { previous: text, told: &told });
+        let conversation = previous.map(|text| Conversation {
+            previous: text,
+            told: &told,
+        });
         let ranking = self.ranking(message, &terms, conversation, &found);
         let words: Vec<String> = terms
             .iter()

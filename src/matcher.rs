@@ -84,6 +84,12 @@ pub struct Tuning {
     /// How far above the best score before `wanted_bonus` may lift an
     /// entry, in a question about glutes (see `lean_to_wanted`).
     pub wanted_lift: f32,
+    /// In a question about glutes, a best candidate that leads the next by
+    /// at least `lead_gap` needs `lead_allowance` less than the bar: one
+    /// entry standing well clear of the rest is a surer answer than one
+    /// among equals.
+    pub lead_gap: f32,
+    pub lead_allowance: f32,
 }
 
 impl Default for Tuning {
@@ -107,6 +113,8 @@ impl Default for Tuning {
             intent_bonus: 0.1,
             wanted_bonus: 0.2,
             wanted_lift: 0.05,
+            lead_gap: 0.05,
+            lead_allowance: 0.02,
             stopword_share: 0.35,
             min_evidence: 0.5,
         }
@@ -562,12 +570,34 @@ impl Matcher {
         }
         candidates.retain(|c| c.score >= self.tuning.suggestion_floor);
         candidates.truncate(4);
+        // Only for a question about glutes: "massage gun recs under $100?" is
+        // shopping, however clear its best entry (with the topical bar too,
+        // 19 more right answers on the sets cost 4 answers to questions
+        // that are not ours).
+        let allowance = if reading.anchored {
+            self.lead_allowance(&candidates)
+        } else {
+            0.0
+        };
+        let threshold = threshold.map(|bar| bar - allowance);
         Ranking {
             candidates,
             scope: reading,
             threshold,
             elsewhere_question: false,
         }
+    }
+
+    /// How much less than the bar the best of `candidates` needs, for
+    /// standing clear of the next (see `Tuning::lead_gap`); the
+    /// suggestion floor stands in for a next that is not there.
+    fn lead_allowance(&self, candidates: &[Scored]) -> f32 {
+        let t = &self.tuning;
+        let score = |i: usize| candidates.get(i).map_or(t.suggestion_floor, |c| c.score);
+        if candidates.is_empty() || score(0) - score(1) < t.lead_gap {
+            return 0.0;
+        }
+        t.lead_allowance
     }
 
     /// Moves entries whose title names a thing the question asks for
@@ -889,6 +919,28 @@ mod tests {
         let expected = base + Tuning::default().title_bonus * (1.0 - base);
         assert!((with - expected).abs() < 1e-4, "{with} vs {expected}");
         assert_eq!(f.answer(q), Some("piriformis-stretch"));
+    }
+
+    /// An entry that stands well clear of the next is answered a little
+    /// below the bar; one whose lead is short of the gap meets the bar.
+    #[test]
+    fn a_best_entry_well_clear_of_the_rest_needs_a_little_less() {
+        let f = Fixture::new();
+        let t = Tuning::default();
+        let clear = f.rank(t, "heat or ice for my glute knot?");
+        let (best, next) = (clear.candidates[0].score, clear.candidates[1].score);
+        assert!(best - next >= t.lead_gap, "{best} {next}");
+        assert_eq!(
+            clear.threshold(),
+            Some(t.anchored_threshold - t.lead_allowance)
+        );
+        // The same lead short of a wider gap: the bar stands.
+        let wide = Tuning {
+            lead_gap: best - next + 0.01,
+            ..t
+        };
+        let close = f.rank(wide, "heat or ice for my glute knot?");
+        assert_eq!(close.threshold(), Some(t.anchored_threshold));
     }
 
     /// The thing a question asks for ("a good stretch") prefers the entry

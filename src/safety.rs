@@ -667,7 +667,10 @@ mod tests {
         assert_quiet("it pops out when I lie down. Doesn't hurt much");
         assert_flag("lying down it hurts", "night-pain");
         // A word whose absence is the sign may follow one.
-        assert_flag("my glute hurts so much at night I can not sleep", "night-pain");
+        assert_flag(
+            "my glute hurts so much at night I can not sleep",
+            "night-pain",
+        );
     }
 
     #[test]
