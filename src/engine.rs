@@ -609,6 +609,13 @@ impl Engine {
         self.one_of_listed_questions(message).unwrap_or(ranking)
     }
 
+    /// Whether the asking words stand for something told before ("what
+    /// is it", "is that normal") and name no subject of their own.
+    fn points_back_unnamed(&self, asked: &[Term]) -> bool {
+        let standing_for = &crate::language::english().standing_for;
+        asked.iter().any(|t| standing_for.contains(&t.word)) && !self.names_its_own_subject(asked)
+    }
+
     /// Whether a listed question names its subject, so it can be read on
     /// its own: glutes, or a word of ours with no "it" standing for
     /// something the message told before ("how do I get rid of cellulite
@@ -669,6 +676,15 @@ impl Engine {
         let focused = self.matcher.rank_focused_wanting(&asked, terms, &bare);
         if self.matcher.asks_elsewhere(&asked) {
             return focused.refused();
+        }
+        // "What actually is it?" after a story that names cauda equina: the
+        // story names what is asked about, so it weighs in whole.
+        let defining = self.matcher.intent_of(&asked) == Some("definition");
+        if defining && self.points_back_unnamed(&asked) {
+            let whole = self.matcher.rank(terms);
+            if whole.confident().is_some() {
+                return whole;
+            }
         }
         if focused.confident().is_some() {
             focused

@@ -1987,6 +1987,17 @@ fn the_thirty_seventh_and_eighth_reviews_signs_and_look_alikes() {
     }
 }
 
+/// "What is it?" after a story that names the thing: the story says what
+/// "it" is.
+#[test]
+fn what_is_it_asks_about_the_thing_the_story_names() {
+    let v = ask_json(
+        "Saw someone mention cauda equina up-thread and now I've lost 2 hours to google. What \
+         actually is it and why does everyone go so serious about it? I'm fine btw, just nosy.",
+    );
+    assert_eq!(v["match"]["id"], "cauda-equina", "{v}");
+}
+
 /// Several questions in one breath, one of them ours: that one is
 /// answered; a listed question whose "it" stands for a subject not ours
 /// is not.
