@@ -1987,6 +1987,75 @@ fn the_thirty_seventh_and_eighth_reviews_signs_and_look_alikes() {
     }
 }
 
+/// The thirty-ninth and fortieth physiotherapist reviews (session 20, on
+/// d61f457): not being here told as easier, frozen skin between the
+/// cheeks, a pop with 10/10 pain, pain worse than two births without an
+/// epidural, weakness through the day, a second leg "copying" the first, a
+/// sudden horrendous pain, a runner of 15 hobbling get their urgency; a
+/// child's wet bed, waddling after a first leg day, knock-off time,
+/// leaking power, wet-noodle legs on a stepmill, a rabbit hole are no
+/// sign.
+#[test]
+fn the_thirty_ninth_and_fortieth_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "Been dealing with this glute and back pain for 18 months. some nights I lie there \
+                 thinking it'd be easier to just not be here anymore. Anyway, has anyone tried \
+                 acupuncture?",
+                "crisis",
+            ),
+            (
+                "since yesterday the skin between my cheeks feels like it's been frozen, is that \
+                 connected to my back?",
+                "saddle-numbness-told",
+            ),
+            (
+                "something deep in my bum went pop. pain's a solid 10/10 and not easing",
+                "sudden-severe-pain",
+            ),
+            (
+                "I've had two kids without an epidural and this is worse. Came on this morning in my \
+                 glute, can't find any position that helps and I'm shaking",
+                "sudden-severe-pain",
+            ),
+            (
+                "had a hip knot for ages, this morning my left foot felt weaker, by lunch couldn't \
+                 lift my toes, now at dinner the whole leg keeps buckling. massage gun?",
+                "weakness-fast",
+            ),
+            (
+                "lower back's been murder since. Yesterday my left leg started going numb, and today \
+                 the right one is copying it",
+                "both-legs-told",
+            ),
+            (
+                "out of nowhere while bending to grab the shampoo i got this horrendous stabbing pain \
+                 in my glute, i can barely think straight",
+                "sudden-severe-pain",
+            ),
+            (
+                "one of my runners (15) is hobbling around and says his hip and knee ache, no injury \
+                 he can think of. coach here, just rest him?",
+                "child-limp",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "my youngest wet the bed at 3am so I was up changing sheets, now my glute is knotted. best \
+         stretch?",
+        "First leg day in about 3 years. Next morning I genuinely couldn't walk properly, \
+         waddling like a penguin. Is that a knot or DOMS?",
+        "Long-haul truckie here. By knock-off my glutes feel like two bowling balls. Sitting all \
+         day the cause?",
+        "coach says I'm leaking power at the top of my hip thrusts, could a glute knot do that?",
+        "after 40 mins on the stepmill both legs were like wet noodles, fine after a shower. glutes \
+         tight though, stretch?",
+        "fell down a rabbit hole reading about trigger points. is dry needling legit?",
+    ]);
+}
+
 /// "What is it?" after a story that names the thing: the story says what
 /// "it" is.
 #[test]
