@@ -2056,6 +2056,87 @@ fn the_thirty_ninth_and_fortieth_reviews_signs_and_look_alikes() {
     ]);
 }
 
+/// The forty-first and forty-second physiotherapist reviews (session 20,
+/// on 663a516): self-harm told as what is done, a family with "an easier
+/// life" without one, a night on the lino since 2am, a partner's sudden
+/// testicle pain, a child walking "with a hitch", saddle numbness still
+/// there the morning after a ride, a pop under the buttock with a leg
+/// black and blue get their urgency; an ego tripped over, a son's fall he
+/// is fine from, a chest tight from benching, legs that quit at the end of
+/// a Hyrox, a dog's accident, numbness gone ten minutes after a ride with
+/// the bladder fine, a mate off a bosu ball, a baby's kicks are no sign.
+#[test]
+fn the_forty_first_and_second_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "when the pain gets bad I've been cutting my thighs, it's the only thing that \
+                 takes my mind off it",
+                "crisis",
+            ),
+            (
+                "tbh my family would have an easier life if I wasn't around. anyway, what's good for \
+                 a sore glute",
+                "crisis",
+            ),
+            (
+                "Found my father-in-law (79) on the kitchen lino this morning, reckons he'd been \
+                 there since about 2am after his legs went from under him. Rub some deep heat in?",
+                "long-lie",
+            ),
+            (
+                "my bf's balls suddenly started hurting like crazy about an hour ago, he reckons \
+                 it's referred from his glute knot lol, should he stretch?",
+                "testicle-pain",
+            ),
+            (
+                "Our 9 y/o's been walking with a hitch since footy on Saturday, says it's his knee \
+                 that's sore. could a knot in his bum do that?",
+                "child-limp",
+            ),
+            (
+                "Long ride yesterday, 160km. Normally the numb feeling from the saddle goes a few \
+                 minutes after I get off but this time it's still there this morning, the whole \
+                 area between my legs feels dead, and my lower back is aching.",
+                "saddle-numbness",
+            ),
+            (
+                "Bent down to tie my shoe and something in my bum went bang, pain shot to 9/10 \
+                 instantly and it's not easing at all 2 hours later",
+                "sudden-severe-pain",
+            ),
+            (
+                "felt a pop deep under my bum cheek sprinting at training, now I can barely walk \
+                 and the back of my thigh is going black and blue",
+                "pop-and-bruise",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "tripped over my own ego and went way too heavy on hip thrusts lol. glute knot now, how \
+         long off?",
+        "My son had a fall at footy and he's totally fine, but standing on the sideline all arvo \
+         gave me a knot in my bum. stretches?",
+        "after benching with a big arch my chest is tight and my glute has a knot, how are those \
+         even related?",
+        "Did my first Hyrox on the weekend. By the last wall balls my legs gave out, both of them \
+         just quit. Fine walking around an hour later. Best recovery routine for knotted glutes?",
+        "Took the dog for a run and she had a little accident on the neighbour's lawn haha. my \
+         glute is tight though, ok to run again tomorrow?",
+        "my mate fell off the bosu ball and I almost pee'd myself laughing. anyway, are bosu balls \
+         good for glute strength?",
+        "my 6 month old is a little bruiser, kicks me in the hip every nappy change lol. best \
+         stretch for the glute I carry her on?",
+    ]);
+    let v = ask_json(
+        "Cyclist question: after a 5 hour gran fondo my backside was numb for the last hour on the \
+         bike but came back about 10 minutes after I got off. Feels totally normal now, peeing \
+         fine, everything working. What saddle or position tweaks stop the numb bum?",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!(["saddle-on-bike"]), "{v}");
+}
+
 /// "What is it?" after a story that names the thing: the story says what
 /// "it" is.
 #[test]
