@@ -45,6 +45,13 @@ struct Conversation<'a> {
     told: &'a [Term],
 }
 
+/// Whether `asked` has a word that stands for anything told before ("it",
+/// "this", "that": `english.toml`'s `standing_for`).
+fn stands_for_something_told(asked: &[Term]) -> bool {
+    let standing_for = &crate::language::english().standing_for;
+    asked.iter().any(|t| standing_for.contains(&t.word))
+}
+
 /// The signs a message tells (see `Engine::signs`), as category indices.
 struct Signs {
     found: Vec<usize>,
@@ -612,8 +619,7 @@ impl Engine {
     /// Whether the asking words stand for something told before ("what
     /// is it", "is that normal") and name no subject of their own.
     fn points_back_unnamed(&self, asked: &[Term]) -> bool {
-        let standing_for = &crate::language::english().standing_for;
-        asked.iter().any(|t| standing_for.contains(&t.word)) && !self.names_its_own_subject(asked)
+        stands_for_something_told(asked) && !self.matcher.reading(asked).anchored
     }
 
     /// Whether a listed question names its subject, so it can be read on
@@ -622,9 +628,7 @@ impl Engine {
     /// on my bum, does foam rolling it break it up?" asks about cellulite).
     fn names_its_own_subject(&self, asked: &[Term]) -> bool {
         let r = self.matcher.reading(asked);
-        let standing_for = &crate::language::english().standing_for;
-        let points_back = asked.iter().any(|t| standing_for.contains(&t.word));
-        r.anchored || (r.topical && !points_back)
+        r.anchored || (r.topical && !stands_for_something_told(asked))
     }
 
     /// Of the questions `message` lists in one breath (see
@@ -679,17 +683,16 @@ impl Engine {
         }
         // "What actually is it?" after a story that names cauda equina: the
         // story names what is asked about, so it weighs in whole.
-        let defining = self.matcher.intent_of(&asked) == Some("definition");
-        if defining && self.points_back_unnamed(&asked) {
-            let whole = self.matcher.rank(terms);
-            if whole.confident().is_some() {
-                return whole;
-            }
+        let story_names_it = self.points_back_unnamed(&asked)
+            && self.matcher.intent_of(&asked) == Some("definition");
+        if focused.confident().is_some() && !story_names_it {
+            return focused;
         }
-        if focused.confident().is_some() {
-            focused
+        let whole = self.matcher.rank(terms);
+        if whole.confident().is_some() || focused.confident().is_none() {
+            whole
         } else {
-            self.matcher.rank(terms)
+            focused
         }
     }
 

@@ -337,13 +337,16 @@ impl RedFlagDetector {
                 return Some(end);
             }
         }
-        let is = |i: usize, set: &HashSet<u32>| ids[i].is_some_and(|id| set.contains(&id));
-        let negated = |j: usize| j > at + 1 && is(j - 1, &self.negations) && !is(j, &self.absences);
-        (at + 1..=last).filter(|j| !negated(*j)).find_map(|j| {
+        // Only a word the gap skipped may negate, and only once a
+        // sequence starts after it (most places start none).
+        let negated =
+            |j: usize| j > at + 1 && self.negated(ids, j) && !word_in(ids, j, &self.absences);
+        (at + 1..=last).find_map(|j| {
             choice
                 .sequences
                 .iter()
                 .filter_map(|sequence| sequence_end(sequence, ids, j))
+                .filter(|_| !negated(j))
                 .find_map(|end| self.match_end(rest, ids, end))
         })
     }
@@ -379,6 +382,11 @@ fn file_by_first(
     by_first
 }
 
+/// Whether the word at `i` of `ids` is one of `set`.
+fn word_in(ids: &[Option<u32>], i: usize, set: &HashSet<u32>) -> bool {
+    ids[i].is_some_and(|id| set.contains(&id))
+}
+
 /// Where `sequence` ends if it stands in `ids` from `at`.
 fn sequence_end(sequence: &[u32], ids: &[Option<u32>], at: usize) -> Option<usize> {
     let words = ids.get(at..at + sequence.len())?;
@@ -412,7 +420,7 @@ impl RedFlagDetector {
     /// goes on a list a denied sign ended at `denied_end` ("no swelling,
     /// redness or limp").
     fn denied_at(&self, ids: &[Option<u32>], at: usize, denied_end: Option<usize>) -> bool {
-        let is = |i: usize, set: &HashSet<u32>| ids[i].is_some_and(|id| set.contains(&id));
+        let is = |i: usize, set: &HashSet<u32>| word_in(ids, i, set);
         if is(at, &self.absences) {
             return false;
         }
@@ -430,7 +438,7 @@ impl RedFlagDetector {
     /// Whether the word before `at` negates what follows: an `unless` term
     /// denied ("not from sitting") vetoes nothing.
     fn negated(&self, ids: &[Option<u32>], at: usize) -> bool {
-        at > 0 && ids[at - 1].is_some_and(|id| self.negations.contains(&id))
+        at > 0 && word_in(ids, at - 1, &self.negations)
     }
 
     /// Blanks the words of every look-alike (or denial: the patterns of
