@@ -259,21 +259,25 @@ impl Engine {
     }
 
     /// The stretch `message` asks about by name: how to do it, how long to
-    /// hold it, or what it is ("how do you do pigeon pose properly?"),
-    /// which its card answers better than the general answer about
-    /// stretching. Its asking sentences (or the whole message, when none
-    /// asks) must name that stretch and no other. "Is pigeon any good for
-    /// a knot?" asks whether to stretch, which the general answer is for.
+    /// hold it, what it is ("how do you do pigeon pose properly?"), or
+    /// whether it helps what we cover ("is child's pose any use for a
+    /// glute knot?"). Its card (steps, hold, who should skip it) answers
+    /// better than the general answer about stretching, which stays one
+    /// tap away. Its asking sentences (or the whole message, when none
+    /// asks) must name that stretch and no other. "Pigeon is my fav,
+    /// anyone else?" asks nothing of ours.
     fn stretch_asked(&self, message: &str, terms: &[Term]) -> Option<&crate::knowledge::Stretch> {
         if !self.stretch_names.may_name(terms) {
             return None;
         }
         let asked = crate::focus::asking_part(message).map(|a| self.analyzer.analyze(&a));
         let asked = asked.as_deref().unwrap_or(terms);
-        let named = self
-            .stretch_names
-            .named(asked)
-            .filter(|_| self.asks_how(asked))?;
+        let named = self.stretch_names.named(asked).filter(|_| {
+            let beside = self
+                .matcher
+                .reading(&self.stretch_names.without_names(terms));
+            self.asks_how(asked) || beside.anchored || beside.topical
+        })?;
         self.knowledge.stretches.get(named)
     }
 
