@@ -84,10 +84,11 @@ pub struct Tuning {
     /// How far above the best score before `wanted_bonus` may lift an
     /// entry, in a question about glutes (see `lean_to_wanted`).
     pub wanted_lift: f32,
-    /// In a question about glutes, a best candidate that leads the next by
-    /// at least `lead_gap` needs `lead_allowance` less than the bar: one
-    /// entry standing well clear of the rest is a surer answer than one
-    /// among equals.
+    /// In a question about glutes, or one with a word of ours about a knot
+    /// or pain, a best candidate that leads the next by at least
+    /// `lead_gap` needs `lead_allowance` less than the bar: one entry
+    /// standing well clear of the rest is a surer answer than one among
+    /// equals.
     pub lead_gap: f32,
     pub lead_allowance: f32,
 }
@@ -570,11 +571,13 @@ impl Matcher {
         }
         candidates.retain(|c| c.score >= self.tuning.suggestion_floor);
         candidates.truncate(4);
-        // Only for a question about glutes: "massage gun recs under $100?" is
-        // shopping, however clear its best entry (with the topical bar too,
-        // 19 more right answers on the sets cost 4 answers to questions
-        // that are not ours).
-        let allowance = if reading.anchored {
+        // Only for a question about glutes or about the trouble: "massage
+        // gun recs under $100?" is shopping and "whats a good cadence?"
+        // sport, however clear their best entry (for every question with a
+        // word of ours, 22 more right answers on the sets cost 4 answers
+        // to questions that are not ours; for knots and pain, 17 cost none).
+        let trouble = reading.topical && !reading.off_topic && (reading.knot || reading.pain);
+        let allowance = if reading.anchored || trouble {
             self.lead_allowance(&candidates)
         } else {
             0.0
@@ -941,6 +944,28 @@ mod tests {
         };
         let close = f.rank(wide, "heat or ice for my glute knot?");
         assert_eq!(close.threshold(), Some(t.anchored_threshold));
+    }
+
+    /// Without glutes named, the lead counts when the question is about a
+    /// knot or pain; a question about a tool or a sport alone ("massage gun
+    /// recs under $100?") needs the whole bar, however clear its best.
+    #[test]
+    fn a_clear_lead_counts_for_a_knot_not_for_a_tool_alone() {
+        let f = Fixture::new();
+        let t = Tuning::default();
+        // The suggestion floor stands in for a next that is not there.
+        let next = |r: &Ranking| r.candidates.get(1).map_or(t.suggestion_floor, |c| c.score);
+        let lead = |r: &Ranking| r.candidates[0].score - next(r);
+        let knot = f.rank(t, "heat or ice on a knot?");
+        assert!(!knot.scope.anchored && lead(&knot) >= t.lead_gap);
+        assert_eq!(
+            knot.threshold(),
+            Some(t.topical_threshold - t.lead_allowance)
+        );
+        let tool = f.rank(t, "heat or ice after a massage?");
+        assert!(tool.scope.topical && !tool.scope.knot && !tool.scope.pain);
+        assert!(lead(&tool) >= t.lead_gap, "{:?}", tool.candidates);
+        assert_eq!(tool.threshold(), Some(t.topical_threshold));
     }
 
     /// The thing a question asks for ("a good stretch") prefers the entry

@@ -16,6 +16,11 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::Lexicon;
 
+/// Stems of "knot" and "trigger (point)": in a question with a word of
+/// ours, what says it is about the trouble, not only a tool or a sport
+/// ("massage gun recs under $100?").
+const KNOT_STEMS: [&str; 2] = ["knot", "trigger"];
+
 /// The lexicon's word lists, as stems, ready to find in a question.
 pub struct Scope {
     negations: HashSet<String>,
@@ -45,6 +50,9 @@ pub struct Reading {
     pub beyond_legs: bool,
     /// Pain.
     pub pain: bool,
+    /// A knot or trigger point: the trouble this bot is about, however
+    /// the rest of the question is worded.
+    pub knot: bool,
     /// A subject next to ours that we do not cover.
     pub off_topic: bool,
     /// A word that points back at a subject left unnamed ("do these ever
@@ -127,6 +135,7 @@ impl Scope {
             body_part: !parts.is_empty(),
             beyond_legs: places.iter().any(|&at| !self.legs.starts_at(terms, at)),
             pain: self.pain.found_in(terms),
+            knot: terms.iter().any(|t| KNOT_STEMS.contains(&t.stem.as_str())),
             off_topic: self.off_topic.found_in(terms),
             refers_back: terms.iter().any(|t| self.pointing_back.contains(&t.word)),
         }
