@@ -94,6 +94,8 @@ pub struct RedFlagDetector {
     absences: HashSet<u32>,
     /// Words that carry a negation on down a list ("no swelling or limp").
     joins: HashSet<u32>,
+    /// Leads that make "not" deny ("do not have any numbness").
+    after_not: HashSet<u32>,
     /// Per category, whether a negation right before one of its signs
     /// denies it ("no swelling", "never had a limp"). Not for emergency
     /// signs, whose denials are listed one by one: "not" right before
@@ -157,6 +159,7 @@ impl RedFlagDetector {
         let absences = ids_of(&denial.absences, &mut compiler);
         let denying_concept = ids_of(&denial.concept_words, &mut compiler);
         let joins = ids_of(&denial.joins, &mut compiler);
+        let after_not = ids_of(&denial.after_not, &mut compiler);
         let negatable = flags
             .categories
             .iter()
@@ -180,6 +183,7 @@ impl RedFlagDetector {
             leads,
             absences,
             joins,
+            after_not,
             negatable,
             concept,
             denying_concept,
@@ -267,6 +271,10 @@ impl RedFlagDetector {
         let found = vec![Cell::new(false); 2 * n + 2];
         let mut denied_end: Option<usize> = None;
         for start in 0..ids.len() {
+            // A list goes on from the denials before this word, not from
+            // another sign's match at it ("numbness or tingling" is read
+            // by several categories at "tingling").
+            let listed_from = denied_end;
             let unfound = |category: usize| !found[category].get();
             for (category, end) in self.matches_at(&ids, start, SIGNS, unfound) {
                 // A denied `unless` ("not from sitting") vetoes nothing.
@@ -274,7 +282,7 @@ impl RedFlagDetector {
                 let denied_sign = deny_negated
                     && category < n
                     && self.negatable[category]
-                    && self.denied_at(&ids, start, denied_end);
+                    && self.denied_at(&ids, start, listed_from);
                 // "No back pain, just a numb bum from the gaming chair":
                 // a sign that requires back pain is not told. Only right
                 // after the denying word: "no, my groin is numb" has lost
@@ -416,7 +424,8 @@ impl RedFlagDetector {
     }
 
     /// Whether a sign from `at` is denied: a negation just before it,
-    /// perhaps with a little word between ("no real swelling"), or it
+    /// perhaps with a little word between ("no real swelling"; "not"
+    /// only with "any" between, as in "do not have any numbness"), or it
     /// goes on a list a denied sign ended at `denied_end` ("no swelling,
     /// redness or limp").
     fn denied_at(&self, ids: &[Option<u32>], at: usize, denied_end: Option<usize>) -> bool {
@@ -432,7 +441,9 @@ impl RedFlagDetector {
             Some(end) => end + 1 == at || (end + 2 == at && is(at - 1, &self.joins)),
             None => false,
         };
-        listed || (before > 0 && is(before - 1, &self.denying))
+        // "do not have any numbness": "not" with "any" among the leads.
+        let not_any = || is(before - 1, &self.negations) && (before..at).any(|i| is(i, &self.after_not));
+        listed || (before > 0 && (is(before - 1, &self.denying) || not_any()))
     }
 
     /// Whether the word before `at` negates what follows: an `unless` term
@@ -704,6 +715,11 @@ mod tests {
                 "fever-infection",
             ),
             ("no obvious swelling or limp, sore glute", "swelling"),
+            (
+                "I don't have any numbness or tingling, just a dull ache in my glute",
+                "numbness-tingling",
+            ),
+            ("havent had any fever, glute just tight", "fever-infection"),
         ] {
             assert_flag(m, category);
             assert!(!asserted(m).contains(&category.to_string()), "{m}");

@@ -74,6 +74,10 @@ pub(crate) struct DenialWords {
     /// it is not told ("no back pain"). Not "nothing": "felt nothing down
     /// below" tells the place.
     pub concept_words: Vec<String>,
+    /// Words that, among the leads after "not", make it deny the sign
+    /// too ("do not have any numbness"); "not" alone is as often part of
+    /// a sign ("can not sleep").
+    pub after_not: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
