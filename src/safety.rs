@@ -96,6 +96,9 @@ pub struct RedFlagDetector {
     joins: HashSet<u32>,
     /// Leads that make "not" deny ("do not have any numbness").
     after_not: HashSet<u32>,
+    /// Little words between a negation and the `unless` term it denies
+    /// ("not been to the gym").
+    veto_leads: HashSet<u32>,
     /// Per category, whether a negation right before one of its signs
     /// denies it ("no swelling", "never had a limp"). Not for emergency
     /// signs, whose denials are listed one by one: "not" right before
@@ -160,6 +163,7 @@ impl RedFlagDetector {
         let denying_concept = ids_of(&denial.concept_words, &mut compiler);
         let joins = ids_of(&denial.joins, &mut compiler);
         let after_not = ids_of(&denial.after_not, &mut compiler);
+        let veto_leads = ids_of(&denial.veto_leads, &mut compiler);
         let negatable = flags
             .categories
             .iter()
@@ -184,6 +188,7 @@ impl RedFlagDetector {
             absences,
             joins,
             after_not,
+            veto_leads,
             negatable,
             concept,
             denying_concept,
@@ -442,14 +447,20 @@ impl RedFlagDetector {
             None => false,
         };
         // "do not have any numbness": "not" with "any" among the leads.
-        let not_any = || is(before - 1, &self.negations) && (before..at).any(|i| is(i, &self.after_not));
+        let not_any =
+            || is(before - 1, &self.negations) && (before..at).any(|i| is(i, &self.after_not));
         listed || (before > 0 && (is(before - 1, &self.denying) || not_any()))
     }
 
-    /// Whether the word before `at` negates what follows: an `unless` term
-    /// denied ("not from sitting") vetoes nothing.
+    /// Whether a negation just before `at`, perhaps with a few little
+    /// words between, negates what follows: an `unless` term denied ("not
+    /// from sitting", "have not been to the gym in a week") vetoes nothing.
     fn negated(&self, ids: &[Option<u32>], at: usize) -> bool {
-        at > 0 && word_in(ids, at - 1, &self.negations)
+        let mut before = at;
+        while before > 0 && at - before < 3 && word_in(ids, before - 1, &self.veto_leads) {
+            before -= 1;
+        }
+        before > 0 && word_in(ids, before - 1, &self.negations)
     }
 
     /// Blanks the words of every look-alike (or denial: the patterns of

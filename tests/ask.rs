@@ -2143,6 +2143,71 @@ fn the_forty_first_and_second_reviews_signs_and_look_alikes() {
     assert_eq!(v["red_flags"], serde_json::json!(["saddle-on-bike"]), "{v}");
 }
 
+/// The forty-third and forty-fourth physiotherapist reviews (session 21,
+/// on 1787b32): numbness that goes once the member moves is pressure, in
+/// its own words, with the question still answered; legs heavy "not from
+/// training" and wetting noticed only by the clothes are emergencies; a
+/// numbness ruled out with "don't have any" is ruled out.
+#[test]
+fn the_forty_third_and_fourth_reviews_numbness_that_passes_and_missed_emergencies() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "both feet go to sleep when I kneel in seiza at aikido, they wake up a minute after \
+                 I stand. glutes tight too, how do I stretch them?",
+                "numb-then-gone",
+            ),
+            (
+                "Numb bum after a 6 hour drive to the coast, gone within a few minutes of walking \
+                 around. Normal sitting thing?",
+                "numb-then-gone",
+            ),
+            (
+                "Lower back pain on and off for years, but I lifted a sofa on Saturday and it went \
+                 again. Since this morning both legs feel heavy and sort of wobbly, like wading \
+                 through treacle, and it's not from training, haven't been to the gym in a week.",
+                "both-legs-told",
+            ),
+            (
+                "Coach here. One of my masters lifters (58) has had glute and back pain for a \
+                 fortnight. Today he mentioned he didn't notice till his shorts were wet. Which \
+                 mobility drills would you give him?",
+                "bladder-bowel",
+            ),
+        ],
+        &[],
+    );
+    // The emergency prompt is not for feet asleep in a kneel, and the
+    // stretch asked for is still the answer.
+    let v = ask_json(
+        "both feet go to sleep when I kneel in seiza at aikido, they wake up a minute after I \
+         stand. glutes tight too, how do I stretch them?",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!(["numb-then-gone"]), "{v}");
+    assert_eq!(v["match"]["id"], "stretching", "{v}");
+    // Asked whether it is normal, the answer is about sitting.
+    let v = ask_json(
+        "Sat through a full day of test cricket on those plastic seats and my bum went completely \
+         dead by tea, came good on the walk to the train. Reckon that's normal?",
+    );
+    assert_eq!(v["match"]["id"], "sitting", "{v}");
+    // Numbness that stays is not told as passing.
+    let v = ask_json("my foot has been numb for 3 days and it does not go away when I stand");
+    assert_eq!(
+        v["red_flags"],
+        serde_json::json!(["numbness-tingling"]),
+        "{v}"
+    );
+    let v = ask_json("I don't have any numbness or tingling, just a dull ache in my left glute when I sit. knot?");
+    let reply = v["reply"].as_str().unwrap();
+    assert!(reply.contains("**Good to know.** You ruled out"), "{reply}");
+    assert_ne!(v["match"]["id"], "when-to-see-doctor", "{v}");
+    none_raises_a_sign(&[
+        "Used to run 40-50 km a week and do run club, now my sacrum and tailbone ache when I sit. \
+         Could this be muscular or SI joint?",
+    ]);
+}
+
 /// "What is it?" after a story that names the thing: the story says what
 /// "it" is.
 #[test]

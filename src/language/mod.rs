@@ -78,6 +78,9 @@ pub(crate) struct DenialWords {
     /// too ("do not have any numbness"); "not" alone is as often part of
     /// a sign ("can not sleep").
     pub after_not: Vec<String>,
+    /// Little words that may stand between a negation and an `unless`
+    /// term it denies ("have not been to the gym").
+    pub veto_leads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
