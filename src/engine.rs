@@ -13,6 +13,7 @@ use crate::matcher::{Matcher, Ranking, Scored, Tuning};
 use crate::reply::{AnswerKind, Body, Flag, Match, Reply};
 use crate::safety::RedFlagDetector;
 use crate::stretch_names::StretchNames;
+use crate::whose::Whose;
 
 /// Most entries offered under an answer: a row of buttons on a phone.
 const SEE_ALSO_LIMIT: usize = 4;
@@ -166,6 +167,9 @@ impl Engine {
         let red_flags = &self.knowledge.red_flags;
         let signs = self.signs(message, &told);
         let flags = red_flags.settle(signs.found);
+        let before = &told[..told.len() - terms.len()];
+        let others = self.others_signs(message, before, &flags);
+        let flags: Vec<usize> = flags.into_iter().filter(|f| !others.contains(f)).collect();
         let conversation = previous.map(|text| Conversation {
             previous: text,
             told: &told,
@@ -178,9 +182,13 @@ impl Engine {
         } else {
             let mut asserted = self.detector.asserted(&told);
             asserted.extend(signs.rescued_asserted);
-            red_flags.settle(asserted)
+            let asserted = red_flags.settle(asserted);
+            asserted
+                .into_iter()
+                .filter(|f| !others.contains(f))
+                .collect()
         };
-        let over = self.told_as_over(message, &told[..told.len() - terms.len()], &asserted);
+        let over = self.told_as_over(message, before, &asserted);
         let care_prompt = self.care_prompt(&flags, &asserted, &over);
         let asserted: Vec<usize> = asserted.into_iter().filter(|f| !over.contains(f)).collect();
         let asked = self.flags_asked(message, &told, &asserted, ranking.confident());
@@ -362,6 +370,44 @@ impl Engine {
         }
         signs.found.sort_unstable();
         signs
+    }
+
+    /// The signs of `flags` that `message` tells only of someone else,
+    /// when it turns to the member's own glute after them and stays with
+    /// the member to its end ("my kid fell off the monkey bars and broke
+    /// her wrist, so I've been carrying her, now my glute is in knots.
+    /// Stretch?"): not the member's, so no prompt. An emergency keeps its
+    /// prompt whoever it is told of, a precaution is the member's, and a
+    /// sign told in the message `before` this one stays.
+    fn others_signs(&self, message: &str, before: &[Term], flags: &[usize]) -> Vec<usize> {
+        let categories = &self.knowledge.red_flags.categories;
+        // A pregnancy or a birth is told through the baby, and is the
+        // member's.
+        let droppable =
+            |f: &usize| !matches!(categories[*f].tier(), Tier::Emergency | Tier::Precaution);
+        if !flags.iter().any(droppable) {
+            return Vec::new();
+        }
+        let clauses = crate::whose::clauses(message, &self.analyzer);
+        let Some(last) = clauses.iter().rposition(|c| c.whose == Whose::Other) else {
+            return Vec::new();
+        };
+        let own_glute = |c: &crate::whose::Clause| {
+            c.whose == Whose::Member && self.matcher.reading(&c.terms).anchored
+        };
+        if !clauses[last + 1..].iter().any(own_glute) {
+            return Vec::new();
+        }
+        let mut own = before.to_vec();
+        for c in clauses.iter().filter(|c| c.whose != Whose::Other) {
+            own.extend_from_slice(&c.terms);
+        }
+        let kept = self.knowledge.red_flags.settle(self.detector.detect(&own));
+        flags
+            .iter()
+            .copied()
+            .filter(|f| !kept.contains(f) && droppable(f))
+            .collect()
     }
 
     /// What the member has told so far: the message, after the previous

@@ -16,6 +16,8 @@
 //! - [`engine`]: the above put together behind `Engine::answer`;
 //! - [`stretch`]: the stretch of the day;
 //! - `stretch_names`: stretches a question names ("how do I do pigeon?");
+//! - `whose`: whose trouble each clause of a message tells, the member's
+//!   or someone else's;
 //! - [`eval`]: measuring the knowledge against question sets;
 //! - [`store`]: moderators' edits, persisted safely, and the live engine.
 //!
@@ -41,6 +43,7 @@ mod stretch_names;
 mod term;
 pub mod text;
 mod typo;
+mod whose;
 pub mod workbench;
 
 pub use engine::Engine;

@@ -2208,6 +2208,30 @@ fn the_forty_third_and_fourth_reviews_numbness_that_passes_and_missed_emergencie
     ]);
 }
 
+/// Someone else's mishap, told on the way to the member's own question
+/// about their glute, is not the member's sign; told as what the message
+/// is about, it keeps its prompt (s21b review).
+#[test]
+fn someone_elses_mishap_before_the_members_own_question_raises_no_sign() {
+    none_raises_a_sign(&[
+        "Mate came off his bike and broke his collarbone on the weekend, now I'm paranoid. I ride \
+         too, how do I avoid glute knots on long rides?",
+        "My kid fell off the monkey bars and broke her wrist so I've been carrying her everywhere, \
+         now my glute is in knots. Stretch?",
+    ]);
+    for q in [
+        "Bloke at our BJJ gym got slammed and landed on his hip, limping badly and it's swelling \
+         up. Ice or heat?",
+        "My husband fell off the ladder and can't put weight on his leg, what should I do?",
+        "dad had prostate cancer treated a while back, now his buttock aches constantly. could it \
+         just be a trigger point?",
+        "My mate fell off his bike, and I came off mine too and landed on my hip. glute is sore, \
+         stretch?",
+    ] {
+        assert_ne!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
+}
+
 /// "What is it?" after a story that names the thing: the story says what
 /// "it" is.
 #[test]

@@ -48,6 +48,8 @@ pub(crate) struct English {
     pub request: RequestWords,
     /// The words that deny a sign told right after them (`safety.rs`).
     pub denial: DenialWords,
+    /// Whose trouble a clause tells (`whose.rs`).
+    pub persons: PersonWords,
     /// Contractions without their apostrophe, and what they stand for.
     pub contractions: std::collections::BTreeMap<String, String>,
 }
@@ -81,6 +83,17 @@ pub(crate) struct DenialWords {
     /// Little words that may stand between a negation and an `unless`
     /// term it denies ("have not been to the gym").
     pub veto_leads: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PersonWords {
+    /// Words for the member ("I", "my").
+    pub member: Vec<String>,
+    /// Words for someone else ("he", "my kid", "mate").
+    pub others: Vec<String>,
+    /// Words that start a new clause ("and", "so").
+    pub breaks: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
