@@ -272,20 +272,36 @@ impl Engine {
     /// glute knot?"). Its card (steps, hold, who should skip it) answers
     /// better than the general answer about stretching, which stays one
     /// tap away. Its asking sentences (or the whole message, when none
-    /// asks) must name that stretch and no other. "Pigeon is my fav,
+    /// asks) must name that stretch and no other, or ask for a stretch
+    /// where only that one is done ("any stretch I can do at my desk?"). "Pigeon is my fav,
     /// anyone else?" asks nothing of ours.
     fn stretch_asked(&self, message: &str, terms: &[Term]) -> Option<&crate::knowledge::Stretch> {
-        if !self.stretch_names.may_name(terms) {
+        // "any stretch I can do at my desk?": one asked for by its place.
+        let wants_one = |terms: &[Term]| {
+            terms
+                .iter()
+                .any(|t| matches!(t.word.as_str(), "stretch" | "stretches"))
+        };
+        if !self.stretch_names.may_name(terms) && !wants_one(terms) {
             return None;
         }
         let asked = crate::focus::asking_part(message).map(|a| self.analyzer.analyze(&a));
         let asked = asked.as_deref().unwrap_or(terms);
-        let named = self.stretch_names.named(asked).filter(|_| {
-            let beside = self
-                .matcher
-                .reading(&self.stretch_names.without_names(terms));
-            self.asks_how(asked) || beside.anchored || beside.topical
-        })?;
+        let placed = || {
+            wants_one(asked)
+                .then(|| self.stretch_names.placed(asked))
+                .flatten()
+        };
+        let named = self
+            .stretch_names
+            .named(asked)
+            .or_else(placed)
+            .filter(|_| {
+                let beside = self
+                    .matcher
+                    .reading(&self.stretch_names.without_names(terms));
+                self.asks_how(asked) || beside.anchored || beside.topical
+            })?;
         self.knowledge.stretches.get(named)
     }
 

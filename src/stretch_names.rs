@@ -9,28 +9,47 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::Stretch;
 
+/// Phrases as stems, each with the stretch it belongs to, keyed by its
+/// first stem so a question is read in one pass.
+type PhraseIndex = HashMap<String, Vec<(Vec<String>, usize)>>;
+
 pub struct StretchNames {
-    /// Each name as stems, with the stretch it names, keyed by its first
-    /// stem so a question is read in one pass.
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Each stretch's names.
+    by_first: PhraseIndex,
+    /// Each stretch's places ("at my desk").
+    places: PhraseIndex,
 }
 
 impl StretchNames {
     pub fn new(stretches: &[Stretch], analyzer: &Analyzer) -> StretchNames {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::default();
-        for (i, s) in stretches.iter().enumerate() {
-            for name in std::iter::once(&s.name).chain(&s.names) {
-                let stems: Vec<String> = analyzer
-                    .analyze_known(name)
-                    .into_iter()
-                    .map(|t| t.stem)
-                    .collect();
-                if let Some(first) = stems.first() {
-                    by_first.entry(first.clone()).or_default().push((stems, i));
+        let index = |phrases_of: &dyn Fn(&Stretch) -> Vec<&String>| {
+            let mut index = PhraseIndex::default();
+            for (i, s) in stretches.iter().enumerate() {
+                for phrase in phrases_of(s) {
+                    let stems: Vec<String> = analyzer
+                        .analyze_known(phrase)
+                        .into_iter()
+                        .map(|t| t.stem)
+                        .collect();
+                    if let Some(first) = stems.first() {
+                        index.entry(first.clone()).or_default().push((stems, i));
+                    }
                 }
             }
+            index
+        };
+        StretchNames {
+            by_first: index(&|s| std::iter::once(&s.name).chain(&s.names).collect()),
+            places: index(&|s| s.places.iter().collect()),
         }
-        StretchNames { by_first }
+    }
+
+    /// The stretch done at the place `terms` name ("any stretch I can do
+    /// at my desk?"), when they name places of one stretch only.
+    pub fn placed(&self, terms: &[Term]) -> Option<usize> {
+        let found = found_in(&self.places, terms);
+        let (first, rest) = found.split_first()?;
+        rest.iter().all(|f| f.2 == first.2).then_some(first.2)
     }
 
     /// Whether `terms` may name a stretch at all: a word some name starts
@@ -69,21 +88,27 @@ impl StretchNames {
     /// Each name found in `terms`: its first word, the word past its
     /// last, and the stretch it names.
     fn found(&self, terms: &[Term]) -> Vec<(usize, usize, usize)> {
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for at in 0..terms.len() {
-            let Some(names) = self.by_first.get(&terms[at].stem) else {
-                continue;
-            };
-            for (stems, stretch) in names {
-                let fits = stems.len() <= terms.len() - at
-                    && stems.iter().zip(&terms[at..]).all(|(s, t)| *s == t.stem);
-                if fits {
-                    found.push((at, at + stems.len(), *stretch));
-                }
+        found_in(&self.by_first, terms)
+    }
+}
+
+/// Each phrase of `index` found in `terms`: its first word, the word past
+/// its last, and its stretch.
+fn found_in(index: &PhraseIndex, terms: &[Term]) -> Vec<(usize, usize, usize)> {
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for at in 0..terms.len() {
+        let Some(phrases) = index.get(&terms[at].stem) else {
+            continue;
+        };
+        for (stems, stretch) in phrases {
+            let fits = stems.len() <= terms.len() - at
+                && stems.iter().zip(&terms[at..]).all(|(s, t)| *s == t.stem);
+            if fits {
+                found.push((at, at + stems.len(), *stretch));
             }
         }
-        found
     }
+    found
 }
 
 #[cfg(test)]
@@ -121,6 +146,28 @@ mod tests {
             named("how do i do a standing pigeon at work").as_deref(),
             Some("standing-figure-four")
         );
+    }
+
+    #[test]
+    fn a_place_of_one_stretch_only_tells_which() {
+        let placed = |question: &str| {
+            let k = crate::Knowledge::from_sources(&crate::knowledge::Sources::embedded()).unwrap();
+            let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
+            let names = StretchNames::new(&k.stretches, &analyzer);
+            names
+                .placed(&analyzer.analyze(question))
+                .map(|i| k.stretches[i].id.clone())
+        };
+        assert_eq!(
+            placed("any stretch i can do at my desk").as_deref(),
+            Some("seated-figure-four")
+        );
+        assert_eq!(
+            placed("a glute stretch i can do standing at the kitchen counter").as_deref(),
+            Some("standing-figure-four")
+        );
+        // Places of two stretches: neither.
+        assert_eq!(placed("something standing or at my desk"), None);
     }
 
     #[test]

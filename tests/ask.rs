@@ -102,6 +102,11 @@ fn a_stretch_asked_about_by_name_is_answered_with_its_steps() {
         reply.contains("See also\n- Does stretching help"),
         "{reply}"
     );
+    // A stretch asked for where only one is done gets that one's card.
+    let v = ask_json("any stretch I can do at my desk without looking weird?");
+    assert_eq!(v["match"]["id"], "seated-figure-four", "{v}");
+    let v = ask_json("got a quick glute stretch I can do standing while I wait for a rack?");
+    assert_eq!(v["match"]["id"], "standing-figure-four", "{v}");
     // A stretch named in chat that asks nothing of ours gets no card.
     assert!(ask_json("pigeon pose is my fav, anyone else?")["match"].is_null());
     // A precaution still decides: the answer adapted to pregnancy.

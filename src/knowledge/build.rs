@@ -203,6 +203,7 @@ fn stretch(row: crate::knowledge::files::StretchRow) -> Stretch {
         hold: owned(row.hold),
         caution: owned(row.caution),
         names: owned_all(row.names),
+        places: owned_all(row.places),
     }
 }
 

@@ -148,6 +148,8 @@ pub struct StretchRow {
     pub caution: Text,
     #[serde(default)]
     pub names: Vec<Text>,
+    #[serde(default)]
+    pub places: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -329,6 +329,10 @@ pub struct Stretch {
     /// What members call it ("pigeon", "90/90"): a question that names it
     /// and asks how to do it is answered with this stretch.
     pub names: Vec<String>,
+    /// Where it can be done ("at my desk", "standing"): a question that
+    /// asks for a stretch there and names no stretch gets this one, when
+    /// no other stretch is done there.
+    pub places: Vec<String>,
 }
 
 /// The knowledge's own word lists, editable without code. Common English
