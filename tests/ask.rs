@@ -2213,6 +2213,29 @@ fn the_forty_third_and_fourth_reviews_numbness_that_passes_and_missed_emergencie
     ]);
 }
 
+/// The forty-fifth review (session 21, late build): gym slang that looked
+/// like a crisis, a fever or a bladder accident is none; a pop with a big
+/// bruise and a limp is a same-day sign.
+#[test]
+fn the_forty_fifth_reviews_slang_and_a_pop_with_a_bruise() {
+    none_raises_a_sign(&[
+        "Coach had us doing shuttle suicides for 20 min, my bum is wrecked, roller or stretch?",
+        "I've caught the hip thrust fever lately, doing them 4x a week, is that why I'm getting knots?",
+        "had a little accident at the gym, dropped a 20kg plate, nobody got hurt lol. glute's tight \
+         though, roll it?",
+        "the washing machine has been leaking all week and I've been kneeling to mop it up, could \
+         that give me a glute knot?",
+    ]);
+    each_opens_with_its_prompt(
+        &[(
+            "felt something go ping deep in my glute during a sprint, now a big bruise is coming up \
+             and I'm limping",
+            "pop-and-bruise",
+        )],
+        &[],
+    );
+}
+
 /// Someone else's mishap, told on the way to the member's own question
 /// about their glute, is not the member's sign; told as what the message
 /// is about, it keeps its prompt (s21b review).
