@@ -2246,6 +2246,7 @@ fn someone_elses_mishap_before_the_members_own_question_raises_no_sign() {
          too, how do I avoid glute knots on long rides?",
         "My kid fell off the monkey bars and broke her wrist so I've been carrying her everywhere, \
          now my glute is in knots. Stretch?",
+        "my grandad fell and broke his hip but he's all good now. my glute knot, stretch?",
     ]);
     for q in [
         "Bloke at our BJJ gym got slammed and landed on his hip, limping badly and it's swelling \
@@ -2711,11 +2712,10 @@ fn a_sign_told_as_over_keeps_a_note_but_not_the_answer() {
         assert!(opens_with_prompt(v["reply"].as_str().unwrap(), "trauma"));
     }
     // Over after "but", and a precaution that has ended; a replaced hip
-    // keeps its caution (`lasting`).
-    for q in [
-        "my grandad fell and broke his hip but he's all good now. my glute knot, stretch?",
-        "was on blood thinners after surgery 3 years ago but not anymore. deep tissue ok?",
-    ] {
+    // keeps its caution (`lasting`). (A grandad's fall "but he's all good
+    // now" is his, not the member's: see
+    // `someone_elses_mishap_before_the_members_own_question_raises_no_sign`.)
+    for q in ["was on blood thinners after surgery 3 years ago but not anymore. deep tissue ok?"] {
         let reply = ask_json(q)["reply"].as_str().unwrap().to_string();
         assert!(reply.contains(note.trim()), "{q}: {reply}");
     }
