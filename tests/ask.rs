@@ -2715,10 +2715,9 @@ fn a_sign_told_as_over_keeps_a_note_but_not_the_answer() {
     // keeps its caution (`lasting`). (A grandad's fall "but he's all good
     // now" is his, not the member's: see
     // `someone_elses_mishap_before_the_members_own_question_raises_no_sign`.)
-    for q in ["was on blood thinners after surgery 3 years ago but not anymore. deep tissue ok?"] {
-        let reply = ask_json(q)["reply"].as_str().unwrap().to_string();
-        assert!(reply.contains(note.trim()), "{q}: {reply}");
-    }
+    let q = "was on blood thinners after surgery 3 years ago but not anymore. deep tissue ok?";
+    let reply = ask_json(q)["reply"].as_str().unwrap().to_string();
+    assert!(reply.contains(note.trim()), "{q}: {reply}");
     let v = ask_json("had a hip replacement years ago, all good now. is pigeon pose ok?");
     assert!(
         opens_with_prompt(v["reply"].as_str().unwrap(), "hip-surgery"),
