@@ -115,13 +115,16 @@ fn found_in(index: &PhraseIndex, terms: &[Term]) -> Vec<(usize, usize, usize)> {
 mod tests {
     use super::*;
 
-    fn named(question: &str) -> Option<String> {
+    /// The id of the stretch `find` reads in `question`.
+    fn read(question: &str, find: fn(&StretchNames, &[Term]) -> Option<usize>) -> Option<String> {
         let k = crate::Knowledge::from_sources(&crate::knowledge::Sources::embedded()).unwrap();
         let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
         let names = StretchNames::new(&k.stretches, &analyzer);
-        names
-            .named(&analyzer.analyze(question))
-            .map(|i| k.stretches[i].id.clone())
+        find(&names, &analyzer.analyze(question)).map(|i| k.stretches[i].id.clone())
+    }
+
+    fn named(question: &str) -> Option<String> {
+        read(question, StretchNames::named)
     }
 
     #[test]
@@ -150,14 +153,7 @@ mod tests {
 
     #[test]
     fn a_place_of_one_stretch_only_tells_which() {
-        let placed = |question: &str| {
-            let k = crate::Knowledge::from_sources(&crate::knowledge::Sources::embedded()).unwrap();
-            let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
-            let names = StretchNames::new(&k.stretches, &analyzer);
-            names
-                .placed(&analyzer.analyze(question))
-                .map(|i| k.stretches[i].id.clone())
-        };
+        let placed = |question: &str| read(question, StretchNames::placed);
         assert_eq!(
             placed("any stretch i can do at my desk").as_deref(),
             Some("seated-figure-four")
