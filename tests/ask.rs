@@ -2208,6 +2208,8 @@ fn the_forty_third_and_fourth_reviews_numbness_that_passes_and_missed_emergencie
     assert!(reply.contains("**Good to know.** You ruled out"), "{reply}");
     assert_ne!(v["match"]["id"], "when-to-see-doctor", "{v}");
     none_raises_a_sign(&[
+        "My stupid week: tripped over the dog's toy (didn't fall, just stubbed my toe), then sat at \
+         my desk 10 hours a day on deadlines. What's the best stretch I can do at the desk?",
         "Used to run 40-50 km a week and do run club, now my sacrum and tailbone ache when I sit. \
          Could this be muscular or SI joint?",
     ]);
