@@ -283,7 +283,7 @@ impl RedFlagDetector {
             let unfound = |category: usize| !found[category].get();
             for (category, end) in self.matches_at(&ids, start, SIGNS, unfound) {
                 // A denied `unless` ("not from sitting") vetoes nothing.
-                let denied_veto = (n..2 * n).contains(&category) && self.negated(&ids, start);
+                let denied_veto = (n..2 * n).contains(&category) && self.veto_denied(&ids, start);
                 let denied_sign = deny_negated
                     && category < n
                     && self.negatable[category]
@@ -452,15 +452,22 @@ impl RedFlagDetector {
         listed || (before > 0 && (is(before - 1, &self.denying) || not_any()))
     }
 
-    /// Whether a negation just before `at`, perhaps with a few little
-    /// words between, negates what follows: an `unless` term denied ("not
-    /// from sitting", "have not been to the gym in a week") vetoes nothing.
+    /// Whether the word before `at` is a negation.
     fn negated(&self, ids: &[Option<u32>], at: usize) -> bool {
+        at > 0 && word_in(ids, at - 1, &self.negations)
+    }
+
+    /// Whether the `unless` term at `at` is denied, and so vetoes nothing:
+    /// a negation just before it, perhaps with a few little words between
+    /// ("not from sitting", "have not been to the gym in a week"). Only
+    /// for vetoes: a term's gap still stops at the negation itself
+    /// ("have not been to the toilet" keeps its sign).
+    fn veto_denied(&self, ids: &[Option<u32>], at: usize) -> bool {
         let mut before = at;
         while before > 0 && at - before < 3 && word_in(ids, before - 1, &self.veto_leads) {
             before -= 1;
         }
-        before > 0 && word_in(ids, before - 1, &self.negations)
+        self.negated(ids, before)
     }
 
     /// Blanks the words of every look-alike (or denial: the patterns of
