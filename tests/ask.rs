@@ -2238,6 +2238,47 @@ fn the_forty_fifth_reviews_slang_and_a_pop_with_a_bruise() {
     );
 }
 
+/// Signs the s21b and s21c reviews found missed or under-triaged: a
+/// sexual change told politely, painkillers that never took the edge off,
+/// someone else's hard landing, a floppy foot told by its side in a
+/// follow-up, and both legs tingling with a bad back whatever training
+/// came before.
+#[test]
+fn the_forty_fourth_and_fifth_reviews_open_signs_get_their_tier() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "Bit embarrassing but since my back went at the gym, things downstairs don't work \
+                 like they used to, if you get me. Can a glute knot do that?",
+                "sexual-change-back-pain",
+            ),
+            (
+                "Both my legs have gone wobbly and pins-and-needly over the last day, and my back's \
+                 been bad since deadlifting Saturday",
+                "both-legs-back",
+            ),
+        ],
+        &["exercise-overload"],
+    );
+    let flags = |v: &serde_json::Value| v["red_flags"].to_string();
+    let v = ask_json(
+        "Taken the max paracetamol and ibuprofen for my glute and it hasn't even taken the edge \
+         off, pain's off the charts",
+    );
+    assert!(flags(&v).contains("painkillers-not-working"), "{v}");
+    let v = ask_json(
+        "Bloke at our BJJ gym got slammed and landed on his hip, limping badly and it's swelling \
+         up. Ice or heat?",
+    );
+    assert!(flags(&v).contains("trauma"), "{v}");
+    let v = ask_json_after(
+        "what's the best stretch for a piriformis knot",
+        "tried it, feels ok, but the foot on that side has been floppy all day and keeps catching \
+         the carpet",
+    );
+    assert!(flags(&v).contains("foot-drop"), "{v}");
+}
+
 /// Someone else's mishap, told on the way to the member's own question
 /// about their glute, is not the member's sign; told as what the message
 /// is about, it keeps its prompt (s21b review).

@@ -96,6 +96,10 @@ pub enum EditError {
     /// Entries in another file link to the one being removed.
     #[error("other entries still link to it under `related` ({0}); edit them first, nothing was removed")]
     StillLinked(String),
+    /// Warning-sign categories send members to it: a sign always needs an
+    /// entry that explains it, so removing it is left to the operator.
+    #[error("warning signs send members to it ({0}), so it stays; edit its text instead, or ask the operator to change red_flags.toml")]
+    ExplainsSigns(String),
     #[error("the question needs some words")]
     EmptyQuestion,
     #[error("the change would break the knowledge base:\n{0}")]
@@ -221,6 +225,16 @@ impl Store {
                 .collect();
             if !linked.is_empty() {
                 return Err(EditError::StillLinked(linked.join(", ")));
+            }
+            let signs: Vec<String> = knowledge
+                .red_flags
+                .categories
+                .iter()
+                .filter(|c| c.answers.iter().chain(&c.owns).any(|a| a == id))
+                .map(|c| format!("`{}`", c.id))
+                .collect();
+            if !signs.is_empty() {
+                return Err(EditError::ExplainsSigns(signs.join(", ")));
             }
             let list = entries(doc, l)?;
             let at = list
@@ -815,6 +829,30 @@ mod tests {
             std::fs::read_to_string(dir.path().join("topics.toml")).unwrap(),
             before
         );
+    }
+
+    #[test]
+    fn an_entry_that_explains_a_warning_sign_is_not_removed() {
+        let (dir, store) = store();
+        let before = std::fs::read_to_string(dir.path().join("faq.toml")).unwrap();
+        let refused = store
+            .remove_entry(EntryKind::Faq, "cauda-equina")
+            .unwrap_err();
+        assert!(matches!(refused, EditError::ExplainsSigns(_)), "{refused}");
+        assert!(
+            refused.to_string().contains("`sexual-change-back-pain`"),
+            "{refused}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("faq.toml")).unwrap(),
+            before
+        );
+        assert!(store
+            .engine()
+            .load()
+            .knowledge()
+            .entry("cauda-equina")
+            .is_some());
     }
 
     #[test]
