@@ -609,10 +609,31 @@ impl Engine {
         let told: Vec<&String> = flags.iter().flat_map(|f| &categories[*f].owns).collect();
         let untold =
             |id: &String| !told.contains(&id) && categories.iter().any(|c| c.owns.contains(id));
+        // Nor is an entry whose `needs` the conversation never names.
+        let told_words = conversation.map_or(terms, |c| c.told);
+        ranking.candidates.retain(|c| {
+            let entry = &self.knowledge.entries[c.entry];
+            !untold(&entry.id) && self.names_a_need(entry, told_words)
+        });
         ranking
-            .candidates
-            .retain(|c| !untold(&self.knowledge.entries[c.entry].id));
-        ranking
+    }
+
+    /// Whether `terms` name one of `entry`'s `needs` (each a word or a
+    /// phrase, compared by stems in order), or it has none.
+    fn names_a_need(&self, entry: &crate::knowledge::Entry, terms: &[Term]) -> bool {
+        entry.needs.is_empty()
+            || entry.needs.iter().any(|need| {
+                let need: Vec<String> = self
+                    .analyzer
+                    .analyze(need)
+                    .into_iter()
+                    .map(|t| t.stem)
+                    .collect();
+                !need.is_empty()
+                    && terms
+                        .windows(need.len())
+                        .any(|w| w.iter().zip(&need).all(|(t, stem)| &t.stem == stem))
+            })
     }
 
     /// The ranking of the words alone, before any sign is weighed: see

@@ -148,13 +148,17 @@ fn split_numbered(text: &str) -> Vec<&str> {
 /// Fewest words a listed question needs to say what it asks.
 const LISTED_QUESTION_WORDS: usize = 4;
 
-/// Splits after `.`, `!`, `?` and line breaks, keeping the mark.
+/// Splits after `.`, `!`, `?` and line breaks, keeping the mark; an
+/// ellipsis that trails on in lower case does not end a sentence.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (at, c) in text.char_indices() {
         if matches!(c, '.' | '!' | '?' | '\n') {
             let end = at + c.len_utf8();
+            if trails_on(text, at, end) {
+                continue;
+            }
             if !text[start..end].trim().is_empty() {
                 out.push(&text[start..end]);
             }
@@ -165,6 +169,19 @@ pub fn sentences(text: &str) -> Vec<&str> {
         out.push(&text[start..]);
     }
     out
+}
+
+/// Whether the dot at `at..end` is part of an ellipsis that trails on into
+/// the same thought ("my calves are swollen... with gains lol"): the next
+/// word starts in lower case.
+fn trails_on(text: &str, at: usize, end: usize) -> bool {
+    let dotted = |s: &str| s.starts_with('.');
+    let in_ellipsis = text[end..].starts_with('.') || text[..at].ends_with('.');
+    if !in_ellipsis || dotted(&text[end..]) {
+        return in_ellipsis;
+    }
+    let next = text[end..].trim_start().chars().next();
+    next.is_some_and(|c| c.is_lowercase())
 }
 
 /// Whether any sentence of `message` asks something: what tells a

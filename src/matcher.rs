@@ -813,6 +813,7 @@ mod tests {
             keywords: Vec::new(),
             body: body.to_string(),
             related: Vec::new(),
+            needs: Vec::new(),
             line: 1,
         }
     }

@@ -2279,6 +2279,100 @@ fn the_forty_fourth_and_fifth_reviews_open_signs_get_their_tier() {
     assert!(flags(&v).contains("foot-drop"), "{v}");
 }
 
+/// The s22a and s22b reviews' HIGH items: signs told by what followed
+/// (a night on the floor, a landing partly on the head, a bladder that will
+/// not empty, pills weighed, a family better off) get their prompt; a hot
+/// room, gains, someone else's collapse told as all right, a birth, a face
+/// that fell, leg-day hyperbole and a floor one fears getting stuck on get
+/// none that sends the member to a doctor today or now.
+#[test]
+fn the_forty_sixth_and_seventh_reviews_signs_and_look_alikes() {
+    for (q, category) in [
+        (
+            "Mum's 82. Popped round this morning and she was on the kitchen lino in her dressing \
+             gown, been there since before midnight she reckons, couldn't get herself back up. Says \
+             her hip and bum are a bit sore but she's 'absolutely fine'",
+            "long-lie",
+        ),
+        (
+            "Jumped off a wall doing parkour and landed partly on my head, I've thrown up twice \
+             since and feel foggy. My glute also hurts, stretch?",
+            "head-injury",
+        ),
+        (
+            "Bad back and bum pain since Tuesday after helping my brother move a sofa. Today I've \
+             barely peed even though I've been drinking loads, there's a full feeling down there but \
+             nothing comes. Is that the muscle?",
+            "bladder-bowel",
+        ),
+        (
+            "honestly tired of waking up every day with this pain. been looking at the pills in the \
+             drawer thinking how easy it would be",
+            "crisis",
+        ),
+        (
+            "8 months with this sciatica, I lost my job, my girlfriend. Sometimes I think my family \
+             is better if I am not here anymore",
+            "crisis",
+        ),
+    ] {
+        let v = ask_json(q);
+        assert!(v["red_flags"].to_string().contains(category), "{q}: {v}");
+    }
+    let v = ask_json(
+        "My back is paining very much and from yesterday I have no feeling in the place where I \
+         would sit on a bicycle, but I do not ride a bicycle. What is this?",
+    );
+    assert_eq!(v["match"]["id"], "cauda-equina", "{v}");
+    none_raises_a_sign(&[
+        "Did hot yoga yesterday, burning up in there, sweating buckets, and now my glutes are \
+         properly tight. Is stretching in heat good for knots?",
+        "My calves are swollen... with gains lol, finally growing. Glutes though, constant knot on \
+         the right. ideas?",
+        "heard an old boy collapsed on the treadmill at my gym last week (he's ok). shook me a bit. \
+         best glute warm-up before running?",
+        "our water heater was leaking so i spent all day on my knees under the sink, now my glutes \
+         are knotted up",
+        "my face fell when i watched my squat video back, so ugly. could bad form be causing my \
+         glute knot?",
+        "leg day yesterday and i literally cant walk down the stairs like a normal person lol, \
+         glutes destroyed. stretch or rest?",
+        "I am 74 and walk my dog twice a day. My granddaughter bought me a massage ball but I am \
+         not sure how to use it at my age without getting stuck on the floor. Is there a gentler \
+         way?",
+    ]);
+    let v = ask_json(
+        "My girlfriend's waters broke at 3am and our little girl arrived by lunch!! Been sleeping \
+         in a hospital chair since and my glutes are in knots. Best stretch?",
+    );
+    assert!(
+        !v["red_flags"].to_string().contains("pregnancy-warning"),
+        "{v}"
+    );
+}
+
+/// A fall or a knock adds its same-day prompt above the answer to what
+/// the member asks; a break, or a fall at an older age, is the answer.
+#[test]
+fn a_fall_adds_its_prompt_and_a_break_decides() {
+    let v = ask_json(
+        "came off my bike yesterday and landed right on my hip/butt, now theres a sore tight spot. \
+         can i just roll it out?",
+    );
+    assert_eq!(v["match"]["id"], "foam-rolling", "{v}");
+    assert!(
+        opens_with_prompt(v["reply"].as_str().unwrap(), "trauma"),
+        "{v}"
+    );
+    for q in [
+        "x-ray says I fractured my coccyx, how long until I can sit normally?",
+        "My mum is 79 and slipped on the ice and landed on her hip. Now she says her bottom hurts a \
+         lot. Is it just bruising?",
+    ] {
+        assert_eq!(ask_json(q)["match"]["id"], "when-to-see-doctor", "{q}");
+    }
+}
+
 /// Someone else's mishap, told on the way to the member's own question
 /// about their glute, is not the member's sign; told as what the message
 /// is about, it keeps its prompt (s21b review).
@@ -2732,7 +2826,9 @@ fn a_prompt_for_one_sign_alone_gives_way_to_its_tier_with_another() {
 
 /// A sign told as over ("all healed") keeps a note, not an alarm, and
 /// the question is answered; the same sign told as now, or as not over
-/// yet, gets today's care and its entry. Emergency signs are never over.
+/// yet, gets today's care prompt above the answer (a knock is no break:
+/// see `a_fall_adds_its_prompt_and_a_break_decides`). Emergency signs are
+/// never over.
 #[test]
 fn a_sign_told_as_over_keeps_a_note_but_not_the_answer() {
     let ask = |when: &str| {
@@ -2751,7 +2847,12 @@ fn a_sign_told_as_over_keeps_a_note_but_not_the_answer() {
     assert!(!reply.contains(&prompt_start("trauma")), "{reply}");
     for now in ["yesterday", "last month, it has not fully healed,"] {
         let v = ask(now);
-        assert_eq!(v["match"]["id"], "when-to-see-doctor", "{now}: {v}");
+        // The stretching answer when it stands clear, else the sign's entry.
+        let id = v["match"]["id"].as_str();
+        assert!(
+            matches!(id, Some("stretching" | "when-to-see-doctor")),
+            "{now}: {v}"
+        );
         assert!(opens_with_prompt(v["reply"].as_str().unwrap(), "trauma"));
     }
     // Over after "but", and a precaution that has ended; a replaced hip

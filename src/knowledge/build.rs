@@ -120,6 +120,7 @@ fn faq_entry(lines: &LineIndex, row: FaqRow) -> Entry {
         keywords: owned_all(row.keywords),
         body: owned(row.answer),
         related: owned_all(row.related),
+        needs: owned_all(row.needs),
     }
 }
 
@@ -133,6 +134,7 @@ fn topic_entry(lines: &LineIndex, row: TopicRow) -> Entry {
         keywords: owned_all(row.keywords),
         body: owned(row.summary),
         related: owned_all(row.related),
+        needs: Vec::new(),
     }
 }
 

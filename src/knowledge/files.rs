@@ -30,6 +30,8 @@ pub struct FaqRow {
     pub keywords: Vec<Text>,
     #[serde(default)]
     pub related: Vec<Text>,
+    #[serde(default)]
+    pub needs: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -52,6 +52,11 @@ pub struct Entry {
     /// The FAQ's answer, or the topic's summary.
     pub body: String,
     pub related: Vec<String>,
+    /// Words of which a message must name one for this entry to answer it
+    /// (`needs` in faq.toml): the care after a massage is no answer to
+    /// "should I run tomorrow or rest?", whatever words they share. Empty:
+    /// no such condition.
+    pub needs: Vec<String>,
     /// Where the entry's `id` line is, for messages to moderators.
     pub line: usize,
 }

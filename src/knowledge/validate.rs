@@ -172,6 +172,13 @@ impl Checker<'_> {
                     ),
                 );
             }
+            // A need with no word in it ("", "!") matches no message: the
+            // entry would never answer.
+            if e.needs.iter().any(|n| tokenize(n).is_empty()) {
+                let line = self.line(file, &[table, Id(&e.id), Key("needs")]);
+                let message = format!("\"{}\": a word in `needs` is empty", e.id);
+                self.report(file, line, message);
+            }
             for related in &e.related {
                 if related == &e.id || k.entry(related).is_none() {
                     let at = [table, Id(&e.id), Key("related"), Text(related)];
