@@ -178,7 +178,8 @@ fn class(c: char) -> Class {
     }
 }
 
-/// Splits folded text into runs of letters or of digits; apostrophes join.
+/// Splits folded text into runs of letters or of digits; apostrophes join
+/// letters.
 fn split_words(s: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     let mut current = String::new();
@@ -186,6 +187,12 @@ fn split_words(s: &str) -> Vec<String> {
     for c in s.chars() {
         let k = class(c);
         if k == Class::Joiner {
+            // Between digits it is a height or a time ("6'2"), not a
+            // contraction: the numbers stay apart.
+            if current_class == Class::Digit {
+                push_token(&mut tokens, &mut current);
+                current_class = Class::Other;
+            }
             continue;
         }
         if k != current_class || k == Class::Other {
@@ -241,6 +248,7 @@ mod tests {
     fn joins_apostrophes_and_splits_digits() {
         assert_eq!(toks("don't lose 8kg"), ["dont", "lose", "8", "kg"]);
         assert_eq!(toks("it’s fine"), ["its", "fine"]);
+        assert_eq!(toks("I'm 6'2"), ["im", "6", "2"]);
     }
 
     #[test]
