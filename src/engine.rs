@@ -167,6 +167,10 @@ impl Engine {
         let red_flags = &self.knowledge.red_flags;
         let signs = self.signs(message, &told);
         let flags = red_flags.settle(signs.found);
+        let flags = match previous {
+            Some(_) => self.without_earlier_soon(&terms, flags),
+            None => flags,
+        };
         let before = &told[..told.len() - terms.len()];
         let others = self.others_signs(message, before, &flags);
         let flags: Vec<usize> = flags.into_iter().filter(|f| !others.contains(f)).collect();
@@ -200,7 +204,8 @@ impl Engine {
         };
         // Under a prompt that sends the member to an emergency department,
         // "did you mean: referred pain?" only distracts.
-        let emergency = red_flags.tier_of(&asserted) == Some(Tier::Emergency);
+        let tier = red_flags.tier_of(&asserted);
+        let emergency = tier == Some(Tier::Emergency);
         let suggestions = ranking
             .candidates
             .iter()
@@ -256,7 +261,8 @@ impl Engine {
             suggestions,
             red_flags: self.flags(&flags),
             care_prompt,
-            urgent: emergency,
+            // Care today or now is read before the entry's title.
+            urgent: tier.is_some_and(|t| t <= Tier::SameDay),
             body,
             footer: replies.footer.clone(),
             did_you_mean: replies.did_you_mean.clone(),
@@ -386,6 +392,26 @@ impl Engine {
         }
         signs.found.sort_unstable();
         signs
+    }
+
+    /// `flags` less the signs that need care within days, when a
+    /// follow-up tells no sign of its own: the message before carried
+    /// their prompt, and "and can I still train on it?" is answered
+    /// without it. Signs of today or now, and precautions, keep theirs.
+    fn without_earlier_soon(&self, terms: &[Term], flags: Vec<usize>) -> Vec<usize> {
+        let categories = &self.knowledge.red_flags.categories;
+        if !self
+            .knowledge
+            .red_flags
+            .settle(self.detector.detect(terms))
+            .is_empty()
+        {
+            return flags;
+        }
+        flags
+            .into_iter()
+            .filter(|f| categories[*f].tier() != Tier::Soon)
+            .collect()
     }
 
     /// The signs of `flags` that `message` tells only of someone else,

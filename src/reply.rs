@@ -66,8 +66,9 @@ pub struct Reply {
     pub red_flags: Vec<Flag>,
     /// Shown first whenever a red flag is found.
     pub care_prompt: Option<String>,
-    /// The care prompt sends the member for help now (an emergency sign):
-    /// it comes before anything else, the entry's title included.
+    /// The care prompt sends the member for help today or now (a same-day
+    /// or an emergency sign): it comes before anything else, the entry's
+    /// title included.
     pub urgent: bool,
     pub body: Body,
     pub footer: String,

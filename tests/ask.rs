@@ -2351,6 +2351,94 @@ fn the_forty_sixth_and_seventh_reviews_signs_and_look_alikes() {
     );
 }
 
+/// The s22c and s22d reviews' HIGH items: signs told in everyday words get
+/// their prompt, and a child's knee, a drop in numbers, an ice bath joke
+/// and glutes that will not switch on get none.
+#[test]
+fn the_forty_eighth_and_ninth_reviews_signs_and_look_alikes() {
+    for (q, category) in [
+        (
+            "honestly the pain in my glute and everything else has me thinking I'd be better off \
+             not waking up tomorrow",
+            "crisis",
+        ),
+        (
+            "I've got all my tablets lined up on the bench, this glute pain has beaten me, I'm done",
+            "crisis",
+        ),
+        (
+            "Popped in to see my nan (86) at lunch and she'd been sat on the hallway carpet since \
+             breakfast, her legs just went and she couldn't get back up. Warm bath and a heat pad ok?",
+            "long-lie",
+        ),
+        (
+            "team-mate got dumped on his head at rugby training, says he's fine but keeps asking the \
+             same questions over and over, and his bum is sore from landing. ice?",
+            "head-injury",
+        ),
+        (
+            "my son's 13 and a bit chunky, been complaining his hip hurts for a week and now he's \
+             dragging that leg a bit when he walks",
+            "child-limp",
+        ),
+        (
+            "bjj rolling partner slammed me onto my hip during a takedown, the bruise is spreading \
+             and I can barely walk on it",
+            "trauma",
+        ),
+        (
+            "been popping paracetamol and ibuprofen on the clock since breakfast and it hasn't made a \
+             dent in the pain in my backside, it's off the charts",
+            "painkillers-not-working",
+        ),
+        (
+            "embarrassing one lads, since my sciatica kicked off the old fella won't work and it's \
+             gone weirdly numb round there",
+            "sexual-change-back-pain",
+        ),
+        (
+            "my calf's gone tight, shiny and warm since I got off the coach from Edinburgh, hurts to \
+             walk on it",
+            "calf-swelling-told",
+        ),
+    ] {
+        let v = ask_json(q);
+        assert!(v["red_flags"].to_string().contains(category), "{q}: {v}");
+    }
+    none_raises_a_sign(&[
+        "my squat numbers took a hit this block but the glute knot is finally gone, cheers for the tips",
+        "my kid launched himself at me on the trampoline and kneed me in the bum cheek, bit tender, \
+         he's fine and so am i lol. heat?",
+        "knee to the bum from my toddler at 6am, classic. anyway best stretch for a piriformis knot?",
+        "my legs are numb from the knees down... jk they're just frozen from the ice bath. glute knot \
+         is better though",
+        "couldn't feel my bum at all on the squats today, all quads, how do I get my glutes to switch on",
+        "basically gave birth to that last deadlift rep lol, glute's tight now, stretch or rest?",
+    ]);
+}
+
+/// A follow-up that tells no sign of its own is answered without the
+/// prompt of a within-days sign the message before carried; a sign of
+/// today keeps its prompt, and a new sign in the follow-up gets one.
+#[test]
+fn a_follow_up_does_not_repeat_a_within_days_prompt() {
+    let first = "my glute knot has been getting worse for three weeks";
+    let v = ask_json_after(first, "and can I still go to the gym?");
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+    let v = ask_json_after(first, "and now my foot is going numb, is that related?");
+    assert_ne!(v["red_flags"], serde_json::json!([]), "{v}");
+    let v = ask_json_after(
+        "my calf is swollen, hot and sore since the flight",
+        "and can I still go to the gym?",
+    );
+    assert!(v["red_flags"].to_string().contains("leg-swelling"), "{v}");
+    let today = prompt_start("leg-swelling");
+    assert!(
+        v["reply"].as_str().unwrap().starts_with(&today[..20]),
+        "{v}"
+    );
+}
+
 /// A fall or a knock adds its same-day prompt above the answer to what
 /// the member asks; a break, or a fall at an older age, is the answer.
 #[test]
