@@ -34,6 +34,18 @@ pub struct Engine {
     stretch_names: StretchNames,
 }
 
+/// The most of a message that is read: Discord allows 4,000 characters,
+/// and a pasted novel is not read to its end, so that huge input costs no
+/// more than a long post.
+const MESSAGE_LIMIT: usize = 10_000;
+
+/// The first `max` characters of `text`.
+fn within(text: &str, max: usize) -> &str {
+    text.char_indices()
+        .nth(max)
+        .map_or(text, |(at, _)| &text[..at])
+}
+
 /// How close to the best score the previous message's entry must be for a
 /// follow-up to stay with it.
 const FOLLOW_UP_MARGIN: f32 = 0.05;
@@ -161,7 +173,9 @@ impl Engine {
     /// before it (the member's last question, or the question the bot last
     /// answered), so that "and can I still train on it?" is read with that
     /// one's subject. Signs are read in both (see `told`).
-    pub fn answer_after(&self, message: &str, previous: Option<&str>) -> Reply {
+    pub fn answer_after(&self, received: &str, previous: Option<&str>) -> Reply {
+        let message = within(received, MESSAGE_LIMIT);
+        let previous = previous.map(|p| within(p, MESSAGE_LIMIT));
         let terms = self.analyzer.analyze(message);
         let told = self.told(&terms, previous);
         let red_flags = &self.knowledge.red_flags;
@@ -247,7 +261,7 @@ impl Engine {
             (None, None) => Vec::new(),
         };
         Reply {
-            question: message.to_string(),
+            question: received.to_string(),
             matched: match stretch {
                 Some(s) => Some(Match {
                     kind: AnswerKind::Stretch,

@@ -2417,6 +2417,60 @@ fn the_forty_eighth_and_ninth_reviews_signs_and_look_alikes() {
     ]);
 }
 
+/// The s22e and s22f reviews' HIGH items: signs in non-native and
+/// everyday wording get their prompt; a worst race, a landing told as
+/// fine, a mate's tumble laughed at, haste, 'a car crash' as a verdict,
+/// legs 'dead' after a race and glutes that do not fire get none.
+#[test]
+fn the_fiftieth_and_first_reviews_signs_and_look_alikes() {
+    for (q, category) in [
+        (
+            "Nothing touches it. Codeine, ibuprofen, paracetamol, the lot, and the pain in my \
+             buttock is still through the roof. What now?",
+            "painkillers-not-working",
+        ),
+        (
+            "Took 2 co-codamol and 400 of ibuprofen and my glute pain hasn't even flinched, can't \
+             sit, can't sleep. Is a stronger massage what I need?",
+            "painkillers-not-working",
+        ),
+        (
+            "Hi po, my tatay (61) has pain in the back and pwet, and kanina he wet his pants without \
+             feeling it. Pwede ba hot compress?",
+            "bladder-bowel",
+        ),
+        (
+            "Hi, my lower back hurts since the gym and now when I go to the bathroom there is no \
+             control, it comes out without warning. Is this normal with sciatica? Can I take \
+             ibuprofen?",
+            "bladder-bowel",
+        ),
+        (
+            "Since yesterday my back is very bad and now the right leg is more weak every hour, \
+             first I limp, now I can hardly lift the foot. Is foam roll a good idea?",
+            "weakness-fast",
+        ),
+    ] {
+        let v = ask_json(q);
+        assert!(v["red_flags"].to_string().contains(category), "{q}: {v}");
+    }
+    none_raises_a_sign(&[
+        "ran my worst ever half yesterday, blew up at 15k, and now my right glute is knotted. best \
+         stretch?",
+        "Came off the wall on a dyno and landed on the mat fine, no pain from that. But my glute \
+         was already knotted before the session, ok to keep climbing?",
+        "nearly wet myself laughing when my mate stacked it off the treadmill, anyway my glute is \
+         knotted from hill sprints. ice or heat?",
+        "tripping over myself to get to the gym at 5am lol, glute knot since Monday, any warm up \
+         ideas?",
+        "my coach says my glute activation is a car crash lol, what drills fix that?",
+        "I literally feel nothing in my bum during kickbacks, it's all lower back. how do I wake my \
+         glutes up?",
+        "Did my first Hyrox last weekend and honestly both legs have been dead ever since, stairs \
+         are a war crime, I waddle like a penguin, glutes full of knots. When can I train again?",
+    ]);
+}
+
 /// A follow-up that tells no sign of its own is answered without the
 /// prompt of a within-days sign the message before carried; a sign of
 /// today keeps its prompt, and a new sign in the follow-up gets one.
