@@ -2450,6 +2450,11 @@ fn the_fiftieth_and_first_reviews_signs_and_look_alikes() {
              first I limp, now I can hardly lift the foot. Is foam roll a good idea?",
             "weakness-fast",
         ),
+        (
+            "My father, 65, back pain and now he say when he sit on the toilet he cannot feel it, \
+             the seat feel like nothing. Which cream is good for his back?",
+            "saddle-numbness",
+        ),
     ] {
         let v = ask_json(q);
         assert!(v["red_flags"].to_string().contains(category), "{q}: {v}");
@@ -2466,6 +2471,7 @@ fn the_fiftieth_and_first_reviews_signs_and_look_alikes() {
         "my coach says my glute activation is a car crash lol, what drills fix that?",
         "I literally feel nothing in my bum during kickbacks, it's all lower back. how do I wake my \
          glutes up?",
+        "both my legs went wobbly from laughing when my 3yo tried the roller",
         "Did my first Hyrox last weekend and honestly both legs have been dead ever since, stairs \
          are a war crime, I waddle like a penguin, glutes full of knots. When can I train again?",
     ]);
