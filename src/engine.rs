@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::{Entry, Knowledge, KnowledgeError, Problem, Sources, Tier};
 use crate::matcher::{Matcher, Ranking, Scored, Tuning};
+use crate::phrases::PhraseIndex;
 use crate::reply::{AnswerKind, Body, Flag, Match, Reply};
 use crate::safety::RedFlagDetector;
 use crate::stretch_names::StretchNames;
@@ -24,6 +25,7 @@ struct Parts {
     matcher: Matcher,
     detector: RedFlagDetector,
     stretch_names: StretchNames,
+    needs: PhraseIndex,
 }
 
 pub struct Engine {
@@ -32,6 +34,8 @@ pub struct Engine {
     matcher: Matcher,
     detector: RedFlagDetector,
     stretch_names: StretchNames,
+    /// Each FAQ entry's `needs`, owned by its index in the entries.
+    needs: PhraseIndex,
 }
 
 /// The most of a message that is read: Discord allows 4,000 characters,
@@ -108,11 +112,15 @@ impl Engine {
             )
         });
         let stretch_names = StretchNames::new(&knowledge.stretches, &analyzer);
+        let needs = knowledge.entries.iter().enumerate();
+        let needs = needs.flat_map(|(i, e)| e.needs.iter().map(move |n| (n.as_str(), i)));
+        let needs = PhraseIndex::new(needs, &analyzer);
         Parts {
             analyzer,
             matcher,
             detector,
             stretch_names,
+            needs,
         }
     }
 
@@ -123,6 +131,7 @@ impl Engine {
             matcher: parts.matcher,
             detector: parts.detector,
             stretch_names: parts.stretch_names,
+            needs: parts.needs,
         }
     }
 
@@ -651,29 +660,17 @@ impl Engine {
             |id: &String| !told.contains(&id) && categories.iter().any(|c| c.owns.contains(id));
         // Nor is an entry whose `needs` the conversation never names.
         let told_words = conversation.map_or(terms, |c| c.told);
+        let named: Vec<usize> = self
+            .needs
+            .found(told_words)
+            .into_iter()
+            .map(|f| f.2)
+            .collect();
         ranking.candidates.retain(|c| {
             let entry = &self.knowledge.entries[c.entry];
-            !untold(&entry.id) && self.names_a_need(entry, told_words)
+            !untold(&entry.id) && (entry.needs.is_empty() || named.contains(&c.entry))
         });
         ranking
-    }
-
-    /// Whether `terms` name one of `entry`'s `needs` (each a word or a
-    /// phrase, compared by stems in order), or it has none.
-    fn names_a_need(&self, entry: &crate::knowledge::Entry, terms: &[Term]) -> bool {
-        entry.needs.is_empty()
-            || entry.needs.iter().any(|need| {
-                let need: Vec<String> = self
-                    .analyzer
-                    .analyze(need)
-                    .into_iter()
-                    .map(|t| t.stem)
-                    .collect();
-                !need.is_empty()
-                    && terms
-                        .windows(need.len())
-                        .any(|w| w.iter().zip(&need).all(|(t, stem)| &t.stem == stem))
-            })
     }
 
     /// The ranking of the words alone, before any sign is weighed: see

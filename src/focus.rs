@@ -175,13 +175,17 @@ pub fn sentences(text: &str) -> Vec<&str> {
 /// the same thought ("my calves are swollen... with gains lol"): the next
 /// word starts in lower case.
 fn trails_on(text: &str, at: usize, end: usize) -> bool {
-    let dotted = |s: &str| s.starts_with('.');
-    let in_ellipsis = text[end..].starts_with('.') || text[..at].ends_with('.');
-    if !in_ellipsis || dotted(&text[end..]) {
-        return in_ellipsis;
+    let after = &text[end..];
+    // Not the last dot of an ellipsis: the last one decides.
+    if after.starts_with('.') {
+        return true;
     }
-    let next = text[end..].trim_start().chars().next();
-    next.is_some_and(|c| c.is_lowercase())
+    text[..at].ends_with('.')
+        && after
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 /// Whether any sentence of `message` asks something: what tells a

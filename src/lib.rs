@@ -34,6 +34,7 @@ mod intent;
 pub mod knowledge;
 mod language;
 mod matcher;
+mod phrases;
 pub mod reply;
 mod safety;
 mod scope;

@@ -4,14 +4,9 @@
 //! own name and the `names` members use for it in `stretches.toml`, read
 //! as stems like any question, so "pigeon poses" is "pigeon pose".
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::analysis::{Analyzer, Term};
 use crate::knowledge::Stretch;
-
-/// Phrases as stems, each with the stretch it belongs to, keyed by its
-/// first stem so a question is read in one pass.
-type PhraseIndex = HashMap<String, Vec<(Vec<String>, usize)>>;
+use crate::phrases::PhraseIndex;
 
 pub struct StretchNames {
     /// Each stretch's names.
@@ -22,32 +17,25 @@ pub struct StretchNames {
 
 impl StretchNames {
     pub fn new(stretches: &[Stretch], analyzer: &Analyzer) -> StretchNames {
-        let index = |phrases_of: &dyn Fn(&Stretch) -> Vec<&String>| {
-            let mut index = PhraseIndex::default();
-            for (i, s) in stretches.iter().enumerate() {
-                for phrase in phrases_of(s) {
-                    let stems: Vec<String> = analyzer
-                        .analyze_known(phrase)
-                        .into_iter()
-                        .map(|t| t.stem)
-                        .collect();
-                    if let Some(first) = stems.first() {
-                        index.entry(first.clone()).or_default().push((stems, i));
-                    }
-                }
-            }
-            index
-        };
+        let names = stretches.iter().enumerate().flat_map(|(i, s)| {
+            std::iter::once(&s.name)
+                .chain(&s.names)
+                .map(move |n| (n.as_str(), i))
+        });
+        let places = stretches
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.places.iter().map(move |p| (p.as_str(), i)));
         StretchNames {
-            by_first: index(&|s| std::iter::once(&s.name).chain(&s.names).collect()),
-            places: index(&|s| s.places.iter().collect()),
+            by_first: PhraseIndex::new(names, analyzer),
+            places: PhraseIndex::new(places, analyzer),
         }
     }
 
     /// The stretch done at the place `terms` name ("any stretch I can do
     /// at my desk?"), when they name places of one stretch only.
     pub fn placed(&self, terms: &[Term]) -> Option<usize> {
-        let found = found_in(&self.places, terms);
+        let found = self.places.found(terms);
         let (first, rest) = found.split_first()?;
         rest.iter().all(|f| f.2 == first.2).then_some(first.2)
     }
@@ -55,7 +43,7 @@ impl StretchNames {
     /// Whether `terms` may name a stretch at all: a word some name starts
     /// with. Cheap, so most questions skip finding their asking sentences.
     pub fn may_name(&self, terms: &[Term]) -> bool {
-        terms.iter().any(|t| self.by_first.contains_key(&t.stem))
+        self.by_first.may_be_in(terms)
     }
 
     /// `terms` without the words of any stretch's name: "knee to opposite
@@ -88,27 +76,8 @@ impl StretchNames {
     /// Each name found in `terms`: its first word, the word past its
     /// last, and the stretch it names.
     fn found(&self, terms: &[Term]) -> Vec<(usize, usize, usize)> {
-        found_in(&self.by_first, terms)
+        self.by_first.found(terms)
     }
-}
-
-/// Each phrase of `index` found in `terms`: its first word, the word past
-/// its last, and its stretch.
-fn found_in(index: &PhraseIndex, terms: &[Term]) -> Vec<(usize, usize, usize)> {
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    for at in 0..terms.len() {
-        let Some(phrases) = index.get(&terms[at].stem) else {
-            continue;
-        };
-        for (stems, stretch) in phrases {
-            let fits = stems.len() <= terms.len() - at
-                && stems.iter().zip(&terms[at..]).all(|(s, t)| *s == t.stem);
-            if fits {
-                found.push((at, at + stems.len(), *stretch));
-            }
-        }
-    }
-    found
 }
 
 #[cfg(test)]
