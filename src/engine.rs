@@ -533,6 +533,17 @@ impl Engine {
         if let Some(c) = confident.filter(|c| explains(c.entry)) {
             return Some(c);
         }
+        // The question's first candidate when it explains the sign, though
+        // not confidently ("is this sciatica or just the knot?"), else the
+        // sign's first; an emergency's entries come in the order that says
+        // what to do now.
+        let emergency = deciding
+            .iter()
+            .any(|f| categories[*f].tier() == Tier::Emergency);
+        let first = ranking.candidates.first().filter(|_| !emergency);
+        if let Some(c) = first.filter(|c| explains(c.entry)) {
+            return Some(*c);
+        }
         let id = categories[deciding[0]].answers.first()?;
         let entry = self.knowledge.entry_index(id)?;
         let score = ranking.score_of(entry).unwrap_or(0.0);
@@ -813,6 +824,11 @@ impl Engine {
             return focused;
         }
         let whole = self.matcher.rank(terms);
+        if whole.confident().is_none() && focused.confident().is_none() {
+            if let Some(agreed) = self.matcher.agreeing(focused.clone(), &whole) {
+                return agreed;
+            }
+        }
         if whole.confident().is_some() || focused.confident().is_none() {
             whole
         } else {

@@ -91,6 +91,11 @@ pub struct Tuning {
     /// equals.
     pub lead_gap: f32,
     pub lead_allowance: f32,
+    /// A long message read two ways (its asking sentences, and whole)
+    /// that puts the same entry first both times, each at least this share
+    /// of its bar, is answered with it: two readings that agree are surer
+    /// than either alone.
+    pub agreement_share: f32,
 }
 
 impl Default for Tuning {
@@ -116,6 +121,7 @@ impl Default for Tuning {
             wanted_lift: 0.05,
             lead_gap: 0.05,
             lead_allowance: 0.02,
+            agreement_share: 0.85,
             stopword_share: 0.35,
             min_evidence: 0.5,
         }
@@ -236,6 +242,16 @@ impl Ranking {
             self.candidates.insert(0, chosen);
         }
         self
+    }
+
+    /// This ranking with its best candidate confident whatever its bar,
+    /// when `agreed`; `None` otherwise.
+    fn agreed(self, agreed: bool) -> Option<Ranking> {
+        let best = self.candidates.first()?.score;
+        agreed.then_some(Ranking {
+            threshold: Some(best),
+            ..self
+        })
     }
 
     /// The same ranking of a question about another body part: nothing
@@ -511,6 +527,19 @@ impl Matcher {
         let named = bare.iter().filter(|t| !judging.contains(&t.word));
         leaning.wanted.extend(self.distinctive(named));
         self.rank_query(self.query(whole, Some(&focus)), whole, leaning)
+    }
+
+    /// `focused` (a message's asking sentences) made confident when it and
+    /// `whole` (the whole message) put the same entry first, each near its
+    /// bar (see `Tuning::agreement_share`).
+    pub fn agreeing(&self, focused: Ranking, whole: &Ranking) -> Option<Ranking> {
+        let share = self.tuning.agreement_share;
+        let near = |r: &Ranking| {
+            let best = r.candidates.first()?;
+            (best.score >= r.threshold? * share).then_some(best.entry)
+        };
+        let agreed = near(&focused).is_some() && near(&focused) == near(whole);
+        focused.agreed(agreed)
     }
 
     /// How the asking words `asked` lean: the kind of answer they want,
@@ -923,6 +952,50 @@ mod tests {
         let expected = base + Tuning::default().title_bonus * (1.0 - base);
         assert!((with - expected).abs() < 1e-4, "{with} vs {expected}");
         assert_eq!(f.answer(q), Some("piriformis-stretch"));
+    }
+
+    /// Two readings of a long message, its asking sentence and the whole,
+    /// that put the same entry first a little under the bar answer it;
+    /// not when one is further under its bar than the share allows.
+    #[test]
+    fn two_readings_that_agree_near_the_bar_answer() {
+        let f = Fixture::new();
+        let whole = f
+            .analyzer
+            .analyze("desk job, eight hours a day. sore glute after sitting, what helps?");
+        let asked = f.analyzer.analyze("sore glute after sitting, what helps?");
+        let ranked = |tuning: Tuning| {
+            let m = Matcher::new(&f.k, &f.analyzer, tuning);
+            let focused = m.rank_focused_wanting(&asked, &whole, &[]);
+            let whole = m.rank(&whole);
+            (m, focused, whole)
+        };
+        let (_, focused, whole) = ranked(Tuning::default());
+        let best = |r: &Ranking| r.candidates[0].score;
+        let (low, high) = (best(&focused).min(best(&whole)), best(&focused).max(best(&whole)));
+        // A bar just above both scores, with no allowance for a lead.
+        let near = Tuning {
+            anchored_threshold: high + 0.01,
+            topical_threshold: high + 0.01,
+            lead_allowance: 0.0,
+            agreement_share: (low / (high + 0.01)) - 0.01,
+            ..Tuning::default()
+        };
+        let (m, focused, whole) = ranked(near);
+        assert_eq!(focused.confident(), None);
+        assert_eq!(whole.confident(), None);
+        let agreed = m.agreeing(focused.clone(), &whole).and_then(|r| r.confident());
+        assert_eq!(
+            agreed.map(|c| f.k.entries[c.entry].id.as_str()),
+            Some("sitting")
+        );
+        // The same bar with a stricter share: too far under it.
+        let strict = Tuning {
+            agreement_share: 1.0,
+            ..near
+        };
+        let (m, focused, whole) = ranked(strict);
+        assert_eq!(m.agreeing(focused, &whole).and_then(|r| r.confident()), None);
     }
 
     /// An entry that stands well clear of the next is answered a little

@@ -3260,3 +3260,20 @@ fn explain_shows_the_whole_decision() {
         stdout(&out)
     );
 }
+
+/// A sign that decides the answer gives the entry that explains it; of
+/// those, the one the question itself ranks first, though not surely
+/// enough alone: a bruised tailbone after a fall is the tailbone entry,
+/// under the fall's prompt, not the general "when to see a doctor".
+#[test]
+fn a_deciding_sign_gives_the_explaining_entry_the_question_ranks_first() {
+    let v = ask_json(
+        "slid down the icy steps onto my tailbone 3 days ago, massive bruise and I wince sitting \
+         down. should someone look at it?",
+    );
+    assert_eq!(v["match"]["id"], "sit-bone-tailbone", "{v}");
+    assert!(
+        opens_with_prompt(v["reply"].as_str().unwrap(), "trauma"),
+        "{v}"
+    );
+}
