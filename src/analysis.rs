@@ -7,7 +7,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::knowledge::Lexicon;
 use crate::language;
-use crate::text::tokenize;
+use crate::text::{tokenize, tokenize_marked};
 use crate::typo::Vocabulary;
 
 /// Longest synonym phrase, in words, that the table may hold.
@@ -20,6 +20,9 @@ pub struct Term {
     pub word: String,
     /// The stem, which is what everything is compared by.
     pub stem: String,
+    /// Whether punctuation that ends a clause stands before the word: a
+    /// red flag's words in a row never run across it.
+    pub after_break: bool,
 }
 
 pub struct Analyzer {
@@ -73,26 +76,66 @@ impl Analyzer {
 
     /// Analyses text written by a member: typos are corrected.
     pub fn analyze(&self, text: &str) -> Vec<Term> {
-        let words: Vec<String> = tokenize(text)
+        let (words, ended): (Vec<String>, Vec<bool>) = tokenize_marked(text)
             .into_iter()
-            .map(|w| self.correct(w))
-            .collect();
-        self.finish(words)
+            .map(|(w, ended)| (self.correct(w), ended))
+            .unzip();
+        self.finish(words, &ended)
     }
 
     /// Analyses text from the knowledge itself, which is never "corrected".
     pub fn analyze_known(&self, text: &str) -> Vec<Term> {
-        self.finish(tokenize(text))
+        let (words, ended): (Vec<String>, Vec<bool>) = tokenize_marked(text).into_iter().unzip();
+        self.finish(words, &ended)
     }
 
-    fn finish(&self, words: Vec<String>) -> Vec<Term> {
-        self.apply_synonyms(words)
-            .into_iter()
-            .map(|word| Term {
-                stem: self.stem(&word),
-                word,
-            })
-            .collect()
+    /// `words`, synonyms applied, as terms; `ended` says which words
+    /// follow the end of a clause.
+    fn finish(&self, words: Vec<String>, ended: &[bool]) -> Vec<Term> {
+        let mut terms = Vec::with_capacity(words.len());
+        let mut i = 0;
+        while i < words.len() {
+            let (n, to) = self.synonym_at(&words, ended, i);
+            let mut after_break = ended[i];
+            match to {
+                Some(to) => {
+                    for word in to {
+                        terms.push(self.term(word.clone(), after_break));
+                        after_break = false;
+                    }
+                }
+                None => terms.push(self.term(words[i].clone(), after_break)),
+            }
+            i += n;
+        }
+        terms
+    }
+
+    fn term(&self, word: String, after_break: bool) -> Term {
+        Term {
+            stem: self.stem(&word),
+            word,
+            after_break,
+        }
+    }
+
+    /// The longest synonym phrase at `i` of `words` (never across the end
+    /// of a clause), with how many words it takes; one word and `None`
+    /// when there is none.
+    fn synonym_at(
+        &self,
+        words: &[String],
+        ended: &[bool],
+        i: usize,
+    ) -> (usize, Option<&Vec<String>>) {
+        let unbroken = (1..MAX_PHRASE.min(words.len() - i))
+            .take_while(|k| !ended[i + k])
+            .count()
+            + 1;
+        (1..=unbroken)
+            .rev()
+            .find_map(|n| self.synonyms.get(&words[i..i + n]).map(|to| (n, Some(to))))
+            .unwrap_or((1, None))
     }
 
     pub fn stem(&self, word: &str) -> String {
@@ -113,28 +156,6 @@ impl Analyzer {
             Some(fixed) => fixed.to_string(),
             None => word,
         }
-    }
-
-    /// Replaces the longest synonym phrase at each position.
-    fn apply_synonyms(&self, words: Vec<String>) -> Vec<String> {
-        let mut out = Vec::with_capacity(words.len());
-        let mut i = 0;
-        while i < words.len() {
-            let longest = (1..=MAX_PHRASE.min(words.len() - i))
-                .rev()
-                .find_map(|n| self.synonyms.get(&words[i..i + n]).map(|to| (n, to)));
-            match longest {
-                Some((n, to)) => {
-                    out.extend(to.iter().cloned());
-                    i += n;
-                }
-                None => {
-                    out.push(words[i].clone());
-                    i += 1;
-                }
-            }
-        }
-        out
     }
 }
 

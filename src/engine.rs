@@ -54,6 +54,10 @@ fn within(text: &str, max: usize) -> &str {
 /// follow-up to stay with it.
 const FOLLOW_UP_MARGIN: f32 = 0.05;
 
+/// How far a sign's own first entry may trail the question's first
+/// candidate and still be the answer the sign decides (see `choose`).
+const NEAR_TIE: f32 = 0.05;
+
 /// A follow-up's conversation: the message before, and the terms of both
 /// (the message before first).
 #[derive(Clone, Copy)]
@@ -533,19 +537,20 @@ impl Engine {
         if let Some(c) = confident.filter(|c| explains(c.entry)) {
             return Some(c);
         }
+        let id = categories[deciding[0]].answers.first()?;
+        let entry = self.knowledge.entry_index(id)?;
         // The question's first candidate when it explains the sign, though
-        // not confidently ("is this sciatica or just the knot?"), else the
-        // sign's first; an emergency's entries come in the order that says
-        // what to do now.
+        // not confidently ("is this sciatica or just the knot?"), and
+        // leads the sign's own first entry by more than a near tie; an
+        // emergency's entries come in the order that says what to do now.
         let emergency = deciding
             .iter()
             .any(|f| categories[*f].tier() == Tier::Emergency);
-        let first = ranking.candidates.first().filter(|_| !emergency);
-        if let Some(c) = first.filter(|c| explains(c.entry)) {
+        let ranked = ranking.clone().prefer(entry, NEAR_TIE);
+        let first = ranked.candidates.first().filter(|_| !emergency);
+        if let Some(c) = first.filter(|c| c.entry != entry && explains(c.entry)) {
             return Some(*c);
         }
-        let id = categories[deciding[0]].answers.first()?;
-        let entry = self.knowledge.entry_index(id)?;
         let score = ranking.score_of(entry).unwrap_or(0.0);
         Some(Scored { entry, score })
     }

@@ -972,7 +972,10 @@ mod tests {
         };
         let (_, focused, whole) = ranked(Tuning::default());
         let best = |r: &Ranking| r.candidates[0].score;
-        let (low, high) = (best(&focused).min(best(&whole)), best(&focused).max(best(&whole)));
+        let (low, high) = (
+            best(&focused).min(best(&whole)),
+            best(&focused).max(best(&whole)),
+        );
         // A bar just above both scores, with no allowance for a lead.
         let near = Tuning {
             anchored_threshold: high + 0.01,
@@ -984,7 +987,9 @@ mod tests {
         let (m, focused, whole) = ranked(near);
         assert_eq!(focused.confident(), None);
         assert_eq!(whole.confident(), None);
-        let agreed = m.agreeing(focused.clone(), &whole).and_then(|r| r.confident());
+        let agreed = m
+            .agreeing(focused.clone(), &whole)
+            .and_then(|r| r.confident());
         assert_eq!(
             agreed.map(|c| f.k.entries[c.entry].id.as_str()),
             Some("sitting")
@@ -995,7 +1000,10 @@ mod tests {
             ..near
         };
         let (m, focused, whole) = ranked(strict);
-        assert_eq!(m.agreeing(focused, &whole).and_then(|r| r.confident()), None);
+        assert_eq!(
+            m.agreeing(focused, &whole).and_then(|r| r.confident()),
+            None
+        );
     }
 
     /// An entry that stands well clear of the next is answered a little

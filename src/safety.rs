@@ -217,13 +217,15 @@ impl RedFlagDetector {
     /// left out: its category and the first and last word of one match,
     /// as places in `terms`. For `--explain`: which words raised a flag.
     pub fn sign_spans(&self, terms: &[Term]) -> Vec<(usize, usize, usize)> {
-        let (kept, mut ids) = self.ids(terms);
+        let (kept, mut ids, breaks) = self.ids(terms);
         let n = self.categories;
-        self.mask_look_alikes(&mut ids, 2 * n);
+        self.mask_look_alikes(&mut ids, &breaks, 2 * n);
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         for start in 0..ids.len() {
             let unseen = |c: usize| c < n && !spans.iter().any(|s| s.0 == c);
-            let found: Vec<(usize, usize)> = self.matches_at(&ids, start, SIGNS, unseen).collect();
+            let found: Vec<(usize, usize)> = self
+                .matches_at(&ids, &breaks, start, SIGNS, unseen)
+                .collect();
             for (category, end) in found {
                 if !spans.iter().any(|s| s.0 == category) {
                     spans.push((category, kept[start], kept[end]));
@@ -238,11 +240,11 @@ impl RedFlagDetector {
     /// or bowel stuff"): words that name a sign the member does not have,
     /// and so say nothing about the sign's entries either.
     pub fn in_look_alikes(&self, terms: &[Term]) -> Vec<bool> {
-        let (kept, ids) = self.ids(terms);
+        let (kept, ids, breaks) = self.ids(terms);
         let mut inside = vec![false; terms.len()];
         let n = self.categories;
         for slot in [2 * n, 2 * n + 1] {
-            for span in self.spans(&ids, slot) {
+            for span in self.spans(&ids, &breaks, slot) {
                 for j in span {
                     inside[kept[j]] = true;
                 }
@@ -252,14 +254,24 @@ impl RedFlagDetector {
     }
 
     /// The message as stem ids, fillers left out, with the place in
-    /// `terms` of each; a word no term uses is `None` and can never match.
-    fn ids(&self, terms: &[Term]) -> (Vec<usize>, Vec<Option<u32>>) {
-        terms
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| !self.fillers.contains(&t.stem))
-            .map(|(i, t)| (i, self.stems.get(&t.stem).copied()))
-            .unzip()
+    /// `terms` of each and whether a clause ends before it (a filler left
+    /// out passes its clause end on); a word no term uses is `None` and
+    /// can never match.
+    fn ids(&self, terms: &[Term]) -> (Vec<usize>, Vec<Option<u32>>, Vec<bool>) {
+        let mut kept = Vec::with_capacity(terms.len());
+        let mut ids = Vec::with_capacity(terms.len());
+        let mut breaks = Vec::with_capacity(terms.len());
+        let mut ended = false;
+        for (i, t) in terms.iter().enumerate() {
+            ended |= t.after_break;
+            if self.fillers.contains(&t.stem) {
+                continue;
+            }
+            kept.push(i);
+            ids.push(self.stems.get(&t.stem).copied());
+            breaks.push(std::mem::take(&mut ended));
+        }
+        (kept, ids, breaks)
     }
 
     /// The scan of `terms` with the patterns of the `masks` slots blanked
@@ -267,10 +279,10 @@ impl RedFlagDetector {
     /// after a denied one ("no swelling, redness or limp"), is not found
     /// either (see `negatable`).
     fn detect_masking(&self, terms: &[Term], masks: &[usize], deny_negated: bool) -> Scan {
-        let (_, mut ids) = self.ids(terms);
+        let (_, mut ids, breaks) = self.ids(terms);
         let n = self.categories;
         for slot in masks {
-            self.mask_look_alikes(&mut ids, *slot);
+            self.mask_look_alikes(&mut ids, &breaks, *slot);
         }
         // Two more slots, for the look-alikes and the denials.
         let found = vec![Cell::new(false); 2 * n + 2];
@@ -281,7 +293,7 @@ impl RedFlagDetector {
             // by several categories at "tingling").
             let listed_from = denied_end;
             let unfound = |category: usize| !found[category].get();
-            for (category, end) in self.matches_at(&ids, start, SIGNS, unfound) {
+            for (category, end) in self.matches_at(&ids, &breaks, start, SIGNS, unfound) {
                 // A denied `unless` ("not from sitting") vetoes nothing.
                 let denied_veto = (n..2 * n).contains(&category) && self.veto_denied(&ids, start);
                 let denied_sign = deny_negated
@@ -317,6 +329,7 @@ impl RedFlagDetector {
     fn matches_at<'a>(
         &'a self,
         ids: &'a [Option<u32>],
+        breaks: &'a [bool],
         start: usize,
         kind: usize,
         wanted: impl Fn(usize) -> bool + 'a,
@@ -329,8 +342,8 @@ impl RedFlagDetector {
             }
             let (first, rest) = pattern.steps.split_first()?;
             let sequence = &self.choices[first.choice].sequences[s.sequence as usize];
-            let end = sequence_end(sequence, ids, start)?;
-            let end = self.match_end(rest, ids, end)?;
+            let end = sequence_end(sequence, ids, breaks, start)?;
+            let end = self.match_end(rest, ids, breaks, end)?;
             Some((pattern.category, end))
         })
     }
@@ -339,14 +352,20 @@ impl RedFlagDetector {
     /// within its gap. A gap never ends on a negation: "lying down ...
     /// hurts" is not in "when I lie down. Doesn't hurt much", though "hurts
     /// ... sleep" is in "hurts so I can not sleep" (see `absences`).
-    fn match_end(&self, steps: &[Step], ids: &[Option<u32>], at: usize) -> Option<usize> {
+    fn match_end(
+        &self,
+        steps: &[Step],
+        ids: &[Option<u32>],
+        breaks: &[bool],
+        at: usize,
+    ) -> Option<usize> {
         let Some((step, rest)) = steps.split_first() else {
             return Some(at);
         };
         let last = (at + 1 + step.gap).min(ids.len().saturating_sub(1));
         let choice = &self.choices[step.choice];
         if choice.optional {
-            if let Some(end) = self.match_end(rest, ids, at) {
+            if let Some(end) = self.match_end(rest, ids, breaks, at) {
                 return Some(end);
             }
         }
@@ -358,9 +377,9 @@ impl RedFlagDetector {
             choice
                 .sequences
                 .iter()
-                .filter_map(|sequence| sequence_end(sequence, ids, j))
-                .filter(|_| !negated(j))
-                .find_map(|end| self.match_end(rest, ids, end))
+                .filter_map(|sequence| sequence_end(sequence, ids, breaks, j))
+                .filter(|_| !negated(j) && (step.gap > 0 || !breaks[j]))
+                .find_map(|end| self.match_end(rest, ids, breaks, end))
         })
     }
 }
@@ -400,11 +419,21 @@ fn word_in(ids: &[Option<u32>], i: usize, set: &HashSet<u32>) -> bool {
     ids[i].is_some_and(|id| set.contains(&id))
 }
 
-/// Where `sequence` ends if it stands in `ids` from `at`.
-fn sequence_end(sequence: &[u32], ids: &[Option<u32>], at: usize) -> Option<usize> {
-    let words = ids.get(at..at + sequence.len())?;
-    let same = words.iter().zip(sequence).all(|(w, s)| *w == Some(*s));
-    same.then(|| at + sequence.len() - 1)
+/// Where `sequence` ends if it stands in `ids` from `at`, within one
+/// clause (`breaks`: see `Term::after_break`).
+fn sequence_end(
+    sequence: &[u32],
+    ids: &[Option<u32>],
+    breaks: &[bool],
+    at: usize,
+) -> Option<usize> {
+    let end = at + sequence.len();
+    let words = ids.get(at..end)?;
+    if !words.iter().zip(sequence).all(|(w, s)| *w == Some(*s)) {
+        return None;
+    }
+    // Most sequences are one word, with nothing between to check.
+    (end - at == 1 || !breaks[at + 1..end].contains(&true)).then(|| end - 1)
 }
 
 impl RedFlagDetector {
@@ -418,11 +447,16 @@ impl RedFlagDetector {
     }
 
     /// Where the patterns of `slot` match in `ids`.
-    fn spans(&self, ids: &[Option<u32>], slot: usize) -> Vec<std::ops::RangeInclusive<usize>> {
+    fn spans(
+        &self,
+        ids: &[Option<u32>],
+        breaks: &[bool],
+        slot: usize,
+    ) -> Vec<std::ops::RangeInclusive<usize>> {
         let kind = Self::kind_of(slot, self.categories);
         (0..ids.len())
             .flat_map(|start| {
-                self.matches_at(ids, start, kind, move |category| category == slot)
+                self.matches_at(ids, breaks, start, kind, move |category| category == slot)
                     .map(move |(_, end)| start..=end)
             })
             .collect()
@@ -472,8 +506,8 @@ impl RedFlagDetector {
 
     /// Blanks the words of every look-alike (or denial: the patterns of
     /// `slot`) in `ids`, so that no sign is read in them.
-    fn mask_look_alikes(&self, ids: &mut [Option<u32>], slot: usize) {
-        for span in self.spans(ids, slot) {
+    fn mask_look_alikes(&self, ids: &mut [Option<u32>], breaks: &[bool], slot: usize) {
+        for span in self.spans(ids, breaks, slot) {
             for id in &mut ids[span] {
                 *id = None;
             }
@@ -776,6 +810,27 @@ mod tests {
         assert_flag(
             "tried to be intimate and felt nothing down below, back pain all week",
             "saddle-numbness-told",
+        );
+    }
+
+    #[test]
+    fn words_in_a_row_never_run_across_the_end_of_a_clause() {
+        // "bed sore" is a pressure sore; "veg beds, sore" is two clauses.
+        assert_quiet("kneeling at the veg beds, sore getting up out of the car");
+        assert_quiet("weeding the flower beds. sore glute after, stretch?");
+        assert_flag(
+            "my dad has a bed sore on his bum and a fever",
+            "fever-infection",
+        );
+        // Terms with a gap still read across ("fell, now her leg looks
+        // shorter"), and a full stop inside "y.o." ends nothing.
+        assert_flag(
+            "grandma fell, now her leg looks shorter",
+            "fall-cannot-stand",
+        );
+        assert_flag(
+            "My 11 y.o. has been limping since Saturday and says his knee hurts",
+            "child-limp",
         );
     }
 

@@ -181,43 +181,81 @@ fn class(c: char) -> Class {
 /// Splits folded text into runs of letters or of digits; apostrophes join
 /// letters.
 fn split_words(s: &str) -> Vec<String> {
-    let mut tokens = Vec::new();
+    split_marked(s).into_iter().map(|(word, _)| word).collect()
+}
+
+/// Like `tokenize`, each word with whether punctuation that ends a clause
+/// (a comma, a full stop, a bracket, a line break ...) stands before it:
+/// "veg beds, sore knees" has no "bed sore" in it.
+pub fn tokenize_marked(input: &str) -> Vec<(String, bool)> {
+    let capped = cap_chars(input, MAX_INPUT_CHARS);
+    let folded = if has_markup(capped) {
+        fold(&strip_markup(capped))
+    } else {
+        fold(capped)
+    };
+    split_marked(&folded)
+}
+
+/// Whether `c`, followed by `next`, ends a clause: a full stop only
+/// before a space or the end ("y.o." and "38.5" go on), a comma or colon
+/// not before a digit ("1,000", "3:25"). Brackets do not: "my son (15)" is one
+/// phrase.
+fn ends_clause(c: char, next: Option<&char>) -> bool {
+    match c {
+        '.' => next.is_none_or(|n| !n.is_alphanumeric()),
+        ',' | ':' => next.is_none_or(|n| !n.is_ascii_digit()),
+        ';' | '!' | '?' | '\n' | '\u{2013}' | '\u{2014}' => true,
+        _ => false,
+    }
+}
+
+fn split_marked(s: &str) -> Vec<(String, bool)> {
+    let mut tokens: Vec<(String, bool)> = Vec::new();
     let mut current = String::new();
     let mut current_class = Class::Other;
-    for c in s.chars() {
+    // Whether a clause ended since the last word was pushed.
+    let mut ended = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         let k = class(c);
         if k == Class::Joiner {
             // Between digits it is a height or a time ("6'2"), not a
             // contraction: the numbers stay apart.
             if current_class == Class::Digit {
-                push_token(&mut tokens, &mut current);
+                push_marked(&mut tokens, &mut current, &mut ended);
                 current_class = Class::Other;
             }
             continue;
         }
         if k != current_class || k == Class::Other {
-            push_token(&mut tokens, &mut current);
+            push_marked(&mut tokens, &mut current, &mut ended);
             if tokens.len() >= MAX_TOKENS {
                 return tokens;
             }
         }
+        if ends_clause(c, chars.peek()) {
+            ended = true;
+        }
         // "pins & needles" is "pins and needles".
         if c == '&' {
-            tokens.push("and".to_string());
+            tokens.push(("and".to_string(), std::mem::take(&mut ended)));
         }
         current_class = k;
         if k != Class::Other {
             current.push(c);
         }
     }
-    push_token(&mut tokens, &mut current);
+    push_marked(&mut tokens, &mut current, &mut ended);
     tokens.truncate(MAX_TOKENS);
     tokens
 }
 
-fn push_token(tokens: &mut Vec<String>, current: &mut String) {
+/// Pushes the word in `current`, if it is one, with the clause end
+/// before it.
+fn push_marked(tokens: &mut Vec<(String, bool)>, current: &mut String, ended: &mut bool) {
     if !current.is_empty() && current.chars().count() <= MAX_TOKEN_CHARS {
-        tokens.push(std::mem::take(current));
+        tokens.push((std::mem::take(current), std::mem::take(ended)));
     }
     current.clear();
 }
@@ -228,6 +266,24 @@ mod tests {
 
     fn toks(s: &str) -> Vec<String> {
         tokenize(s)
+    }
+
+    #[test]
+    fn marks_the_words_after_the_end_of_a_clause() {
+        let ended = |s: &str| -> Vec<String> {
+            tokenize_marked(s)
+                .into_iter()
+                .filter(|(_, ended)| *ended)
+                .map(|(w, _)| w)
+                .collect()
+        };
+        assert_eq!(ended("veg beds, sore. Now what? ok"), ["sore", "now", "ok"]);
+        // Numbers, abbreviations and brackets go on.
+        assert_eq!(
+            ended("temp 38.5 at 3:25, my son (15) is 11 y.o. now"),
+            ["my", "now"]
+        );
+        assert_eq!(ended("first line\nsecond"), ["second"]);
     }
 
     #[test]
