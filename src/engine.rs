@@ -487,7 +487,12 @@ impl Engine {
     /// up") is read whole.
     fn told(&self, terms: &[Term], previous: Option<&str>) -> Vec<Term> {
         let mut told = previous.map_or_else(Vec::new, |p| self.analyzer.analyze(p));
+        let start = told.len();
         told.extend_from_slice(terms);
+        // One message ends where the next begins.
+        if let Some(first) = told.get_mut(start).filter(|_| start > 0) {
+            first.after_break = true;
+        }
         told
     }
 

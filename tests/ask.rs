@@ -3277,3 +3277,20 @@ fn a_deciding_sign_gives_the_explaining_entry_the_question_ranks_first() {
         "{v}"
     );
 }
+
+/// A follow-up starts a new clause: the previous message's last word and
+/// the follow-up's first are not one phrase ("... a softer bed" then
+/// "sore when I first get up" tells no bed sore).
+#[test]
+fn a_follow_up_does_not_join_the_previous_messages_last_word() {
+    let v = ask_json_after(
+        "my glute knot is worse in the mornings. firmer mattress or a softer bed",
+        "sore when I first get up, is that normal?",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+    let v = ask_json_after(
+        "my glute knot is worse in the mornings",
+        "my dad has a bed sore on his bum now and a fever, is that related?",
+    );
+    assert_ne!(v["red_flags"], serde_json::json!([]), "{v}");
+}
