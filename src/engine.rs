@@ -421,10 +421,11 @@ impl Engine {
         signs
     }
 
-    /// `flags` less the signs that need care within days, when a
-    /// follow-up tells no sign of its own: the message before carried
-    /// their prompt, and "and can I still train on it?" is answered
-    /// without it. Signs of today or now, and precautions, keep theirs.
+    /// `flags` less the signs that need care within days, and those told
+    /// in passing (a fall), when a follow-up tells no sign of its own: the
+    /// message before carried their prompt, and "and can I still train on
+    /// it?" is answered without it. Other signs of today or now, and
+    /// precautions, keep theirs.
     fn without_earlier_soon(&self, terms: &[Term], flags: Vec<usize>) -> Vec<usize> {
         let categories = &self.knowledge.red_flags.categories;
         if !self
@@ -437,7 +438,7 @@ impl Engine {
         }
         flags
             .into_iter()
-            .filter(|f| categories[*f].tier() != Tier::Soon)
+            .filter(|f| categories[*f].tier() != Tier::Soon && !categories[*f].in_passing)
             .collect()
     }
 

@@ -3294,3 +3294,38 @@ fn a_follow_up_does_not_join_the_previous_messages_last_word() {
     );
     assert_ne!(v["red_flags"], serde_json::json!([]), "{v}");
 }
+
+/// Readings from the forum-q blind set's misses, in new words: idioms that
+/// only look like signs ("run down", a pillow under the knees, a boss
+/// "giving out"), signs told in word forms the lists lacked ("has given
+/// way", "unchanged"), and a fall's prompt not repeated on a follow-up
+/// that tells nothing new.
+#[test]
+fn the_forum_q_readings() {
+    none_raises_a_sign(&[
+        "feeling a bit run down lately with work, could that be why my glute knot won't shift?",
+        "I sleep with a pillow under my knees and the glute knot is still stiff in the morning, \
+         normal?",
+        "my supervisor keeps giving out to me for stretching on shift, any glute stretch I can do \
+         sneakily?",
+    ]);
+    for (q, sign) in [
+        (
+            "my leg has given way twice on the stairs since the glute pain began, keep training?",
+            "weakness",
+        ),
+        (
+            "six weeks of stretching and the glute knot is unchanged, what next?",
+            "not-improving-told",
+        ),
+    ] {
+        let v = ask_json(q);
+        assert_eq!(v["red_flags"], serde_json::json!([sign]), "{v}");
+    }
+    let v = ask_json_after(
+        "slipped on the ice and landed on my bum yesterday, there's a sore knot now",
+        "ok and which foam roller should I get?",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+    assert_eq!(v["match"]["id"], "foam-rolling", "{v}");
+}
