@@ -69,8 +69,10 @@ pub fn asking_part(message: &str) -> Option<String> {
     for (i, s) in sentences.iter().enumerate() {
         if asks(s) {
             keep[i] = true;
-            // "who's right??" asks about the sentence before it.
-            if i > 0 && s.split_whitespace().count() < BARE_QUESTION_WORDS {
+            // "who's right??" asks about the sentence before it, as does
+            // "which one for a knot a week old?".
+            let short = s.split_whitespace().count() < BARE_QUESTION_WORDS;
+            if i > 0 && (short || chooses_between(s)) {
                 keep[i - 1] = true;
             }
         }
@@ -248,16 +250,25 @@ impl Forms {
     }
 }
 
-/// `english.toml`'s `asks_what_it_is` and `over`, filed once.
-fn forms() -> &'static (Forms, Forms) {
-    static FORMS: OnceLock<(Forms, Forms)> = OnceLock::new();
+/// `english.toml`'s `asks_what_it_is`, `over` and `chooses_between`,
+/// filed once.
+fn forms() -> &'static (Forms, Forms, Forms) {
+    static FORMS: OnceLock<(Forms, Forms, Forms)> = OnceLock::new();
     FORMS.get_or_init(|| {
         let english = crate::language::english();
         (
             Forms::new(&english.asks_what_it_is),
             Forms::new(&english.over),
+            Forms::new(&english.chooses_between),
         )
     })
+}
+
+/// Whether `question` asks to choose between things told before it
+/// ("Which one for a week-old knot?" after "mum says ice, my mate says
+/// heat"): see `english.toml`'s `chooses_between`.
+fn chooses_between(question: &str) -> bool {
+    has_form(question, &forms().2, false)
 }
 
 /// Whether `text` holds any of `forms` as whole words, in order, after
@@ -413,6 +424,20 @@ mod tests {
         assert_eq!(
             asking_part(two).as_deref(),
             Some("heat or ice? and should i see someone about it")
+        );
+    }
+
+    #[test]
+    fn a_question_that_chooses_between_things_told_keeps_them() {
+        let post = "Knot in my left glute since Saturday's long run, sore on the stairs. My coach \
+                    swears by the foam roller, my sister says a massage gun. Which one is better \
+                    for a knot this fresh, and how often?";
+        assert_eq!(
+            asking_part(post).as_deref(),
+            Some(
+                "My coach swears by the foam roller, my sister says a massage gun. Which one is \
+                 better for a knot this fresh, and how often?"
+            )
         );
     }
 

@@ -40,6 +40,9 @@ pub(crate) struct English {
     pub asks_what_it_is: Vec<String>,
     /// Ways of saying a sign is over ("all good now", "long healed").
     pub over: Vec<String>,
+    /// Question forms that choose between things told before them
+    /// ("which one", "who is right"): the sentence before is asked about too.
+    pub chooses_between: Vec<String>,
     /// Question words by the kind of answer they ask for, most specific
     /// first (`intent.rs`).
     #[serde(rename = "intent")]
