@@ -725,21 +725,26 @@ impl Engine {
         let previous = &told[..told.len() - terms.len()];
         // What the previous message was answered with, read as the engine
         // reads any message (its asking sentences first).
-        let before = self
-            .own_ranking(conversation.previous, previous)
-            .confident();
+        let before_ranking = self.own_ranking(conversation.previous, previous);
+        let before = before_ranking.confident();
         let prefer = |ranking: Ranking| match before {
             Some(before) => ranking.prefer(before.entry, FOLLOW_UP_MARGIN),
             None => ranking,
         };
-        [
-            self.matcher.rank_focused(terms, told),
-            self.matcher.rank_within(terms, told),
-        ]
-        .into_iter()
-        .map(prefer)
-        .find(|within| within.confident().is_some())
-        .unwrap_or(own)
+        let focused = prefer(self.matcher.rank_focused(terms, told));
+        if focused.confident().is_some() {
+            return focused;
+        }
+        let within = prefer(self.matcher.rank_within(terms, told));
+        if within.confident().is_some() {
+            return within;
+        }
+        // The follow-up read with its subject puts the entry that answered
+        // the previous message first, near the bar: the same subject goes
+        // on ("still a bit tender on Wednesday, normal?" after a massage).
+        self.matcher
+            .agreeing_with_before(focused, &before_ranking)
+            .unwrap_or(own)
     }
 
     /// The ranking of the message alone: of its asking sentences when a

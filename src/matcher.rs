@@ -96,6 +96,10 @@ pub struct Tuning {
     /// of its bar, is answered with it: two readings that agree are surer
     /// than either alone.
     pub agreement_share: f32,
+    /// A follow-up read with the message before it, whose first candidate
+    /// is the entry that answered that message, is answered with it at
+    /// this share of its bar: the subject goes on.
+    pub follow_up_share: f32,
 }
 
 impl Default for Tuning {
@@ -122,6 +126,7 @@ impl Default for Tuning {
             lead_gap: 0.05,
             lead_allowance: 0.02,
             agreement_share: 0.85,
+            follow_up_share: 0.75,
             stopword_share: 0.35,
             min_evidence: 0.5,
         }
@@ -540,6 +545,18 @@ impl Matcher {
         };
         let agreed = near(&focused).is_some() && near(&focused) == near(whole);
         focused.agreed(agreed)
+    }
+
+    /// `follow_up` (a follow-up read with the message before it) made
+    /// confident when its first candidate is the entry `before` (that
+    /// message's own ranking) answered, within `follow_up_share` of its
+    /// bar.
+    pub fn agreeing_with_before(&self, follow_up: Ranking, before: &Ranking) -> Option<Ranking> {
+        let share = self.tuning.follow_up_share;
+        let answered = before.confident()?.entry;
+        let best = *follow_up.candidates.first()?;
+        let near = best.score >= follow_up.threshold? * share;
+        follow_up.agreed(near && best.entry == answered)
     }
 
     /// How the asking words `asked` lean: the kind of answer they want,

@@ -3329,3 +3329,19 @@ fn the_forum_q_readings() {
     assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
     assert_eq!(v["match"]["id"], "foam-rolling", "{v}");
 }
+
+/// A follow-up that reads, with the message before it, closest to the
+/// entry that answered that message stays with it, a little under the
+/// usual bar: the subject goes on.
+#[test]
+fn a_follow_up_near_the_bar_stays_with_the_answer_before() {
+    let v = ask_json_after(
+        "Booked a deep tissue session for my glutes on Sunday, the therapist really went for the \
+         knot on the right side.",
+        "It's Tuesday and still a little tender, not as bad as yesterday. Normal?",
+    );
+    assert_eq!(v["match"]["id"], "massage-soreness", "{v}");
+    // With nothing before it, the same words are not enough to answer.
+    let v = ask_json("It's Tuesday and still a little tender, not as bad as yesterday. Normal?");
+    assert_eq!(v["match"], serde_json::Value::Null, "{v}");
+}
