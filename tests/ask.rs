@@ -3328,6 +3328,12 @@ fn the_forum_q_readings() {
     );
     assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
     assert_eq!(v["match"]["id"], "foam-rolling", "{v}");
+    // "Sound right?" asks what the trouble is: the sign's entry answers.
+    let v = ask_json(
+        "Whenever I sneeze a zap goes from my glute down the back of my leg to the heel. Been \
+         rolling it with a ball like a piriformis knot. Sound right?",
+    );
+    assert_eq!(v["match"]["id"], "sciatica-vs-knot", "{v}");
 }
 
 /// A follow-up that reads, with the message before it, closest to the
