@@ -2512,12 +2512,24 @@ fn a_fall_adds_its_prompt_and_a_break_decides() {
         opens_with_prompt(v["reply"].as_str().unwrap(), "trauma"),
         "{v}"
     );
+    // A fall at an older age decides: the answer is when to see a doctor.
+    let q = "My mum is 79 and slipped on the ice and landed on her hip. Now she says her bottom \
+             hurts a lot. Is it just bruising?";
+    assert_eq!(ask_json(q)["match"]["id"], "when-to-see-doctor", "{q}");
+    // A break is the doctor's: its own prompt, and no entry of ours.
     for q in [
         "x-ray says I fractured my coccyx, how long until I can sit normally?",
-        "My mum is 79 and slipped on the ice and landed on her hip. Now she says her bottom hurts a \
-         lot. Is it just bruising?",
+        "pretty sure I cracked my tailbone snowboarding, can I foam roll around it?",
     ] {
-        assert_eq!(ask_json(q)["match"]["id"], "when-to-see-doctor", "{q}");
+        let v = ask_json(q);
+        assert_eq!(v["match"], Value::Null, "{v}");
+        assert!(
+            v["reply"]
+                .as_str()
+                .unwrap()
+                .starts_with("**A broken or cracked bone is for your doctor to manage.**"),
+            "{v}"
+        );
     }
 }
 
