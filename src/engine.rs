@@ -502,8 +502,9 @@ impl Engine {
     /// explains the sign, as long as the message is ours: it names glutes
     /// or knots, or it is a nerve sign felt in the leg ("pain down my leg
     /// into my toes"), or it is pain and names no other part of the body
-    /// ("it hurts even lying in bed"). A fever with a sore throat, or numb
-    /// fingers, get the care prompt and no answer.
+    /// and no subject next to ours ("it hurts even lying in bed"). A fever
+    /// with a sore throat, numb fingers, or a hot pilonidal cyst get the
+    /// care prompt and no answer.
     fn choose(&self, ranking: &Ranking, flags: &[usize], deciding: &[usize]) -> Option<Scored> {
         let confident = ranking.confident();
         if flags.is_empty() {
@@ -521,7 +522,7 @@ impl Engine {
             let c = &categories[*f];
             c.nerve && (!ranking.scope.beyond_legs || c.tier() == Tier::Emergency)
         });
-        let bare_pain = ranking.scope.pain && !ranking.scope.elsewhere;
+        let bare_pain = ranking.scope.pain && !ranking.scope.elsewhere && !ranking.scope.off_topic;
         // A precaution is no reason to stay quiet on a question we can
         // answer ("can i do pigeon pose when pregnant").
         let precautions_only = flags

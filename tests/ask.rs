@@ -3363,3 +3363,19 @@ fn a_follow_up_near_the_bar_stays_with_the_answer_before() {
     let v = ask_json("It's Tuesday and still a little tender, not as bad as yesterday. Normal?");
     assert_eq!(v["match"], serde_json::Value::Null, "{v}");
 }
+
+/// A sign in a message about a subject next to ours that we do not cover
+/// (a pilonidal cyst, piles) gets its prompt and no entry of ours, as a
+/// sign about another body part does.
+#[test]
+fn a_sign_about_a_subject_next_to_ours_gets_the_prompt_alone() {
+    let v = ask_json(
+        "Red throbbing lump at the top of my bum crack, hot to touch, and I've had a temperature \
+         since this morning. Pilonidal cyst maybe? Should I lance it?",
+    );
+    assert_eq!(v["match"], Value::Null, "{v}");
+    assert!(
+        opens_with_prompt(v["reply"].as_str().unwrap(), "fever-infection"),
+        "{v}"
+    );
+}
