@@ -222,7 +222,15 @@ impl Engine {
         let over = self.told_as_over(message, before, &asserted);
         let care_prompt = self.care_prompt(&flags, &asserted, &over);
         let asserted: Vec<usize> = asserted.into_iter().filter(|f| !over.contains(f)).collect();
-        let asked = self.flags_asked(message, &told, &asserted, ranking.confident());
+        let mut asked = self.flags_asked(message, &told, &asserted, ranking.confident());
+        // A sign the message before told is not what a follow-up asks
+        // about ("also, which ball should I buy?" after a fall): it keeps
+        // its prompt, and decides only if it needs care today as the
+        // answer (see `deciding`).
+        if previous.is_some() {
+            let own = red_flags.settle(self.detector.detect(&terms));
+            asked.retain(|f| own.contains(f));
+        }
         let deciding = self.deciding(&flags, &asserted, &asked);
         let chosen = if asserted.is_empty() {
             ranking.confident()
@@ -421,11 +429,11 @@ impl Engine {
         signs
     }
 
-    /// `flags` less the signs that need care within days, and those told
-    /// in passing (a fall), when a follow-up tells no sign of its own: the
-    /// message before carried their prompt, and "and can I still train on
-    /// it?" is answered without it. Other signs of today or now, and
-    /// precautions, keep theirs.
+    /// `flags` less the signs that need care within days, when a
+    /// follow-up tells no sign of its own: the message before carried
+    /// their prompt, and "and can I still train on it?" is answered
+    /// without it. Signs of today or now (a fall yesterday, then "can I
+    /// still go to the gym today?"), and precautions, keep theirs.
     fn without_earlier_soon(&self, terms: &[Term], flags: Vec<usize>) -> Vec<usize> {
         let categories = &self.knowledge.red_flags.categories;
         if !self
@@ -438,7 +446,7 @@ impl Engine {
         }
         flags
             .into_iter()
-            .filter(|f| categories[*f].tier() != Tier::Soon && !categories[*f].in_passing)
+            .filter(|f| categories[*f].tier() != Tier::Soon)
             .collect()
     }
 

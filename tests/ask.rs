@@ -3310,8 +3310,8 @@ fn a_follow_up_does_not_join_the_previous_messages_last_word() {
 /// Readings from the forum-q blind set's misses, in new words: idioms that
 /// only look like signs ("run down", a pillow under the knees, a boss
 /// "giving out"), signs told in word forms the lists lacked ("has given
-/// way", "unchanged"), and a fall's prompt not repeated on a follow-up
-/// that tells nothing new.
+/// way", "unchanged"), and a follow-up answered under the fall told
+/// before it.
 #[test]
 fn the_forum_q_readings() {
     none_raises_a_sign(&[
@@ -3334,11 +3334,14 @@ fn the_forum_q_readings() {
         let v = ask_json(q);
         assert_eq!(v["red_flags"], serde_json::json!([sign]), "{v}");
     }
+    // A fall's prompt stays on the follow-up (review s23a: "can I still
+    // go to the gym today?" must not forget it), but the fall told before
+    // does not replace the answer to what the follow-up asks.
     let v = ask_json_after(
         "slipped on the ice and landed on my bum yesterday, there's a sore knot now",
         "ok and which foam roller should I get?",
     );
-    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+    assert_eq!(v["red_flags"], serde_json::json!(["trauma"]), "{v}");
     assert_eq!(v["match"]["id"], "foam-rolling", "{v}");
     // "Sound right?" asks what the trouble is: the sign's entry answers.
     let v = ask_json(
@@ -3376,6 +3379,46 @@ fn a_sign_about_a_subject_next_to_ours_gets_the_prompt_alone() {
     assert_eq!(v["match"], Value::Null, "{v}");
     assert!(
         opens_with_prompt(v["reply"].as_str().unwrap(), "fever-infection"),
+        "{v}"
+    );
+}
+
+/// Review s23a's HIGH items (docs/reviews/content-review-52.md), in new
+/// words: idioms read as signs, a feverish child refusing to bear weight,
+/// an older man who fell and cannot stand, and a fall told the message
+/// before a follow-up.
+#[test]
+fn the_fifty_second_reviews_signs_and_look_alikes() {
+    none_raises_a_sign(&[
+        "wobbled in tree pose and went over sideways, only my pride got hurt. is pigeon ok for a \
+         tight glute?",
+        "my toddler's bladder is tiny so every car trip has ten stops, and my glute is knotted from \
+         the driving. tips?",
+        "collapsed in a happy heap at the end of the 10k and now my glute med is tight, roll it?",
+        "my legs turned to jelly when I saw my PB on the board haha. how long do I hold a glute \
+         stretch?",
+    ]);
+    for (q, sign) in [
+        (
+            "my 9 year old is burning up and refusing to put any weight on her left leg, says her \
+             bottom hurts. Calpol and bed?",
+            "fever-limp",
+        ),
+        (
+            "my grandad is 81, he fell getting up from the sofa and can't stand up now",
+            "fall-cannot-stand",
+        ),
+    ] {
+        let v = ask_json(q);
+        let flags = v["red_flags"].as_array().unwrap();
+        assert!(flags.iter().any(|f| f == sign), "{v}");
+    }
+    let v = ask_json_after(
+        "came off my bike on a wet corner yesterday and landed on my hip",
+        "can I still go to spin class tonight?",
+    );
+    assert!(
+        opens_with_prompt(v["reply"].as_str().unwrap(), "trauma"),
         "{v}"
     );
 }

@@ -182,15 +182,16 @@ fn a_red_flag_about_another_body_part_is_flagged_but_not_answered() {
 #[test]
 fn a_red_flag_is_answered_only_when_the_message_is_ours() {
     let e = engine();
-    // Flagged and answered: nerve signs in the leg, and bare pain.
-    for (q, want) in [
+    // Flagged and answered: nerve signs in the leg, with an entry that
+    // explains them, and bare pain.
+    for (q, wanted) in [
         (
             "pain runs down my whole leg to my toes whenever im driving",
-            "sciatica-vs-knot",
+            &["sciatica-vs-knot", "piriformis-syndrome"][..],
         ),
         (
             "it hurts even when im lying in bed doing nothing",
-            "when-to-see-doctor",
+            &["when-to-see-doctor"][..],
         ),
     ] {
         let reply = e.answer(q);
@@ -198,7 +199,8 @@ fn a_red_flag_is_answered_only_when_the_message_is_ours() {
             reply.care_prompt.is_some(),
             "{q:?} should carry the care prompt"
         );
-        assert_eq!(reply.matched.map(|m| m.id).as_deref(), Some(want), "{q:?}");
+        let got = reply.matched.map(|m| m.id).unwrap_or_default();
+        assert!(wanted.contains(&got.as_str()), "{q:?}: {got}");
     }
     // Flagged, but nothing of ours to answer.
     for q in [
