@@ -3413,6 +3413,24 @@ fn the_fifty_second_reviews_signs_and_look_alikes() {
         let flags = v["red_flags"].as_array().unwrap();
         assert!(flags.iter().any(|f| f == sign), "{v}");
     }
+    // Three of its MEDIUM items, signs missed: buttock pain on walking that
+    // eases standing still, "and getting worse", a pregnancy in Spanish.
+    for (q, sign) in [
+        (
+            "my bum cramps after about 300 metres of my walk and goes after I stand still for a \
+             bit, I'm 70",
+            "walking-pain",
+        ),
+        ("sore glute for a month now and getting worse", "worsening"),
+        (
+            "mi hermana está embarazada, 5 months, can she use a foam roller on her glute?",
+            "pregnancy",
+        ),
+    ] {
+        let v = ask_json(q);
+        let flags = v["red_flags"].as_array().unwrap();
+        assert!(flags.iter().any(|f| f == sign), "{v}");
+    }
     let v = ask_json_after(
         "came off my bike on a wet corner yesterday and landed on my hip",
         "can I still go to spin class tonight?",
