@@ -27,15 +27,19 @@ pub const MAX_TOKENS: usize = 400;
 /// "zalgo" text), drops apostrophes inside words (`don't` -> `dont`) and
 /// splits letters from digits (`8kg` -> `8`, `kg`).
 pub fn tokenize(input: &str) -> Vec<String> {
+    split_words(&folded(input))
+}
+
+/// `input`, capped, without markup and folded: what both tokenizers split.
+fn folded(input: &str) -> String {
     let capped = cap_chars(input, MAX_INPUT_CHARS);
     // Most text (every alias and answer of the knowledge) has no markup
     // at all: not copying it word by word is most of a cold start's gain.
-    let folded = if has_markup(capped) {
+    if has_markup(capped) {
         fold(&strip_markup(capped))
     } else {
         fold(capped)
-    };
-    split_words(&folded)
+    }
 }
 
 /// The longest prefix of `s` with at most `max` characters.
@@ -185,16 +189,10 @@ fn split_words(s: &str) -> Vec<String> {
 }
 
 /// Like `tokenize`, each word with whether punctuation that ends a clause
-/// (a comma, a full stop, a bracket, a line break ...) stands before it:
-/// "veg beds, sore knees" has no "bed sore" in it.
+/// (a comma, a full stop, a question mark, a line break ...) stands before
+/// it: "veg beds, sore knees" has no "bed sore" in it.
 pub fn tokenize_marked(input: &str) -> Vec<(String, bool)> {
-    let capped = cap_chars(input, MAX_INPUT_CHARS);
-    let folded = if has_markup(capped) {
-        fold(&strip_markup(capped))
-    } else {
-        fold(capped)
-    };
-    split_marked(&folded)
+    split_marked(&folded(input))
 }
 
 /// Whether `c`, followed by `next`, ends a clause: a full stop only
