@@ -194,8 +194,10 @@ impl Engine {
         let red_flags = &self.knowledge.red_flags;
         let signs = self.signs(message, &told);
         let flags = red_flags.settle(signs.found);
-        let flags = match previous {
-            Some(_) => self.without_earlier_soon(&terms, flags),
+        // The signs a follow-up tells itself, apart from the message before.
+        let own_signs = previous.map(|_| red_flags.settle(self.detector.detect(&terms)));
+        let flags = match &own_signs {
+            Some(own) => self.without_earlier_soon(own, flags),
             None => flags,
         };
         let before = &told[..told.len() - terms.len()];
@@ -227,8 +229,7 @@ impl Engine {
         // about ("also, which ball should I buy?" after a fall): it keeps
         // its prompt, and decides only if it needs care today as the
         // answer (see `deciding`).
-        if previous.is_some() {
-            let own = red_flags.settle(self.detector.detect(&terms));
+        if let Some(own) = &own_signs {
             asked.retain(|f| own.contains(f));
         }
         let deciding = self.deciding(&flags, &asserted, &asked);
@@ -430,18 +431,14 @@ impl Engine {
     }
 
     /// `flags` less the signs that need care within days, when a
-    /// follow-up tells no sign of its own: the message before carried
-    /// their prompt, and "and can I still train on it?" is answered
-    /// without it. Signs of today or now (a fall yesterday, then "can I
-    /// still go to the gym today?"), and precautions, keep theirs.
-    fn without_earlier_soon(&self, terms: &[Term], flags: Vec<usize>) -> Vec<usize> {
+    /// follow-up tells no sign of its own (`own`, its signs, is empty): the
+    /// message before carried their prompt, and "and can I still train on
+    /// it?" is answered without it. Signs of today or now (a fall
+    /// yesterday, then "can I still go to the gym today?"), and
+    /// precautions, keep theirs.
+    fn without_earlier_soon(&self, own: &[usize], flags: Vec<usize>) -> Vec<usize> {
         let categories = &self.knowledge.red_flags.categories;
-        if !self
-            .knowledge
-            .red_flags
-            .settle(self.detector.detect(terms))
-            .is_empty()
-        {
+        if !own.is_empty() {
             return flags;
         }
         flags
@@ -561,12 +558,12 @@ impl Engine {
         let emergency = deciding
             .iter()
             .any(|f| categories[*f].tier() == Tier::Emergency);
-        let ranked = ranking.clone().prefer(entry, NEAR_TIE);
-        let first = ranked.candidates.first().filter(|_| !emergency);
-        if let Some(c) = first.filter(|c| c.entry != entry && explains(c.entry)) {
+        let score = ranking.score_of(entry).unwrap_or(0.0);
+        let first = ranking.candidates.first().filter(|_| !emergency);
+        let leads = |c: &&Scored| c.entry != entry && score < c.score - NEAR_TIE;
+        if let Some(c) = first.filter(leads).filter(|c| explains(c.entry)) {
             return Some(*c);
         }
-        let score = ranking.score_of(entry).unwrap_or(0.0);
         Some(Scored { entry, score })
     }
 
@@ -850,7 +847,7 @@ impl Engine {
         }
         let whole = self.matcher.rank(terms);
         if whole.confident().is_none() && focused.confident().is_none() {
-            if let Some(agreed) = self.matcher.agreeing(focused.clone(), &whole) {
+            if let Some(agreed) = self.matcher.agreeing(&focused, &whole) {
                 return agreed;
             }
         }

@@ -537,14 +537,14 @@ impl Matcher {
     /// `focused` (a message's asking sentences) made confident when it and
     /// `whole` (the whole message) put the same entry first, each near its
     /// bar (see `Tuning::agreement_share`).
-    pub fn agreeing(&self, focused: Ranking, whole: &Ranking) -> Option<Ranking> {
+    pub fn agreeing(&self, focused: &Ranking, whole: &Ranking) -> Option<Ranking> {
         let share = self.tuning.agreement_share;
         let near = |r: &Ranking| {
             let best = r.candidates.first()?;
             (best.score >= r.threshold? * share).then_some(best.entry)
         };
-        let agreed = near(&focused).is_some() && near(&focused) == near(whole);
-        focused.agreed(agreed)
+        let entry = near(focused)?;
+        (near(whole) == Some(entry)).then(|| focused.clone().agreed(true))?
     }
 
     /// `follow_up` (a follow-up read with the message before it) made
@@ -1004,9 +1004,7 @@ mod tests {
         let (m, focused, whole) = ranked(near);
         assert_eq!(focused.confident(), None);
         assert_eq!(whole.confident(), None);
-        let agreed = m
-            .agreeing(focused.clone(), &whole)
-            .and_then(|r| r.confident());
+        let agreed = m.agreeing(&focused, &whole).and_then(|r| r.confident());
         assert_eq!(
             agreed.map(|c| f.k.entries[c.entry].id.as_str()),
             Some("sitting")
@@ -1018,7 +1016,7 @@ mod tests {
         };
         let (m, focused, whole) = ranked(strict);
         assert_eq!(
-            m.agreeing(focused, &whole).and_then(|r| r.confident()),
+            m.agreeing(&focused, &whole).and_then(|r| r.confident()),
             None
         );
     }
