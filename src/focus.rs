@@ -272,24 +272,30 @@ fn chooses_between(question: &str) -> bool {
 }
 
 /// Whether `text` holds any of `forms` as whole words, in order, after
-/// contractions ("what's" is "what is"); with `unnegated`, not right after
-/// a negation ("it has not healed").
+/// contractions ("what's" is "what is"), within one clause ("I could push
+/// off it fine, now I can't" is not "fine now"); with `unnegated`, not
+/// right after a negation ("it has not healed").
 fn has_form(text: &str, forms: &Forms, unnegated: bool) -> bool {
     let english = crate::language::english();
-    let words: Vec<String> = crate::text::tokenize(text)
+    let (words, breaks): (Vec<String>, Vec<bool>) = crate::text::tokenize_marked(text)
         .into_iter()
-        .flat_map(|w| match english.contractions.get(&w) {
-            Some(full) => full.split(' ').map(str::to_string).collect(),
-            None => vec![w],
+        .flat_map(|(w, after_break)| match english.contractions.get(&w) {
+            Some(full) => full
+                .split(' ')
+                .enumerate()
+                .map(|(i, part)| (part.to_string(), after_break && i == 0))
+                .collect(),
+            None => vec![(w, after_break)],
         })
-        .collect();
+        .unzip();
     (0..words.len()).any(|at| {
         let Some(candidates) = forms.0.get(&words[at]) else {
             return false;
         };
-        let found = candidates
-            .iter()
-            .any(|form| words.get(at..at + form.len()) == Some(&form[..]));
+        let found = candidates.iter().any(|form| {
+            let end = at + form.len();
+            words.get(at..end) == Some(&form[..]) && !breaks[at + 1..end].contains(&true)
+        });
         // "has not fully healed", "never really got over it".
         let before = &words[at.saturating_sub(NEGATION_REACH)..at];
         found && !(unnegated && before.iter().any(|b| english.negations.contains(b)))
@@ -351,6 +357,11 @@ mod tests {
         // Not over: denied, or easing that may not last.
         assert_eq!(rest("the bruise has not fully healed, stretch?"), None);
         assert_eq!(rest("it goes away when I stand up"), None);
+        // Not over: a clause ends between "fine" and "now".
+        assert_eq!(
+            rest("Last week I could lift my big toe fine, now I can't lift it at all"),
+            None
+        );
     }
 
     #[test]

@@ -3440,3 +3440,31 @@ fn the_fifty_second_reviews_signs_and_look_alikes() {
         "{v}"
     );
 }
+
+/// Two HIGH items left from session 22's reviews: a new weakness told
+/// against last week ("I could ... fine, now I can't") is not a sign that
+/// has passed, and a feverish child who won't walk, told in Taglish or with
+/// the thermometer's reading alone, gets the same-day prompt; a weight with
+/// its tenth is not a temperature.
+#[test]
+fn a_sign_told_against_last_week_and_a_fever_told_by_its_reading() {
+    let v = ask_json(
+        "Last week I could push off my big toe fine, now I can't lift the right big toe at all and \
+         my glute aches. Knot on a nerve?",
+    );
+    let reply = v["reply"].as_str().unwrap();
+    assert!(opens_with_prompt(reply, "weakness"), "{v}");
+    assert!(!reply.contains("has passed"), "{v}");
+    for q in [
+        "my son is 6, won't walk since yesterday, says his hip hurts and he is very hot, 38.5. \
+         from playing?",
+        "My anak (6) ayaw maglakad since kahapon, says masakit ang balakang niya, and he is 38.5. \
+         From playing? Pwede hilot?",
+        "my daughter is 39.2 tonight and refusing to walk, keeps holding her hip",
+    ] {
+        let v = ask_json(q);
+        let flags = v["red_flags"].as_array().unwrap();
+        assert!(flags.iter().any(|f| f == "fever-limp"), "{q}: {v}");
+    }
+    none_raises_a_sign(&["pulled 40.5 kg on rdls today and limping a bit after, glute knot lol"]);
+}
