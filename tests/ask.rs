@@ -3468,3 +3468,44 @@ fn a_sign_told_against_last_week_and_a_fever_told_by_its_reading() {
     }
     none_raises_a_sign(&["pulled 40.5 kg on rdls today and limping a bit after, glute knot lol"]);
 }
+
+/// The fifty-third physiotherapist review (session 24, s24a, on f6ee3e6):
+/// its five HIGH items. Saddle numbness told as hardly feeling the paper
+/// and rubbery skin; a belly-to-back pain that struck all at once in an
+/// older smoker who looks grey; a pop with a big purple bruise under the
+/// buttock; and two look-alikes: flopping over a finish line, and a dog's
+/// legs giving out.
+#[test]
+fn the_fifty_third_reviews_signs_and_look_alikes() {
+    for (q, sign) in [
+        (
+            "Since yesterday my back and bum are really sore and now when I use the loo roll I can \
+             hardly tell it's touching, the skin between my cheeks feels thick and rubbery. Is that \
+             the knot?",
+            "saddle-numbness-told",
+        ),
+        (
+            "Dad is 68 and smokes 20 a day, he's just been hit with an awful pain going right \
+             through from his stomach to his back and left buttock, he's sweaty and grey. Should he \
+             lie on a heat pad?",
+            "sudden-belly-back-pain",
+        ),
+        (
+            "Felt a pop high up on the back of my thigh right under my bum doing sprints, now \
+             there's a big purple bruise and I'm hobbling. Knot?",
+            "pop-and-bruise",
+        ),
+    ] {
+        let v = ask_json(q);
+        assert!(
+            opens_with_prompt(v["reply"].as_str().unwrap(), sign),
+            "{q}: {v}"
+        );
+    }
+    none_raises_a_sign(&[
+        "Did parkrun and collapsed over the finish line like a sack of spuds 😂 now my glute med is \
+         tight, foam roll or stretch?",
+        "My dog's back legs gave out on our walk yesterday (vet says arthritis) so I had to carry \
+         him home. Now my glutes are knotted, how do I ease it?",
+    ]);
+}
