@@ -3507,5 +3507,12 @@ fn the_fifty_third_reviews_signs_and_look_alikes() {
          tight, foam roll or stretch?",
         "My dog's back legs gave out on our walk yesterday (vet says arthritis) so I had to carry \
          him home. Now my glutes are knotted, how do I ease it?",
+        // Three of its MEDIUM items: an insult, a knot told by not sitting
+        // comfortably, and a driver who never stops.
+        "Numb-skull here forgot to stretch after deadlifts, now I've got a glute knot, what do I do",
+        "Ag man, my bum is finished after Two Oceans, can't even sit lekker on the camping chair at \
+         the braai. Knot or just DOMS?",
+        "Bladder of a camel on long drives, I never stop, and my bum pays for it with knots. How \
+         often should I get out and stretch?",
     ]);
 }
