@@ -268,7 +268,7 @@ impl RedFlagDetector {
                 continue;
             }
             kept.push(i);
-            ids.push(self.stems.get(&t.stem).copied());
+            ids.push(self.stems.get(stem_key(t)).copied());
             breaks.push(std::mem::take(&mut ended));
         }
         (kept, ids, breaks)
@@ -515,6 +515,21 @@ impl RedFlagDetector {
     }
 }
 
+/// Plurals whose number tells a sign apart, with their singular's stem:
+/// "my legs keep giving way" is both legs, "my leg keeps giving way" one.
+/// A term's plural matches only the plural; its singular matches both.
+const KEPT_PLURALS: &[(&str, &str)] = &[("legs", "leg")];
+
+/// The key `t` is filed under: its stem, or the word itself for a kept
+/// plural.
+fn stem_key(t: &Term) -> &str {
+    if KEPT_PLURALS.iter().any(|(plural, _)| t.word == *plural) {
+        &t.word
+    } else {
+        &t.stem
+    }
+}
+
 /// Turns terms into steps, numbering stems as it meets them.
 struct Compiler<'a> {
     analyzer: &'a Analyzer,
@@ -564,8 +579,9 @@ impl Compiler<'_> {
         if words.is_empty() {
             return None;
         }
+        let sequences = self.with_plurals(words);
         self.choices.push(Choice {
-            sequences: vec![words],
+            sequences,
             optional: false,
         });
         self.texts.insert(text.to_string(), self.choices.len() - 1);
@@ -578,7 +594,11 @@ impl Compiler<'_> {
         }
         let analysed: Vec<Vec<u32>> = words.iter().map(|w| self.analyse(w)).collect();
         let optional = analysed.iter().any(Vec::is_empty);
-        let sequences = analysed.into_iter().filter(|s| !s.is_empty()).collect();
+        let sequences = analysed
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .flat_map(|s| self.with_plurals(s))
+            .collect();
         self.choices.push(Choice {
             sequences,
             optional,
@@ -587,14 +607,40 @@ impl Compiler<'_> {
         self.choices.len() - 1
     }
 
+    /// `words`, and the same with each singular of `KEPT_PLURALS` in its
+    /// plural: "leg ... weak" is read in "legs are weak" too, while "legs
+    /// keep giving way" is not read in "my leg keeps giving way".
+    fn with_plurals(&mut self, words: Vec<u32>) -> Vec<Vec<u32>> {
+        let mut out = vec![words];
+        for (plural, singular) in KEPT_PLURALS {
+            let one = self.id_of(singular);
+            let many = self.id_of(plural);
+            let mut more = Vec::new();
+            for seq in &out {
+                for at in (0..seq.len()).filter(|&at| seq[at] == one) {
+                    let mut alt = seq.clone();
+                    alt[at] = many;
+                    more.push(alt);
+                }
+            }
+            out.extend(more);
+        }
+        out
+    }
+
+    /// The id of the stem key `key`, numbered now if new.
+    fn id_of(&mut self, key: &str) -> u32 {
+        let next = self.stems.len() as u32;
+        *self.stems.entry(key.to_string()).or_insert(next)
+    }
+
     fn analyse(&mut self, segment: &str) -> Vec<u32> {
         let mut ids = Vec::new();
         for t in self.analyzer.analyze_known(segment) {
             if self.fillers.contains(&t.stem) {
                 continue;
             }
-            let next = self.stems.len() as u32;
-            ids.push(*self.stems.entry(t.stem).or_insert(next));
+            ids.push(self.id_of(stem_key(&t)));
         }
         ids
     }
@@ -832,6 +878,18 @@ mod tests {
             "My 11 y.o. has been limping since Saturday and says his knee hurts",
             "child-limp",
         );
+    }
+
+    #[test]
+    fn a_term_in_the_plural_needs_the_plural_and_one_in_the_singular_reads_both() {
+        // "legs keep giving way" is both legs; one leg giving way is not,
+        // though "keeps" and "keep" share a stem.
+        assert_flag("my legs keep giving way since my back went", "both-legs");
+        let one = flags("my left leg keeps giving way going down stairs");
+        assert!(one.iter().any(|f| f == "weakness"), "{one:?}");
+        assert!(!one.iter().any(|f| f == "both-legs"), "{one:?}");
+        // A singular term still reads the plural.
+        assert_flag("tingling down my legs", "numbness-tingling");
     }
 
     #[test]
