@@ -3516,3 +3516,50 @@ fn the_fifty_third_reviews_signs_and_look_alikes() {
          often should I get out and stretch?",
     ]);
 }
+
+/// The fifty-fourth physiotherapist review (session 24, s24b, on
+/// 1613b3b): its seven HIGH items. Missed or under-triaged: a father who
+/// soiled himself without noticing, a sudden pain then everything going
+/// grey, painkillers that have "done nothing", a twang under the buttock
+/// with the thigh gone purple. False: a bar that fell out of the hands, a
+/// football team's collapse that "gave me chest pains", nearly passing out
+/// from the heat in a stuck lift.
+#[test]
+fn the_fifty_fourth_reviews_signs_and_look_alikes() {
+    for (q, sign) in [
+        (
+            "Dad's 58 and has had a bad back all week, this afternoon he messed himself without even \
+             noticing. He's mortified and just wants to rest it. Is it from the back?",
+            "bladder-bowel",
+        ),
+        (
+            "Sudden horrendous pain deep in my buttock while I was weeding, then everything went grey \
+             and I had to lie down on the path. Is it a knot?",
+            "faint-with-pain",
+        ),
+        (
+            "Ive taken co-codamol and ibuprofen and it's done nothing, my buttock pain is 10 out of \
+             10 and I've been crying all morning",
+            "painkillers-not-working",
+        ),
+        (
+            "something went twang at the top of my hamstring right under my bum cheek during the \
+             sports day sprint, and now the back of my thigh has gone purple and I'm hobbling about",
+            "pop-and-bruise",
+        ),
+    ] {
+        let v = ask_json(q);
+        assert!(
+            opens_with_prompt(v["reply"].as_str().unwrap(), sign),
+            "{q}: {v}"
+        );
+    }
+    none_raises_a_sign(&[
+        "the bar fell out of my hands at lockout on a 180 deadlift, ego destroyed, and there's been \
+         a knot in my glute ever since. heat?",
+        "Bro the Spurs collapse in the second half gave me chest pains 😂 anyway how do I roll out \
+         my glutes after 5-a-side",
+        "the lift at work broke down and we were stuck 40 minutes, thought I'd pass out from the \
+         heat 😅 then took the stairs to the 9th floor and now my glute is sore. knot?",
+    ]);
+}
