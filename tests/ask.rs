@@ -3562,4 +3562,19 @@ fn the_fifty_fourth_reviews_signs_and_look_alikes() {
         "the lift at work broke down and we were stuck 40 minutes, thought I'd pass out from the \
          heat 😅 then took the stairs to the 9th floor and now my glute is sore. knot?",
     ]);
+    // Two of its MEDIUM items: a reflex told weaker after the test, and a
+    // denial in the progressive, "not going down the leg".
+    let v = ask_json(
+        "physio tested my reflexes and said the left ankle one is weaker than the right, she wants \
+         me to see a GP. is it just my piriformis?",
+    );
+    let flags = v["red_flags"].as_array().unwrap();
+    assert!(flags.iter().any(|f| f == "reflex-change"), "{v}");
+    let v = ask_json(
+        "Is it my sciatica or just a knot? It stays only in the butt, not going down the leg.",
+    );
+    assert!(
+        v["reply"].as_str().unwrap().contains("You ruled out"),
+        "{v}"
+    );
 }
