@@ -3578,3 +3578,56 @@ fn the_fifty_fourth_reviews_signs_and_look_alikes() {
         "{v}"
     );
 }
+
+/// The fifty-fifth physiotherapist review (session 24, s24c, on 3425451),
+/// the HIGH items fixed this session: signs told in learners' words, by
+/// the underwear, by slang for the head, by a tea's colour, as the family
+/// doing fine without the member; the season and a pace that "fell off a
+/// cliff" are no falls, nor a roll off a foam roller that hurt only the ego.
+#[test]
+fn the_fifty_fifth_reviews_signs_and_look_alikes() {
+    for (q, sign) in [
+        (
+            "My back and bum very bad since I lift wardrobe on Saturday. Today I go to toilet many times but the water not coming, only few drops and I must push hard. Is this from muscle?",
+            "bladder-bowel",
+        ),
+        (
+            "Sciatica in my left cheek for a fortnight and this arvo I didn't even know I'd gone in my jocks till I got home. Is that related or just a dodgy kebab?",
+            "bladder-bowel",
+        ),
+        (
+            "fell off my skateboard yesterday and whacked my noggin on the kerb, then spewed twice this morning, but mostly my bum is bruised. ice or heat?",
+            "head-injury",
+        ),
+        (
+            "Honestly 8 months of this glute pain. Lately I lie awake thinking everyone would do alright without me. Anyway, does dry needling work for piriformis?",
+            "crisis",
+        ),
+        (
+            "Did a 500 burpee challenge yesterday, legs and glutes swollen up like a jumping castle and my wee this morning is the colour of rooibos. Just hydrate?",
+            "dark-urine-effort",
+        ),
+        (
+            "My 14 yo came home from rugby training with a horrible pain in his privates, one side of his sack is swollen and he's thrown up once. He reckons he pulled his glute. Heat pack?",
+            "testicle-pain",
+        ),
+        (
+            "Sprinting at sports day I heard a crack like a whip in the back of my thigh up near my bum, now there's a purple stain spreading down to my knee. Foam roll it?",
+            "pop-and-bruise",
+        ),
+    ] {
+        let v = ask_json(q);
+        let flags = v["red_flags"].as_array().unwrap();
+        assert!(flags.iter().any(|f| f == sign), "{q}: {v}");
+    }
+    none_raises_a_sign(&[
+        "Since the fall semester started I've been grading papers at my desk every night and my glutes are knotted. Any tips?",
+        "After the fall break I came back to the gym and my glute med is one big knot. Normal after a week off?",
+        "My pace fell off a cliff in the second half of the marathon and now my bum is one big knot lol, any recovery tips?",
+    ]);
+    let v = ask_json_after(
+        "how do I foam roll glutes",
+        "lol I rolled off it and landed on my tailbone, it's fine tho just my ego",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+}
