@@ -3588,6 +3588,34 @@ fn the_fifty_fourth_reviews_signs_and_look_alikes() {
 fn the_fifty_fifth_reviews_signs_and_look_alikes() {
     for (q, sign) in [
         (
+            "sitting on the loo since Tuesday it feels like the seat's made of cardboard where my cheeks touch, like I'm perched on nothing, and my lower back is wrecked from moving house. just a knot?",
+            "saddle-numbness-told",
+        ),
+        (
+            "Sorry if TMI, 38M, back's been out for a week and since yesterday I can't get hard at all, and touching myself there feels like touching someone else's skin. Related?",
+            "sexual-change-back-pain",
+        ),
+        (
+            "Flew home from Manila, 16 hrs, my right calf is fat and sore, and climbing the stairs just now I was puffing like I ran a marathon with my chest tight. Glute's knotted from the flight too, should I roll it?",
+            "breath-with-calf",
+        ),
+        (
+            "My right foot has gone the colour of candle wax and it's freezing compared to the left, started about an hour ago and hurts like hell. Is the piriformis squashing something?",
+            "cold-pale-leg",
+        ),
+        (
+            "Opa (84) went down in the garden and lay by the roses about three hours before the neighbour heard him. He says only his bum hurts and he's refusing the ambulance. Can we just give him paracetamol?",
+            "long-lie",
+        ),
+        (
+            "Since I got out of bed I can only get around by leaning on the kitchen counter and swinging my right leg, it won't take me. Can a glute knot do that?",
+            "unable-to-bear-weight",
+        ),
+        (
+            "Since getting back into netball I leak a bit when I land from a jump, and I've got a glute knot too. Are they connected?",
+            "leaking-on-effort",
+        ),
+        (
             "My back and bum very bad since I lift wardrobe on Saturday. Today I go to toilet many times but the water not coming, only few drops and I must push hard. Is this from muscle?",
             "bladder-bowel",
         ),
