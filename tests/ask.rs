@@ -3653,6 +3653,18 @@ fn the_fifty_fifth_reviews_signs_and_look_alikes() {
         "After the fall break I came back to the gym and my glute med is one big knot. Normal after a week off?",
         "My pace fell off a cliff in the second half of the marathon and now my bum is one big knot lol, any recovery tips?",
     ]);
+    // Two answers replaced under a right prompt: a new bump seen in the
+    // mirror gets its own sign and entry, and "is a knot supposed to do
+    // that?" asks what the night pain is.
+    for q in [
+        "There's a bump on my left buttock I can see in the mirror now, it wasn't visible in \
+         March. Doesn't hurt. Just a knot?",
+        "The ache in my butt wakes me at 3am whichever side I lie on, been going on a month now. \
+         Is a knot supposed to do that?",
+    ] {
+        let v = ask_json(q);
+        assert_eq!(v["match"]["id"], "when-to-see-doctor", "{q}: {v}");
+    }
     let v = ask_json_after(
         "how do I foam roll glutes",
         "lol I rolled off it and landed on my tailbone, it's fine tho just my ego",
