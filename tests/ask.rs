@@ -686,6 +686,15 @@ fn each_opens_with_its_prompt(cases: &[(&str, &str)], wrong: &[&str]) {
 }
 
 /// None of `messages` raises a sign.
+/// Each message raises its sign (among any others).
+fn each_raises_its_sign(cases: &[(&str, &str)]) {
+    for (q, sign) in cases {
+        let v = ask_json(q);
+        let flags = v["red_flags"].as_array().unwrap();
+        assert!(flags.iter().any(|f| f == sign), "{q}: {v}");
+    }
+}
+
 fn none_raises_a_sign(messages: &[&str]) {
     for q in messages {
         assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
@@ -749,7 +758,7 @@ fn the_fourteenth_reviews_signs_get_the_urgency_they_need() {
     ]);
     // ...while a swollen calf next to a thigh that is fine, a bar that
     // slipped and hit, and a cancer survivor keep their signs.
-    for (q, category) in [
+    each_raises_its_sign(&[
         (
             "my calf is swollen and hot but my thigh is fine, glute tight",
             "leg-swelling",
@@ -762,11 +771,7 @@ fn the_fourteenth_reviews_signs_get_the_urgency_they_need() {
             "I'm a cancer survivor, is deep massage ok on my glute knot?",
             "cancer-weight-loss",
         ),
-    ] {
-        let v = ask_json(q);
-        let flags = v["red_flags"].as_array().unwrap();
-        assert!(flags.iter().any(|f| f == category), "{q}: {v}");
-    }
+    ]);
 }
 
 /// The fifteenth review (session 16, on 1c68715): breathlessness told by a
@@ -3586,7 +3591,7 @@ fn the_fifty_fourth_reviews_signs_and_look_alikes() {
 /// cliff" are no falls, nor a roll off a foam roller that hurt only the ego.
 #[test]
 fn the_fifty_fifth_reviews_signs_and_look_alikes() {
-    for (q, sign) in [
+    each_raises_its_sign(&[
         (
             "sitting on the loo since Tuesday it feels like the seat's made of cardboard where my cheeks touch, like I'm perched on nothing, and my lower back is wrecked from moving house. just a knot?",
             "saddle-numbness-told",
@@ -3643,11 +3648,7 @@ fn the_fifty_fifth_reviews_signs_and_look_alikes() {
             "Sprinting at sports day I heard a crack like a whip in the back of my thigh up near my bum, now there's a purple stain spreading down to my knee. Foam roll it?",
             "pop-and-bruise",
         ),
-    ] {
-        let v = ask_json(q);
-        let flags = v["red_flags"].as_array().unwrap();
-        assert!(flags.iter().any(|f| f == sign), "{q}: {v}");
-    }
+    ]);
     none_raises_a_sign(&[
         "Since the fall semester started I've been grading papers at my desk every night and my glutes are knotted. Any tips?",
         "After the fall break I came back to the gym and my glute med is one big knot. Normal after a week off?",
