@@ -3482,7 +3482,8 @@ fn a_sign_told_against_last_week_and_a_fever_told_by_its_reading() {
 /// legs giving out.
 #[test]
 fn the_fifty_third_reviews_signs_and_look_alikes() {
-    for (q, sign) in [
+    each_opens_with_its_prompt(
+        &[
         (
             "Since yesterday my back and bum are really sore and now when I use the loo roll I can \
              hardly tell it's touching, the skin between my cheeks feels thick and rubbery. Is that \
@@ -3500,13 +3501,9 @@ fn the_fifty_third_reviews_signs_and_look_alikes() {
              there's a big purple bruise and I'm hobbling. Knot?",
             "pop-and-bruise",
         ),
-    ] {
-        let v = ask_json(q);
-        assert!(
-            opens_with_prompt(v["reply"].as_str().unwrap(), sign),
-            "{q}: {v}"
-        );
-    }
+        ],
+        &[],
+    );
     none_raises_a_sign(&[
         "Did parkrun and collapsed over the finish line like a sack of spuds 😂 now my glute med is \
          tight, foam roll or stretch?",
@@ -3531,7 +3528,8 @@ fn the_fifty_third_reviews_signs_and_look_alikes() {
 /// from the heat in a stuck lift.
 #[test]
 fn the_fifty_fourth_reviews_signs_and_look_alikes() {
-    for (q, sign) in [
+    each_opens_with_its_prompt(
+        &[
         (
             "Dad's 58 and has had a bad back all week, this afternoon he messed himself without even \
              noticing. He's mortified and just wants to rest it. Is it from the back?",
@@ -3552,13 +3550,9 @@ fn the_fifty_fourth_reviews_signs_and_look_alikes() {
              sports day sprint, and now the back of my thigh has gone purple and I'm hobbling about",
             "pop-and-bruise",
         ),
-    ] {
-        let v = ask_json(q);
-        assert!(
-            opens_with_prompt(v["reply"].as_str().unwrap(), sign),
-            "{q}: {v}"
-        );
-    }
+        ],
+        &[],
+    );
     none_raises_a_sign(&[
         "the bar fell out of my hands at lockout on a 180 deadlift, ego destroyed, and there's been \
          a knot in my glute ever since. heat?",
