@@ -3460,17 +3460,22 @@ fn a_sign_told_against_last_week_and_a_fever_told_by_its_reading() {
     let reply = v["reply"].as_str().unwrap();
     assert!(opens_with_prompt(reply, "weakness"), "{v}");
     assert!(!reply.contains("has passed"), "{v}");
-    for q in [
-        "my son is 6, won't walk since yesterday, says his hip hurts and he is very hot, 38.5. \
-         from playing?",
-        "My anak (6) ayaw maglakad since kahapon, says masakit ang balakang niya, and he is 38.5. \
-         From playing? Pwede hilot?",
-        "my daughter is 39.2 tonight and refusing to walk, keeps holding her hip",
-    ] {
-        let v = ask_json(q);
-        let flags = v["red_flags"].as_array().unwrap();
-        assert!(flags.iter().any(|f| f == "fever-limp"), "{q}: {v}");
-    }
+    each_raises_its_sign(&[
+        (
+            "my son is 6, won't walk since yesterday, says his hip hurts and he is very hot, 38.5. \
+             from playing?",
+            "fever-limp",
+        ),
+        (
+            "My anak (6) ayaw maglakad since kahapon, says masakit ang balakang niya, and he is 38.5. \
+             From playing? Pwede hilot?",
+            "fever-limp",
+        ),
+        (
+            "my daughter is 39.2 tonight and refusing to walk, keeps holding her hip",
+            "fever-limp",
+        ),
+    ]);
     none_raises_a_sign(&["pulled 40.5 kg on rdls today and limping a bit after, glute knot lol"]);
 }
 
