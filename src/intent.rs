@@ -65,6 +65,12 @@ impl Intents {
         wanted
     }
 
+    /// The intent `english.toml` names `name`.
+    pub fn named(&self, name: &str) -> Option<usize> {
+        let table = &crate::language::english().intents;
+        table.iter().position(|i| i.name == name)
+    }
+
     /// The intent's name, as `english.toml` gives it.
     pub fn name(&self, intent: usize) -> &'static str {
         &crate::language::english().intents[intent].name

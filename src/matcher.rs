@@ -135,6 +135,10 @@ impl Default for Tuning {
 
 const BODY_DOC: u32 = u32::MAX;
 
+/// The least share of a topic's phrasings counted as asking what its
+/// subject is (see `index`).
+const TOPIC_DEFINITION_SHARE: f32 = 0.5;
+
 /// Fewest entries a word must be in to count as common (see `accumulate`):
 /// high enough that in a knowledge base of a few hundred entries every word
 /// still finds candidates.
@@ -427,7 +431,15 @@ impl Matcher {
                     self.postings[t as usize].push(posting);
                 }
             }
-            self.leanings.push(self.intents.leaning(&asked));
+            let mut leaning = self.intents.leaning(&asked);
+            // A topic's summary says what its subject is, however its
+            // aliases ask: "what is the sciatic nerve" leans to it.
+            if e.kind == crate::knowledge::EntryKind::Topic {
+                if let Some(d) = self.intents.named("definition") {
+                    leaning[d] = leaning[d].max(TOPIC_DEFINITION_SHARE);
+                }
+            }
+            self.leanings.push(leaning);
             self.entry_docs.push((first_doc as u32, docs.len() as u32));
             let mut terms: Vec<(u32, f32)> = central.into_iter().collect();
             terms.sort_unstable_by_key(|(t, _)| *t);
