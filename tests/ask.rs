@@ -3671,3 +3671,29 @@ fn the_fifty_fifth_reviews_signs_and_look_alikes() {
     );
     assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
 }
+
+/// Review 56 (s25a): a bang in the muscle with a black bruise, and a hard,
+/// fixed lump grown to the size of an egg, told in a learner's words; a
+/// near miss at a horror film, a footballer's dive, a fever dream, a
+/// cricket team's collapse and a Taglish "parang hit by a truck" are no
+/// signs.
+#[test]
+fn the_fifty_sixth_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[
+        (
+            "felt something go bang in my bum during a sprint, couldn't run another step, and now theres a big black bruise coming out down the back of my thigh. hamstring or glute knot?",
+            "pop-and-bruise",
+        ),
+        (
+            "Hello, I am 45 years. Two months ago I notice a hard ball in my buttock, deep, it not move when I press, now it is bigger like an egg. No pain. My wife say massage it with oil. Is it a knot from sitting in the car all day?",
+            "lump",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "Watched the new Saw film last night and nearly lost control of my bladder lol. anyway what's a good stretch for a tight piriformis",
+        "Our striker went down like he'd been shot and couldn't get up, proper Oscar performance. Anyway my glute's been tight since Sunday's match, foam roll or stretch?",
+        "The finale of that show gave me chills and a proper fever dream that night lmao. Anyway, is a hot bath good for a sore glute?",
+        "Bro my bowling spell today was a disaster, I collapsed like a house of cards in the last over lol. Glute on my landing side is tight now, any stretch?",
+        "Grabe, my glutes are so sakit after Zumba, parang I got hit by a truck 😭 what stretch po?",
+    ]);
+}
