@@ -467,8 +467,12 @@ impl Engine {
         let Some(last) = clauses.iter().rposition(|c| c.whose == Whose::Other) else {
             return Vec::new();
         };
+        // The member's own glute, not one they ask about for someone else
+        // ("can I massage her glute?" after her fall).
         let own_glute = |c: &crate::whose::Clause| {
-            c.whose == Whose::Member && self.matcher.reading(&c.terms).anchored
+            c.whose == Whose::Member
+                && !c.names_someone_else()
+                && self.matcher.reading(&c.terms).anchored
         };
         if !clauses[last + 1..].iter().any(own_glute) {
             return Vec::new();

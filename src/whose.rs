@@ -23,6 +23,16 @@ pub struct Clause {
     pub whose: Whose,
 }
 
+impl Clause {
+    /// Whether the clause names someone other than the member at all:
+    /// "can I massage her glute?" is the member's clause about someone
+    /// else's glute.
+    pub fn names_someone_else(&self) -> bool {
+        let persons = &crate::language::english().persons;
+        self.terms.iter().any(|t| persons.others.contains(&t.word))
+    }
+}
+
 /// The clauses of `message`, in order. A clause that names no one goes on
 /// with the clause before it in the same sentence ("my mum slipped on the
 /// ice / and landed on her hip").
@@ -102,5 +112,16 @@ mod tests {
             whose("my flatmate says my left ankle reflex is weak"),
             vec![Member]
         );
+    }
+
+    #[test]
+    fn a_clause_of_the_member_may_still_name_someone_else() {
+        let k = Knowledge::shipped().unwrap();
+        let analyzer = Analyzer::new(&k.lexicon, &k.vocabulary());
+        let clause = |m: &str| clauses(m, &analyzer).remove(0);
+        let hers = clause("can I massage her glute to help?");
+        assert_eq!(hers.whose, Whose::Member);
+        assert!(hers.names_someone_else());
+        assert!(!clause("can I massage my glute to help?").names_someone_else());
     }
 }

@@ -685,7 +685,6 @@ fn each_opens_with_its_prompt(cases: &[(&str, &str)], wrong: &[&str]) {
     }
 }
 
-/// None of `messages` raises a sign.
 /// Each message raises its sign (among any others).
 fn each_raises_its_sign(cases: &[(&str, &str)]) {
     for (q, sign) in cases {
@@ -695,6 +694,7 @@ fn each_raises_its_sign(cases: &[(&str, &str)]) {
     }
 }
 
+/// None of `messages` raises a sign.
 fn none_raises_a_sign(messages: &[&str]) {
     for q in messages {
         assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
@@ -3696,4 +3696,39 @@ fn the_fifty_sixth_reviews_signs_and_look_alikes() {
         "Bro my bowling spell today was a disaster, I collapsed like a house of cards in the last over lol. Glute on my landing side is tight now, any stretch?",
         "Grabe, my glutes are so sakit after Zumba, parang I got hit by a truck 😭 what stretch po?",
     ]);
+}
+
+/// Review 57 (s25b): a night wedged beside the bed after sliding off it,
+/// a foot gone floppy and then the whole leg, hopping to the loo, and an
+/// older mother's fall when the member asks to massage her glute (her
+/// glute, not the member's, so her fall still counts); a collapse told as
+/// a simile and a rugby scrum's are no weakness; the massage-gun answer
+/// under a growing lump says to have the lump checked first.
+#[test]
+fn the_fifty_seventh_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[
+        (
+            "Mum (84) wasn't answering the phone so I drove over, she'd slid off the bed and been wedged between the bed and wardrobe overnight, 'only a bit sore in the bum' she says. We got her into her chair and she seems ok. Can I put a heat pad on her glute?",
+            "long-lie",
+        ),
+        (
+            "Not trying to be dramatic but yesterday my left foot was a bit floppy, this morning I couldn't get up the stairs on it and now my whole leg's like rubber. Pain's mostly in the glute. Probably just a knot pinching the nerve, right?",
+            "weakness-fast",
+        ),
+        (
+            "Was fine at parkrun Saturday, now I'm hopping to the loo because putting my right foot down sends a bolt through my bum, my partner's had to help me get dressed. Could it be a knot? 40F, runner for years",
+            "unable-to-bear-weight",
+        ),
+        (
+            "Mum's 79 with osteoporosis, she missed the bottom step yesterday and landed on her bottom on the hall tiles. She's walking but wincing and says her bum and groin ache. She's stubborn. Can I massage her glute to help?",
+            "fragility-fracture",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "me after skipping leg day for 3 months: *collapses like a folding chair*. real talk tho what glute stretches should i do before squats",
+        "The Lions pack absolutely collapsed the scrum three times before half time. Anyway props have the tightest glutes in rugby, how do forwards usually deal with knots there?",
+    ]);
+    let v = ask_json("The 'knot' in my left bum cheek isn't acting like a knot: it's definitely bigger than in March, about a satsuma now, and it doesn't move when I push it. Doesn't hurt at all, which is why I ignored it. 50F. Could a massage gun break it down?");
+    let reply = v["reply"].as_str().unwrap();
+    assert!(reply.contains("On a lump that is growing"), "{v}");
 }
