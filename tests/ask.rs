@@ -3732,3 +3732,26 @@ fn the_fifty_seventh_reviews_signs_and_look_alikes() {
     let reply = v["reply"].as_str().unwrap();
     assert!(reply.contains("On a lump that is growing"), "{v}");
 }
+
+/// Review 58 (s25c): wanting to "stop existing" is a crisis; a pain that
+/// came on all at once an hour ago, through from the back to the stomach
+/// of an older smoker, is an emergency; a bladder that "files a complaint"
+/// over drinking water is a joke, not a change in control; a lump grown
+/// from pea to grape asked about as "a weird knot" gets the entry that
+/// says to have it seen, not a massage session.
+#[test]
+fn the_fifty_eighth_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[
+        (
+            "This glute pain has gone on for eight months, nothing works, physio, pills, nothing. Lately I keep thinking I just want to stop existing.",
+            "crisis",
+        ),
+        (
+            "72, smoked for 50 years. About an hour ago a horrible pain started in my lower back and goes right through to my stomach, came on all at once watching telly. Thought it was my glute knot playing up. Heat pack?",
+            "sudden-belly-back-pain",
+        ),
+    ]);
+    none_raises_a_sign(&["Does drinking more water actually help get rid of glute knots or is that a myth? My PT keeps pushing the 4 litres a day thing and I'm basically living in the toilet at work now. If it's nonsense I'd love to know before my bladder files a complaint."]);
+    let v = ask_json("There's a lump in my buttock that's grown from pea size to about a grape over a month. Doesn't hurt. Is it a weird knot?");
+    assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
+}
