@@ -327,7 +327,12 @@ impl Engine {
         if !self.stretch_names.may_name(terms) && !wants_one(terms) {
             return None;
         }
-        let asked = crate::focus::asking_part(message).map(|a| self.analyzer.analyze(&a));
+        let asking = crate::focus::asking_part(message);
+        // "Should I switch to a different stretch?" wants another one.
+        if crate::focus::asks_for_another(asking.as_deref().unwrap_or(message)) {
+            return None;
+        }
+        let asked = asking.map(|a| self.analyzer.analyze(&a));
         let asked = asked.as_deref().unwrap_or(terms);
         let placed = || {
             wants_one(asked)

@@ -252,16 +252,24 @@ impl Forms {
 
 /// `english.toml`'s `asks_what_it_is`, `over` and `chooses_between`,
 /// filed once.
-fn forms() -> &'static (Forms, Forms, Forms) {
-    static FORMS: OnceLock<(Forms, Forms, Forms)> = OnceLock::new();
+fn forms() -> &'static (Forms, Forms, Forms, Forms) {
+    static FORMS: OnceLock<(Forms, Forms, Forms, Forms)> = OnceLock::new();
     FORMS.get_or_init(|| {
         let english = crate::language::english();
         (
             Forms::new(&english.asks_what_it_is),
             Forms::new(&english.over),
             Forms::new(&english.chooses_between),
+            Forms::new(&english.asks_for_another),
         )
     })
+}
+
+/// Whether `question` asks for something in place of what it named ("should
+/// I switch to a different stretch?"): see `english.toml`'s
+/// `asks_for_another`.
+pub fn asks_for_another(question: &str) -> bool {
+    has_form(question, &forms().3, false)
 }
 
 /// Whether `question` asks to choose between things told before it

@@ -3755,3 +3755,17 @@ fn the_fifty_eighth_reviews_signs_and_look_alikes() {
     let v = ask_json("There's a lump in my buttock that's grown from pea size to about a grape over a month. Doesn't hurt. Is it a weird knot?");
     assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
 }
+
+/// A member who names a stretch to ask for another one gets the general
+/// answer about stretching, not the card of the stretch they want to
+/// leave (review 56, #40); naming it to ask how to do it still gets its card.
+#[test]
+fn a_question_for_a_different_stretch_is_not_the_named_ones_card() {
+    let v = ask_json(
+        "Pigeon used to feel great but now my glute knot makes it sharp when I fold forward. \
+         Is there an alternative to pigeon I could do for a while?",
+    );
+    assert_ne!(v["match"]["id"], "pigeon-pose", "{v}");
+    let v = ask_json("how do I do pigeon pose properly for my glute?");
+    assert_eq!(v["match"]["id"], "pigeon-pose", "{v}");
+}

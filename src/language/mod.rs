@@ -36,6 +36,9 @@ pub(crate) struct English {
     /// Words that stand for anything told before ("it"): a listed question
     /// with one is not about a subject of its own.
     pub standing_for: Vec<String>,
+    /// Words that ask for something in place of what was named ("a
+    /// different stretch"): not the named stretch's card.
+    pub asks_for_another: Vec<String>,
     /// Question forms that ask what the trouble is or whether to worry.
     pub asks_what_it_is: Vec<String>,
     /// Ways of saying a sign is over ("all good now", "long healed").
