@@ -3769,3 +3769,34 @@ fn a_question_for_a_different_stretch_is_not_the_named_ones_card() {
     let v = ask_json("how do I do pigeon pose properly for my glute?");
     assert_eq!(v["match"]["id"], "pigeon-pose", "{v}");
 }
+
+/// Review 59 (s25d): a grandmother found at dawn after nobody heard her
+/// fall is a long lie; chest tightness on a run that went away with rest,
+/// told the day after, is the same-day sign; a blood test ("testes" read as
+/// "test"), a game's falls, "muscle fever" for next-day soreness and a
+/// landing on sofa cushions are no signs.
+#[test]
+fn the_fifty_ninth_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[(
+        "my grandma 81 went down in the bathroom last night, nobody heard her and my uncle only found her at 6am lying by the sink. now she is in bed and says her hip and bum are sore but she refuses the hospital. can we just do a warm compress?",
+        "long-lie",
+    )]);
+    let v = ask_json_after(
+        "can i keep running with a glute knot",
+        "yesterday during the run my chest got tight and i had to stop, it went away after resting",
+    );
+    assert!(
+        v["red_flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "chest-on-effort"),
+        "{v}"
+    );
+    none_raises_a_sign(&[
+        "Next week my physio plans to put those thin needles in my glute, like acupuncture but she says it is not acupuncture. I am a big baby with anything sharp, I nearly fainted at my last blood test. How painful is it really and is it worth the money?",
+        "In Elden Ring I died falling off a cliff about 400 times tonight, controller nearly went through the TV. My glutes are aching from the gaming chair after 7 hours. How do I stop my butt knotting up during long sessions, any cheap fixes?",
+        "Sorry for my English. My glute is crying after the training, my coach say it is just the muscle fever (Muskelkater), it comes two days after the squats and goes again. Is muscle fever the same like a knot or something different?",
+        "Floor is lava with my nephews had me jumping between sofas like an idiot and I landed on my bum on the cushions. No pain at the time, laughing, but a small knot appeared in the glute the next day. Can a knot come from that?",
+    ]);
+}
