@@ -3800,3 +3800,34 @@ fn the_fifty_ninth_reviews_signs_and_look_alikes() {
         "Floor is lava with my nephews had me jumping between sofas like an idiot and I landed on my bum on the cushions. No pain at the time, laughing, but a small knot appeared in the glute the next day. Can a knot come from that?",
     ]);
 }
+
+/// Review 60 (s25e): crushing chest pain into the arm and jaw during glute
+/// bridges is an emergency whatever the exercise; the worst pain ever that
+/// painkillers don't touch, asking whether to "ride it out", gets the
+/// warning-signs entry; a joint "like a rusted bolt", garden soil, a
+/// child giggling after a fall, a crash with nobody in the car, a game's
+/// character collapsing, the "ladder of success", menopausal night sweats
+/// and a diabetic's long-numb feet are no signs.
+#[test]
+fn the_sixtieth_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[(
+        "60 yo with a heart condition, was doing glute bridges at the gym and got a crushing feeling in my chest going into my left arm and jaw, sitting down now, sweaty and a bit sick. Is it just the exercise?",
+        "heart-chest-pain",
+    )]);
+    let v = ask_json("I'm 58 and the pain in my buttock tonight is the worst I've ever felt, worse than childbirth, and the co-codamol hasn't touched it. Can't get comfortable in any position. Do I just ride it out till my physio appointment on Thursday?");
+    assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
+    none_raises_a_sign(&[
+        "Rheumatoid arthritis, on methotrexate. When I flare my glutes seize up like a rusted bolt and stay that way for days. Does heat or cold work better for knots when you've got RA, or does it not matter?",
+        "Our cat knocked a plant pot off the shelf and it smashed everywhere. An hour cleaning up soil on my hands and knees and now my bum is aching on the right side. Cat is unrepentant. Is that a knot from the kneeling?",
+        "My toddler fell off the sofa this morning and scared the life out of me (he's totally fine, giggling away). Lifting him all day has left a knot in my left glute though. Any stretch I can do while he naps?",
+        "Somebody crashed into my car in the supermarket parking, I was not inside, only paperwork and insurance stress. Since then my glute is tight all the time and I sleep bad. Stress can make knot? In Poland my mother says it is from the nerves.",
+        "in fortnite my guy keeps collapsing when the storm hits and tbh thats me after leg day. glutes are done. how long should doms last vs a knot",
+        "Fell off the ladder... of success lol, got made redundant last week. Spent the week doing DIY to stay sane, painting skirting boards on my knees, and now my glute is in knots. Best stretch?",
+        "Night sweats from the menopause have me throwing the covers off, then I wake up freezing and shivering an hour later with my bum muscle cramping. Menopause is a joke. Is the cramp a knot or something else?",
+    ]);
+    let v = ask_json_after(
+        "can diabetics use a massage gun on their glutes?",
+        "mine has neuropathy in both feet for years, can't feel much down there",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+}
