@@ -982,13 +982,14 @@ impl Engine {
         let reply = self.answer_after(message, previous);
         let decided = reply.matched.as_ref().map(|m| m.id.as_str());
         let why = match (alone, decided) {
-            (None, None) if !flags.is_empty() => {
+            // A message of ours whose candidates all fall short.
+            (None, None) if !flags.is_empty() && ranking.threshold().is_some() => {
                 "no candidate reaches the bar: the care prompt alone"
             }
-            (None, None) => "no candidate reaches the bar",
-            (Some(_), None) if !flags.is_empty() => {
+            (_, None) if !flags.is_empty() => {
                 "a red flag, and the message is not about our subject: the care prompt alone"
             }
+            (None, None) => "no candidate reaches the bar",
             (Some(a), Some(d)) if a == d && !flags.is_empty() => {
                 "the best candidate reaches the bar; the signs' prompt goes above it, as they \
                  are told around the question or it explains them"
