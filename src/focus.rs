@@ -250,8 +250,8 @@ impl Forms {
     }
 }
 
-/// `english.toml`'s `asks_what_it_is`, `over` and `chooses_between`,
-/// filed once.
+/// `english.toml`'s `asks_what_it_is`, `over`, `chooses_between` and
+/// `asks_for_another`, filed once.
 fn forms() -> &'static (Forms, Forms, Forms, Forms) {
     static FORMS: OnceLock<(Forms, Forms, Forms, Forms)> = OnceLock::new();
     FORMS.get_or_init(|| {
