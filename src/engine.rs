@@ -528,6 +528,9 @@ impl Engine {
         if deciding.is_empty() && confident.is_some() {
             return confident;
         }
+        let today = deciding
+            .iter()
+            .any(|f| categories[*f].tier() <= Tier::SameDay);
         let deciding = if deciding.is_empty() { flags } else { deciding };
         // A nerve sign felt in the leg is ours; one that needs an emergency
         // department is ours wherever it is felt ("numb groin and inner
@@ -543,11 +546,14 @@ impl Engine {
             .iter()
             .all(|f| categories[*f].tier() == Tier::Precaution);
         let answerable = precautions_only && confident.is_some();
-        // "a knot in my trap" is about the trap, as it is without a sign.
+        // "a knot in my trap" is about the trap, as it is without a sign;
+        // so is "a calf knot, the roller is agony": only a sign that needs
+        // care today makes a leg ours ("my calf is swollen, is it the knot?").
         let scope = &ranking.scope;
+        let leg_ours = !scope.elsewhere || today;
         let ours = !ranking.elsewhere_question
             && !scope.off_topic
-            && (scope.anchored || (scope.topical && !scope.beyond_legs));
+            && (scope.anchored || (scope.topical && !scope.beyond_legs && leg_ours));
         if !(ours || nerve || bare_pain || answerable) {
             return None;
         }
