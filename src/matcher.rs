@@ -523,7 +523,8 @@ impl Matcher {
     /// before it says so.
     pub fn rank_within(&self, asked: &[Term], whole: &[Term]) -> Ranking {
         let leaning = self.leaning_of(asked);
-        self.rank_query(self.query(asked, None), whole, leaning)
+        let reading = self.scope.read(whole);
+        self.rank_query(self.query(asked, None), reading, leaning)
     }
 
     /// Ranks all of `whole`, a long message, with the words of its asking
@@ -543,7 +544,15 @@ impl Matcher {
         let judging = &crate::language::english().request.judging;
         let named = bare.iter().filter(|t| !judging.contains(&t.word));
         leaning.wanted.extend(self.distinctive(named));
-        self.rank_query(self.query(whole, Some(&focus)), whole, leaning)
+        let mut reading = self.scope.read(whole);
+        // "To build my glutes" or "whale music" in the story of a post about
+        // a sore knot does not make its question off-topic: the asking
+        // sentences alone say whether it is. A story with no knot or pain
+        // ("my glutes aren't growing ... more reps?") still does.
+        if asked.len() < whole.len() && (reading.knot || reading.pain) {
+            reading.off_topic = self.scope.read(asked).off_topic;
+        }
+        self.rank_query(self.query(whole, Some(&focus)), reading, leaning)
     }
 
     /// `focused` (a message's asking sentences) made confident when it and
@@ -595,10 +604,9 @@ impl Matcher {
     fn rank_query(
         &self,
         query: Vec<(Option<u32>, f32)>,
-        whole: &[Term],
+        reading: Reading,
         leaning: Leaning,
     ) -> Ranking {
-        let reading = self.scope.read(whole);
         let t = &self.tuning;
         let threshold = reading.bar(Bars {
             anchored: t.anchored_threshold,
