@@ -3831,3 +3831,76 @@ fn the_sixtieth_reviews_signs_and_look_alikes() {
     );
     assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
 }
+
+/// Review 61 (s26a): signs told in Scots, Pidgin and Jamaican English, a
+/// head knock told head first, a long lie since teatime, pressure behind
+/// the breastbone on hills; and idioms that only sound like signs.
+#[test]
+fn the_sixty_first_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[
+        (
+            "woke up an cannae feel the paper when I wipe, back's been murder since lifting sacks",
+            "saddle-numbness-told",
+        ),
+        (
+            "Grandad is 84, went over on the bathroom tiles after lunch and has been lying there since, says he just needs a minute. Rub his hip?",
+            "long-lie",
+        ),
+        (
+            "our winger got his head clattered at training, then threw up in the car home, and his glute is bruised from the landing",
+            "head-injury",
+        ),
+        (
+            "my cousin fall from the bike yesterday, e no fit stand on the leg at all and the hip dey pain am. massage?",
+            "fall-cannot-stand",
+        ),
+        (
+            "dis pain inna mi bumpa a di worst mi ever feel inna mi life and di tablets nah touch it",
+            "worst-pain",
+        ),
+        (
+            "on hill runs I get a pressure behind my breastbone that fades when I walk. glute knot too, fine to keep running?",
+            "chest-on-effort",
+        ),
+        (
+            "since Tuesday I no fit put weight for my right leg at all, I dey hop like frog. Which cream for the yansh?",
+            "unable-to-bear-weight",
+        ),
+        (
+            "I bent to pick up my shoe and suddenly very strong pain in the buttock, 9 from 10, can't straighten up",
+            "sudden-severe-pain",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "went weak at the knees when my crush walked into the gym lol. anyway, glute knot after squats, how long do they last?",
+        "Fell out of the habit of stretching over the holidays and now my glutes are knotted. Where do I start again?",
+        "The sun was baking us on the half marathon, I was burning up the whole way, but done! Glute knot now, heat or ice?",
+    ]);
+    // A fever named only to rule it out keeps its prompt, but not in
+    // place of the answer.
+    let v = ask_json("glute is on fire after hill sprints, a good burn I mean, not a fever or anything. is that burn a knot?");
+    assert_ne!(v["match"]["id"], "when-to-see-doctor", "{v}");
+}
+
+/// A knot in the calf that is "agony" on the roller is about the calf:
+/// the care prompt, and no glute answer (issue 13); a calf that is
+/// swollen and warm after a flight still gets the entry that says to
+/// have it checked today.
+#[test]
+fn a_sign_about_a_calf_answers_only_when_it_needs_care_today() {
+    let v = ask_json("knot in my calf after parkrun, like a golf ball. how do I roll it without it hurting so much? the foam roller is agony");
+    assert!(v["match"].is_null(), "{v}");
+    assert_ne!(v["red_flags"], serde_json::json!([]), "{v}");
+    let v = ask_json("flew home from Perth on Sunday and now my left calf is swollen, warm and sore. is that my glute knot referring?");
+    assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
+}
+
+/// What a long post's story is for ("to build my glutes", "whale music")
+/// does not make its question about a sore knot off-topic.
+#[test]
+fn a_storys_off_topic_words_do_not_silence_a_question_about_a_knot() {
+    let v = ask_json("Doing hip thrusts three times a week to build my glutes. I feel them way more in my lower back than my bum, and there's a sore knotty spot at the top of my glute the next day. What am I doing wrong?");
+    assert_eq!(v["match"]["id"], "hip-thrust-pain", "{v}");
+    let v = ask_json("Three months on a booty program, eating in a surplus, and my glutes just aren't growing. More hip thrusts? Higher reps?");
+    assert!(v["match"].is_null(), "{v}");
+}
