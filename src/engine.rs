@@ -709,11 +709,30 @@ impl Engine {
             .into_iter()
             .map(|f| f.2)
             .collect();
+        let stood_in_for = self.answers_stood_in_for(flags);
         ranking.candidates.retain(|c| {
             let entry = &self.knowledge.entries[c.entry];
-            !untold(&entry.id) && (entry.needs.is_empty() || named.contains(&c.entry))
+            !untold(&entry.id)
+                && (entry.needs.is_empty() || named.contains(&c.entry))
+                && !stood_in_for.contains(&&entry.id)
         });
         ranking
+    }
+
+    /// The entries that answer only the graver readings a milder sign
+    /// found stands in for (its `eases`): leaking a little on box jumps is
+    /// the pelvic floor, and the cauda equina entry no answer to it, though
+    /// the bladder words match it best.
+    fn answers_stood_in_for(&self, flags: &[usize]) -> Vec<&String> {
+        let categories = &self.knowledge.red_flags.categories;
+        let answered = |id: &String| flags.iter().any(|f| categories[*f].answers.contains(id));
+        flags
+            .iter()
+            .flat_map(|f| &categories[*f].eases)
+            .flat_map(|eased| categories.iter().filter(move |c| &c.id == eased))
+            .flat_map(|c| &c.answers)
+            .filter(|id| !answered(id))
+            .collect()
     }
 
     /// The ranking of the words alone, before any sign is weighed: see

@@ -3904,3 +3904,27 @@ fn a_storys_off_topic_words_do_not_silence_a_question_about_a_knot() {
     let v = ask_json("Three months on a booty program, eating in a surplus, and my glutes just aren't growing. More hip thrusts? Higher reps?");
     assert!(v["match"].is_null(), "{v}");
 }
+
+/// Review 62 (s26b, forum posts): a striker's dive, a dropped barbell and
+/// a team that gives a fan chest pains are no signs; heads that clashed,
+/// then vomiting, are a head injury; leaking a little on box jumps gets
+/// the pelvic-floor prompt and never the cauda equina entry.
+#[test]
+fn the_sixty_second_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[(
+        "my son clashed heads with a teammate at hurling, was dazed after and has been sick twice tonight. he says it's only his glute that hurts. ice?",
+        "head-injury",
+    )]);
+    none_raises_a_sign(&[
+        "their winger went down in the box like he'd been sniped, nobody touched him. anyway I'm the keeper and my glute has been knotted since. stretches for half time?",
+        "The bar fell on the floor with a huge bang mid deadlift and the whole gym stared. Only my pride hurt. Glute is knotty now, should I roll it?",
+        "The playoffs are giving me chest pains honestly. Anyway, I coach under-12s and my glute knot flares after weekend tournaments. Stretches I can do on the sideline?",
+    ]);
+    let v = ask_json("since my first baby i leak a little when i skip or do box jumps. glute knot too. could the leaking be weak glutes?");
+    assert_eq!(
+        v["red_flags"],
+        serde_json::json!(["leaking-on-effort"]),
+        "{v}"
+    );
+    assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
+}
