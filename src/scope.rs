@@ -136,7 +136,7 @@ impl Scope {
             beyond_legs: places.iter().any(|&at| !self.legs.starts_at(terms, at)),
             pain: self.pain.found_in(terms),
             knot: terms.iter().any(|t| KNOT_STEMS.contains(&t.stem.as_str())),
-            off_topic: self.off_topic.found_in(terms),
+            off_topic: self.names_any(terms, &self.off_topic),
             refers_back: terms.iter().any(|t| self.pointing_back.contains(&t.word)),
         }
     }
