@@ -3928,3 +3928,40 @@ fn the_sixty_second_reviews_signs_and_look_alikes() {
     );
     assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
 }
+
+/// Review 63 (s26c): a seat not felt "properly", a foot cold and whitish,
+/// breathing "difficult" with a swollen calf after a flight; boredom, a
+/// brother's wipe-out, a chess rating's tumble, ants in the pants, a hip
+/// that pops like bubble wrap, a good burn and a 6/10 on a run are no
+/// signs; a glute knot that "won't come out" is no bladder trouble.
+#[test]
+fn the_sixty_third_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[
+        (
+            "on the loo today I couldn't properly feel the seat under me, back and glute bad all week",
+            "saddle-numbness",
+        ),
+        (
+            "my right foot has gone cold and a whitish colour and it really hurts, glute pain for weeks",
+            "cold-pale-leg",
+        ),
+        (
+            "back from a long flight, calf swollen and hot, and today I have difficult to breathe on the stairs. stretch for the glute?",
+            "breath-with-calf",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "Three hours standing at a recital, I nearly collapsed from boredom, and now my bum is tight. Stretch?",
+        "Watching my sister wipe out on her scooter had me wincing all week lol. My own glute is knotted from skating, tips?",
+        "My chess rating took a tumble this month and so did my posture. Glute knot now, what helps?",
+        "ants in my pants at my desk all day because of this knot in my bum, tips?",
+        "my hip pops like bubble wrap during leg swings, no pain, is that a knot?",
+        "glute on fire after split squats, that good burn. normal?",
+        "my glute knot just won't come out no matter what I try, any tips?",
+    ]);
+    let v = ask_json_after(
+        "can I keep running with a glute knot?",
+        "what if it's more like a 6/10 during the run?",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+}
