@@ -3965,3 +3965,14 @@ fn the_sixty_third_reviews_signs_and_look_alikes() {
     );
     assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
 }
+
+/// A swelling that "leaked some pus" is an infection's sign, never the
+/// bladder's: no cauda equina emergency for an abscess (forum-u).
+#[test]
+fn pus_that_leaks_is_no_bladder_sign() {
+    let v = ask_json("red throbbing swelling at the top of my bum crack, it leaked some pus this morning and I felt shivery and feverish last night. cyst?");
+    let flags = v["red_flags"].as_array().unwrap();
+    assert!(flags.iter().all(|f| f != "bladder-bowel"), "{v}");
+    assert!(flags.iter().any(|f| f == "fever-infection"), "{v}");
+    assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
+}
