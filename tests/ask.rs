@@ -3976,3 +3976,68 @@ fn pus_that_leaks_is_no_bladder_sign() {
     assert!(flags.iter().any(|f| f == "fever-infection"), "{v}");
     assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
 }
+
+/// Review 64 (s26d): signs told by what others noticed, by numbers and by
+/// likenesses (both legs that "wouldn't do what I told them", stopping for
+/// air with a tight calf after a flight, "puffing like a steam train" nine
+/// days after a birth, a foot "chalky and cold", a knee to the head then
+/// vomiting, a calf "3 cm bigger round", a lump pea-sized in March and a
+/// grape now); a toddler's graze, a Fortnite character, a shelf that
+/// collapsed, kneeling on the floor for hours and a child on Lego are no
+/// signs; fluid leaking in pregnancy is the waters, never cauda equina.
+#[test]
+fn the_sixty_fourth_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[
+        (
+            "coach said both legs just wouldn't do what I told them at training, thighs feel fuzzy, sore back since a scrum",
+            "both-legs",
+        ),
+        (
+            "tight calf since the long flight home and today I can't finish a sentence without stopping for air. glute stretch?",
+            "breath-with-calf",
+        ),
+        (
+            "had my son 12 days ago and I'm puffing like a steam train on the stairs. gentle glute stretches?",
+            "postpartum-breathless",
+        ),
+        (
+            "my foot has gone chalky and cold in the last hour, sore glute all week",
+            "cold-pale-leg",
+        ),
+        (
+            "took a knee to the head at football, threw up twice on the way home. glute sore too, ice it?",
+            "head-injury",
+        ),
+        (
+            "my left calf measures 2 cm bigger round than the right and feels warm, glute knotted on that side",
+            "leg-swelling",
+        ),
+        (
+            "the lump on my cheek was pea size in spring and it's more like a grape now. roll it out?",
+            "lump-growing",
+        ),
+        (
+            "32 weeks pregnant and leaking fluid since this morning, glute sore",
+            "pregnancy-warning",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "My toddler face-planted at the park (scraped chin, she's all good) and I've carried her all week. Left glute knotted, best stretch?",
+        "In Fortnite my character can't walk straight after the storm lol, same as me after leg day. How do I ease glute soreness?",
+        "My new shelf collapsed the minute I put a book on it, and kneeling on the floor for hours fitting it has my glute in knots. Stretch?",
+        "my son stepped on Lego and screamed like it was the worst pain of his life. me, glute knot from carrying him. good exercise?",
+    ]);
+    let v = ask_json_after(
+        "I'm 30 weeks pregnant, is pigeon pose safe?",
+        "I've also had some fluid leaking since this morning, is that related?",
+    );
+    assert!(
+        v["red_flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "pregnancy-warning"),
+        "{v}"
+    );
+    assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
+}
