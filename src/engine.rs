@@ -932,10 +932,15 @@ impl Engine {
     pub fn explain(&self, message: &str, previous: Option<&str>) -> String {
         let terms = self.analyzer.analyze(message);
         let told = self.told(&terms, previous);
-        let found = self
-            .knowledge
+        // The signs the reply carries, after those told of someone else and
+        // those a follow-up leaves to the message before are set aside.
+        let reply = self.answer_after(message, previous);
+        let categories = &self.knowledge.red_flags.categories;
+        let found: Vec<usize> = reply
             .red_flags
-            .settle(self.signs(message, &told).found);
+            .iter()
+            .filter_map(|f| categories.iter().position(|c| c.id == f.id))
+            .collect();
         let conversation = previous.map(|text| Conversation {
             previous: text,
             told: &told,
@@ -984,7 +989,6 @@ impl Engine {
                 flags.join(", ")
             }
         ));
-        let categories = &self.knowledge.red_flags.categories;
         for (category, first, last) in self.detector.sign_spans(&told) {
             let words: Vec<&str> = told[first..=last].iter().map(|t| t.word.as_str()).collect();
             let c = &categories[category];
@@ -1004,7 +1008,6 @@ impl Engine {
         let alone = ranking
             .confident()
             .map(|c| self.knowledge.entries[c.entry].id.as_str());
-        let reply = self.answer_after(message, previous);
         let decided = reply.matched.as_ref().map(|m| m.id.as_str());
         let why = match (alone, decided) {
             // A message of ours whose candidates all fall short.

@@ -58,21 +58,31 @@ pub fn clauses(message: &str, analyzer: &Analyzer) -> Vec<Clause> {
     out
 }
 
+/// The little words between "by" and the one who did it ("by my mare").
+const AGENT_LEADS: [&str; 8] = ["my", "a", "an", "the", "his", "her", "our", "their"];
+
 /// Whose `terms` are: the member's when they name the member at all ("I
 /// found my dad on the floor", "she said my ankle reflex was weak"),
 /// someone else's when they name only someone else ("my kid fell": "my"
 /// before one of `others` is theirs), `None` when they name no one.
 fn named(terms: &[Term]) -> Option<Whose> {
     let persons = &crate::language::english().persons;
-    let other = |t: &Term| persons.others.contains(&t.word);
+    // The one by whom something was done is not whose it is: "dumped by
+    // my mare", "tackled by their winger" are the member's falls.
+    let agent = |at: usize| {
+        let word = |i: usize| terms[i].word.as_str();
+        (at >= 1 && word(at - 1) == "by")
+            || (at >= 2 && word(at - 2) == "by" && AGENT_LEADS.contains(&word(at - 1)))
+    };
+    let other = |at: usize| persons.others.contains(&terms[at].word) && !agent(at);
     let member = terms.iter().enumerate().any(|(at, t)| {
         // "my 15 year old son": a few words may stand between.
-        let owned = || terms[at + 1..].iter().take(4).any(other);
+        let owned = || (at + 1..terms.len()).take(4).any(other);
         persons.member.contains(&t.word) && !(t.word == "my" && owned())
     });
     if member {
         Some(Whose::Member)
-    } else if terms.iter().any(other) {
+    } else if (0..terms.len()).any(other) {
         Some(Whose::Other)
     } else {
         None
@@ -123,5 +133,13 @@ mod tests {
         assert_eq!(hers.whose, Whose::Member);
         assert!(hers.names_someone_else());
         assert!(!clause("can I massage my glute to help?").names_someone_else());
+    }
+
+    #[test]
+    fn the_one_by_whom_it_was_done_is_not_whose_it_is() {
+        use Whose::*;
+        assert_eq!(whose("got dumped by my mare on sunday"), vec![Member]);
+        assert_eq!(whose("I was tackled by their winger"), vec![Member]);
+        assert_eq!(whose("my mare dumped her rider"), vec![Other]);
     }
 }
