@@ -4041,3 +4041,61 @@ fn the_sixty_fourth_reviews_signs_and_look_alikes() {
     );
     assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
 }
+
+/// Review 65 (s26e, members typing in a hurry, worry hidden in jokes):
+/// pills kept "for when I've had enough" is a crisis; chest pressure on a
+/// run that goes when the runner stops; bum cheeks and between them not
+/// felt; "number than usual" (autocorrect for numb); a young lad hobbling;
+/// a sister's waters that broke with the baby fine, a price that "gave me
+/// chest pains", legs "folded origami" in a plane, "no shooting pain or
+/// owt" with an ache in both cheeks, teams and defences that collapsed, a
+/// flatmate's fall "(he's fine)" and a friend's elbow dug in are no signs.
+#[test]
+fn the_sixty_fifth_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[
+        (
+            "8 months of this glute pain, lost my job, and I've got a drawer of old pills for when I've had enough. nobody would notice if I was gone",
+            "crisis",
+        ),
+        (
+            "when I run after a few minutes I get pressure in my chest, I stop and it goes away. glute knot too, keep training?",
+            "chest-on-effort",
+        ),
+        (
+            "back gone since lifting a sofa, and in the shower I can't feel my bum cheeks or between them",
+            "saddle-numbness-told",
+        ),
+        (
+            "my bum and privates feel number than usual since my back went yesterday",
+            "saddle-numbness",
+        ),
+        (
+            "my young lad is 10 and he's been hobbling about since Saturday, sore knee, flinches when I press his hip",
+            "child-limp",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "the price of a physio session gave me chest pains honestly. cheap ways to treat a glute knot at home?",
+        "fly economy every week and my legs are folded origami by landing. glute knots after every flight, fix?",
+        "my fantasy football team collapsed this weekend. anyway, pigeon or figure 4 for the glutes?",
+        "the defence collapsed again and I tweaked something jumping off the couch lol. glute tight, strain or knot?",
+        "my flatmate fell down the stairs on saturday (he's fine, bruised pride). I've slept on the sofa since and my bum is in knots",
+        "my lifting buddy dug his elbow into my glute and I nearly hit the ceiling. do glute knots cause low back pain?",
+    ]);
+    // An ache "in both cheeks" is the buttocks, not both legs; the shooting
+    // pain denied keeps its prompt only (issue 9).
+    let v = ask_json("did 3 munros last weekend, no shooting pain or owt, just a deep ache in both cheeks. DOMS or a knot?");
+    let flags = v["red_flags"].as_array().unwrap();
+    assert!(
+        flags
+            .iter()
+            .all(|f| f != "both-legs-told" && f != "both-legs"),
+        "{v}"
+    );
+    assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
+    // A birth already over and well is no emergency (the pregnancy note,
+    // told through the baby, stays: see `others_signs`).
+    let v = ask_json("my sister's waters broke at 2am and I drove her in, baby boy is fine! 6 hours on hospital chairs and my bum is in knots, stretch ideas?");
+    let flags = v["red_flags"].as_array().unwrap();
+    assert!(flags.iter().all(|f| f != "pregnancy-warning"), "{v}");
+}
