@@ -4099,3 +4099,59 @@ fn the_sixty_fifth_reviews_signs_and_look_alikes() {
     let flags = v["red_flags"].as_array().unwrap();
     assert!(flags.iter().all(|f| f != "pregnancy-warning"), "{v}");
 }
+
+/// Review 66 (s26f, older members and carers): pain "like being split
+/// open" from tummy to back an hour ago in an older smoker; a leg "letting
+/// me down" at the bath and the kerb; bones "thin" from steroids and a hard
+/// sit; a care-home resident bruised with no fall seen; both legs gone to
+/// jelly on the loo; and someone else's tumble shrugged off, a dining room
+/// that went flying, a shed, tomato plants or a batting side that
+/// collapsed, a dame falling on purpose, a mouth drooping in sleep and a
+/// granddaughter born are no signs.
+#[test]
+fn the_sixty_sixth_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[
+        (
+            "Dad is 74 and smokes. An hour ago he got a pain from his tummy right through to his back like being split open, pale and sweating. Heat pack?",
+            "sudden-belly-back-pain",
+        ),
+        (
+            "I'm 72 and for two weeks my right leg has been letting me down, I can't push up out of the bath on that side. Glute exercises?",
+            "weakness",
+        ),
+        (
+            "68, on steroids for years so my bones are thin. Sat down hard on the arm of the chair and now I can't turn in bed",
+            "fragility-fracture",
+        ),
+        (
+            "one of our care home residents, 90, is walking differently and has a bruise on her hip, nobody saw a fall. Rub it?",
+            "older-fall",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "Our bowls captain took a tumble on the green (bounced up, pride dented) and I played his end too. Glute tight, stretch?",
+        "On the ferry the boat rolled and half the room went flying. I braced in my seat for an hour and my glutes ache. Heat?",
+        "My neighbour's shed collapsed in the storm so I dug his veg patch too. Glutes aching, roller or bath?",
+        "My tomato plants collapsed in the frost overnight. Crouching to cover the rest has my glute sore, kneeling pad?",
+        "England collapsed to 52 all out and I sat glued to the telly all day. Buttock stiff, quick stretch?",
+        "the dame fell off the stage on purpose at the panto, the seats were awful and my glute is tight. heat?",
+        "my husband nodded off in his deckchair, mouth drooping open. those chairs give me glute ache, better chair?",
+    ]);
+    // A grandchild born is no emergency (the pregnancy note, told through
+    // the baby, stays: see `others_signs`).
+    let v = ask_json("My daughter's waters broke at the bingo and we have a beautiful grandson! Up all night in a hospital chair, glute knotted, stretch?");
+    let flags = v["red_flags"].as_array().unwrap();
+    assert!(flags.iter().all(|f| f != "pregnancy-warning"), "{v}");
+    let v = ask_json_after(
+        "How do I get rid of a glute knot fast?",
+        "what if both my legs go to jelly and I can't get up off the loo?",
+    );
+    assert!(
+        v["red_flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "both-legs"),
+        "{v}"
+    );
+}
