@@ -677,11 +677,47 @@ impl Engine {
         }
         let red_flags = &self.knowledge.red_flags;
         let in_question = red_flags.settle(self.detector.detect(&asked_terms));
+        let spans = self.detector.sign_spans(&asked_terms);
         flags
             .iter()
             .copied()
             .filter(|f| in_question.contains(f))
+            .filter(|f| !self.told_as_condition(*f, &asked_terms, &spans))
             .collect()
+    }
+
+    /// Whether a sign that can wait a few days is only the condition of
+    /// the question rather than its subject: "is massage ok after chemo",
+    /// "I'm diabetic with numb feet, can I use a ball?" ask about massage
+    /// and the ball, and get that answer under the care prompt, while
+    /// "numb toes, is that normal?" asks about the sign. Told by asking
+    /// without the sign's words: a confident answer that explains no sign
+    /// means the question stands without it. An entry that explains one
+    /// is about getting care, which the sign changes ("can a massage
+    /// therapist treat it or should I see my oncologist first?").
+    fn told_as_condition(
+        &self,
+        category: usize,
+        asked: &[Term],
+        spans: &[(usize, usize, usize)],
+    ) -> bool {
+        let sign = &self.knowledge.red_flags.categories[category];
+        if sign.tier() != Tier::Soon {
+            return false;
+        }
+        let Some(&(_, first, last)) = spans.iter().find(|s| s.0 == category) else {
+            return false;
+        };
+        let rest: Vec<Term> = asked[..first]
+            .iter()
+            .chain(&asked[last + 1..])
+            .cloned()
+            .collect();
+        let categories = &self.knowledge.red_flags.categories;
+        self.matcher.rank(&rest).confident().is_some_and(|c| {
+            let id = &self.knowledge.entries[c.entry].id;
+            !categories.iter().any(|c| c.answers.contains(id))
+        })
     }
 
     /// The matcher's ranking of a message, read with the previous one when

@@ -224,19 +224,7 @@ impl RedFlags {
     /// too, less those that a more fitting reading found with them stands
     /// in for.
     pub fn counted(&self, found: Vec<usize>) -> Vec<usize> {
-        let ids: Vec<&str> = found
-            .iter()
-            .map(|i| self.categories[*i].id.as_str())
-            .collect();
-        let found: Vec<usize> = found
-            .into_iter()
-            .filter(|i| {
-                self.categories[*i]
-                    .requires
-                    .iter()
-                    .all(|r| ids.contains(&r.as_str()))
-            })
-            .collect();
+        let found = self.with_requirements(found);
         let eased: Vec<&str> = found
             .iter()
             .flat_map(|i| self.categories[*i].eases.iter().map(String::as_str))
@@ -248,6 +236,33 @@ impl RedFlags {
             .into_iter()
             .filter(|i| !eased.contains(&self.categories[*i].id.as_str()))
             .collect()
+    }
+
+    /// The categories of `found` whose `requires` count too: a
+    /// requirement that lacks its own does not count ("gym" and "like
+    /// coffee" are no dark pee after exercise when no pee is named), so
+    /// this drops categories until none is left without its requirements.
+    fn with_requirements(&self, mut found: Vec<usize>) -> Vec<usize> {
+        loop {
+            let ids: Vec<&str> = found
+                .iter()
+                .map(|i| self.categories[*i].id.as_str())
+                .collect();
+            let kept: Vec<usize> = found
+                .iter()
+                .copied()
+                .filter(|i| {
+                    self.categories[*i]
+                        .requires
+                        .iter()
+                        .all(|r| ids.contains(&r.as_str()))
+                })
+                .collect();
+            if kept.len() == found.len() {
+                return kept;
+            }
+            found = kept;
+        }
     }
 
     /// The most urgent tier among the categories found.
