@@ -128,9 +128,16 @@ impl Scope {
         let parts: Vec<usize> = self.elsewhere.positions(terms).collect();
         let knots = self.other_knots.positions(terms);
         let places: Vec<usize> = parts.iter().copied().chain(knots).collect();
+        // "pain outside my knee, hips and butt feel fine": glutes told as
+        // fine beside another body part say the message is about that one.
+        let ours = |phrases: &PhraseSet| {
+            phrases.positions(terms).any(|at| {
+                !self.negated(terms, at) && (places.is_empty() || !self.told_fine(terms, at))
+            })
+        };
         Reading {
-            anchored: self.names_any(terms, &self.anchors),
-            topical: self.names_any(terms, &self.topic_words),
+            anchored: ours(&self.anchors),
+            topical: ours(&self.topic_words),
             elsewhere: !places.is_empty(),
             body_part: !parts.is_empty(),
             beyond_legs: places.iter().any(|&at| !self.legs.starts_at(terms, at)),
@@ -139,6 +146,27 @@ impl Scope {
             off_topic: self.names_any(terms, &self.off_topic),
             refers_back: terms.iter().any(|t| self.pointing_back.contains(&t.word)),
         }
+    }
+
+    /// "glutes feel completely fine", "butt is ok": the word at `at`
+    /// followed by a word for fine, past a few little words that lead to
+    /// it and other words of ours ("hips and butt feel fine").
+    fn told_fine(&self, terms: &[Term], at: usize) -> bool {
+        const FINE: [&str; 6] = ["fine", "ok", "okay", "alright", "normal", "great"];
+        const LEADS: [&str; 16] = [
+            "feel", "feels", "felt", "are", "is", "seem", "seems", "totally", "completely",
+            "perfectly", "actually", "absolutely", "and", "my", "both", "still",
+        ];
+        for (i, t) in terms.iter().enumerate().skip(at + 1).take(5) {
+            if FINE.contains(&t.word.as_str()) {
+                return true;
+            }
+            let ours = self.anchors.starts_at(terms, i) || self.topic_words.starts_at(terms, i);
+            if !LEADS.contains(&t.word.as_str()) && !ours {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether any of `phrases` stands in `terms` with no negation just
