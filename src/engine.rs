@@ -328,8 +328,11 @@ impl Engine {
             return None;
         }
         let asking = crate::focus::asking_part(message);
-        // "Should I switch to a different stretch?" wants another one.
-        if crate::focus::asks_for_another(asking.as_deref().unwrap_or(message)) {
+        // "Should I switch to a different stretch?" wants another one;
+        // "my physio said no pigeon" wants anything but that one.
+        if crate::focus::asks_for_another(asking.as_deref().unwrap_or(message))
+            || crate::focus::forbids(message)
+        {
             return None;
         }
         let asked = asking.map(|a| self.analyzer.analyze(&a));

@@ -250,10 +250,10 @@ impl Forms {
     }
 }
 
-/// `english.toml`'s `asks_what_it_is`, `over`, `chooses_between` and
-/// `asks_for_another`, filed once.
-fn forms() -> &'static (Forms, Forms, Forms, Forms) {
-    static FORMS: OnceLock<(Forms, Forms, Forms, Forms)> = OnceLock::new();
+/// `english.toml`'s `asks_what_it_is`, `over`, `chooses_between`,
+/// `asks_for_another` and `forbids`, filed once.
+fn forms() -> &'static (Forms, Forms, Forms, Forms, Forms) {
+    static FORMS: OnceLock<(Forms, Forms, Forms, Forms, Forms)> = OnceLock::new();
     FORMS.get_or_init(|| {
         let english = crate::language::english();
         (
@@ -261,6 +261,7 @@ fn forms() -> &'static (Forms, Forms, Forms, Forms) {
             Forms::new(&english.over),
             Forms::new(&english.chooses_between),
             Forms::new(&english.asks_for_another),
+            Forms::new(&english.forbids),
         )
     })
 }
@@ -270,6 +271,12 @@ fn forms() -> &'static (Forms, Forms, Forms, Forms) {
 /// `asks_for_another`.
 pub fn asks_for_another(question: &str) -> bool {
     has_form(question, &forms().3, false)
+}
+
+/// Whether `message` forbids something it names ("my physio said no
+/// pigeon"): see `english.toml`'s `forbids`.
+pub fn forbids(message: &str) -> bool {
+    has_form(message, &forms().4, false)
 }
 
 /// Whether `question` asks to choose between things told before it

@@ -154,8 +154,22 @@ impl Scope {
     fn told_fine(&self, terms: &[Term], at: usize) -> bool {
         const FINE: [&str; 6] = ["fine", "ok", "okay", "alright", "normal", "great"];
         const LEADS: [&str; 16] = [
-            "feel", "feels", "felt", "are", "is", "seem", "seems", "totally", "completely",
-            "perfectly", "actually", "absolutely", "and", "my", "both", "still",
+            "feel",
+            "feels",
+            "felt",
+            "are",
+            "is",
+            "seem",
+            "seems",
+            "totally",
+            "completely",
+            "perfectly",
+            "actually",
+            "absolutely",
+            "and",
+            "my",
+            "both",
+            "still",
         ];
         for (i, t) in terms.iter().enumerate().skip(at + 1).take(5) {
             if FINE.contains(&t.word.as_str()) {

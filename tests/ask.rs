@@ -4155,3 +4155,65 @@ fn the_sixty_sixth_reviews_signs_and_look_alikes() {
         "{v}"
     );
 }
+
+/// The sixty-seventh physiotherapist review (session 27, s27a: teen and
+/// Gen-Z slang, school sport, adaptive athletes, military fitness, ESL
+/// writers): a fall told in a learner's present tense gets its urgency, a
+/// repaired hip labrum its precaution; slang that only sounds like a sign
+/// raises none; a stretch the member was told not to do is never served.
+#[test]
+fn the_sixty_seventh_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[
+        (
+            "my father is 78, he fall down at the bus stop and now he cannot stand on that leg, butt pain",
+            "fall-cannot-stand",
+        ),
+        (
+            "my nan fall down last night, she is 84 and her bum hurts on the left",
+            "older-fall",
+        ),
+        (
+            "had a labral repair on my hip 5 weeks ago, glute is knotted, can i use a massage ball?",
+            "hip-surgery",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "lost control of the playlist at the gym and now my glutes are knotted from the class, stretch?",
+        "couldnt feel my legs after the ruck march lol, glutes tight, ball or foam roller?",
+        "this album really fell off after track 3, anyway my glutes are knotted from sitting, tips?",
+        "the beep test dropped me fr, glutes knotted up now, how long till it goes?",
+        "worried my grandad might fall down on the stairs, his glute is tight, gentle stretch for him?",
+    ]);
+    for q in [
+        "physio said no pigeon after my op, what other stretches help a glute knot?",
+        "pigeon is banned for me, whats another stretch for the knot in my glute",
+    ] {
+        let v = ask_json(q);
+        assert_ne!(v["match"]["id"], "pigeon-pose", "{q}: {v}");
+    }
+    // Losing control of the bladder itself is still the emergency.
+    let v = ask_json("lost control of my bladder at the party and my butt has been numb since");
+    let reply = v["reply"].as_str().unwrap();
+    assert!(reply.contains("emergency department"), "{reply}");
+}
+
+/// A sign that can wait a few days and is only the condition of the
+/// question is no reason to replace its answer: "why does pressing a spot
+/// send an ache down my thigh?" asks about referred pain, while "pain runs
+/// down past the knee, is that sciatica?" asks about the sign.
+#[test]
+fn a_sign_told_as_the_condition_of_a_question_leaves_its_answer() {
+    let v = ask_json("Play tennis three times a week, 50. Why does pressing a tender spot high on my glute send an ache down the outside of my thigh?");
+    assert!(!v["red_flags"].as_array().unwrap().is_empty(), "{v}");
+    assert_eq!(v["match"]["id"], "referred-pain", "{v}");
+    let v = ask_json("Lifting for years. Pain runs from my glute down the back of my leg past the knee, is that sciatica?");
+    assert_eq!(v["match"]["id"], "sciatica-vs-knot", "{v}");
+}
+
+/// Glutes told as fine beside another body part: the message is about
+/// that one, and no glute answer is given.
+#[test]
+fn glutes_told_as_fine_leave_a_message_about_another_body_part() {
+    let v = ask_json("sharp pain on the outside of my knee every run, hips and butt feel totally fine, should i rest?");
+    assert_eq!(v["match"], Value::Null, "{v}");
+}

@@ -39,6 +39,7 @@ pub(crate) struct English {
     /// Words that ask for something in place of what was named ("a
     /// different stretch"): not the named stretch's card.
     pub asks_for_another: Vec<String>,
+    pub forbids: Vec<String>,
     /// Question forms that ask what the trouble is or whether to worry.
     pub asks_what_it_is: Vec<String>,
     /// Ways of saying a sign is over ("all good now", "long healed").
