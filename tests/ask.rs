@@ -4217,3 +4217,13 @@ fn glutes_told_as_fine_leave_a_message_about_another_body_part() {
     let v = ask_json("sharp pain on the outside of my knee every run, hips and butt feel totally fine, should i rest?");
     assert_eq!(v["match"], Value::Null, "{v}");
 }
+
+/// Sleeping with a knot, asked with a worry about making it worse: the
+/// sleep answer, and no sign read in "or will it get worse" (reviews 65
+/// and 67).
+#[test]
+fn sleeping_with_a_knot_is_answered_without_a_sign() {
+    let v = ask_json("is it ok to sleep on the side with the knot in my bum or will it get worse?");
+    assert_eq!(v["match"]["id"], "sleep-position", "{v}");
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+}
