@@ -152,7 +152,7 @@ impl Scope {
     /// followed by a word for fine, past a few little words that lead to
     /// it and other words of ours ("hips and butt feel fine").
     fn told_fine(&self, terms: &[Term], at: usize) -> bool {
-        const FINE: [&str; 6] = ["fine", "ok", "okay", "alright", "normal", "great"];
+        const FINE: [&str; 7] = ["fine", "ok", "okay", "alright", "normal", "great", "grand"];
         const LEADS: [&str; 16] = [
             "feel",
             "feels",
