@@ -336,8 +336,30 @@ fn asks(sentence: &str) -> bool {
     OPENERS.contains(&first.as_str())
 }
 
+// Chat openers and tags count as joiners too: "ok but for real how do i
+// get rid of it", "ngl what helps" (review s27a).
 const JOINERS: &[&str] = &[
-    "and", "also", "but", "or", "so", "plus", "then", "ok", "anyway",
+    "and",
+    "also",
+    "but",
+    "or",
+    "so",
+    "plus",
+    "then",
+    "ok",
+    "okay",
+    "anyway",
+    "anyways",
+    "well",
+    "yeah",
+    "lol",
+    "ngl",
+    "tbh",
+    "fr",
+    "honestly",
+    "seriously",
+    "for",
+    "real",
 ];
 
 #[cfg(test)]

@@ -4191,6 +4191,12 @@ fn the_sixty_seventh_reviews_signs_and_look_alikes() {
         let v = ask_json(q);
         assert_ne!(v["match"]["id"], "pigeon-pose", "{q}: {v}");
     }
+    // A follow-up opened with chat tags is still a follow-up.
+    let v = ask_json_after(
+        "my glute knot just won't go away lol",
+        "ok but for real how do i get rid of it",
+    );
+    assert_eq!(v["match"]["id"], "get-rid-of-knot", "{v}");
     // Losing control of the bladder itself is still the emergency.
     let v = ask_json("lost control of my bladder at the party and my butt has been numb since");
     let reply = v["reply"].as_str().unwrap();
