@@ -4233,3 +4233,43 @@ fn sleeping_with_a_knot_is_answered_without_a_sign() {
     assert_eq!(v["match"]["id"], "sleep-position", "{v}");
     assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
 }
+
+/// The sixty-eighth physiotherapist review (session 27, s27b: health
+/// anxiety, women's health, over-50s, regional and South Asian English): a
+/// leg "becoming weak", a "laaitie" limping and a fall "in bathroom" get
+/// their urgency; cancer feared rather than had, numbness of the heart,
+/// "fell pregnant" and a knot getting better by the day raise no sign.
+#[test]
+fn the_sixty_eighth_reviews_signs_and_look_alikes() {
+    each_raises_its_sign(&[
+        (
+            "my right leg has become weak since Sunday, cannot climb the stairs, pain from the buttock down",
+            "weakness",
+        ),
+        (
+            "our laaitie is 14, limping after rugby for 5 days, pain in his hip. knot?",
+            "child-limp",
+        ),
+        (
+            "grandmother 81 fell in bathroom this morning, not able to stand on her left leg, buttock pain",
+            "fall-cannot-stand",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "terrified it is cancer, hard sore spot in my glute since leg day, please say its a knot",
+        "could it be a tumour?? knot in my bum for 4 days, hurts when i press it",
+        "felt numb since the funeral, sat on the sofa all week and now my glute is knotted, stretch?",
+        "glute knot, 10 days now and a bit better every day, anything to speed it up?",
+    ]);
+    // "Fell pregnant" is no fall (the pregnancy note may stay: a past
+    // pregnancy told in passing is not read as over).
+    let v = ask_json(
+        "fell pregnant with my second 9 years ago and my glutes still knot up, best stretch?",
+    );
+    let flags = v["red_flags"].as_array().unwrap();
+    assert!(flags.iter().all(|f| f != "trauma"), "{v}");
+    // A cancer told as history is still the sign.
+    let v = ask_json("had bowel cancer two years ago, now a deep glute ache that won't settle, is it cancer again?");
+    let flags = v["red_flags"].as_array().unwrap();
+    assert!(flags.iter().any(|f| f == "cancer-weight-loss"), "{v}");
+}
