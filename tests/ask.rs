@@ -4273,3 +4273,43 @@ fn the_sixty_eighth_reviews_signs_and_look_alikes() {
     let flags = v["red_flags"].as_array().unwrap();
     assert!(flags.iter().any(|f| f == "cancer-weight-loss"), "{v}");
 }
+
+/// The sixty-ninth physiotherapist review (session 27, s27c: the gym
+/// floor, glute injections, coaches, strongman): barely able to pee, an
+/// older relative who won't put weight on a leg after a fall, saddle
+/// numbness that has not come back after the bike, and a teen's age told
+/// in a follow-up get their urgency; maxing out a lift and a stone that
+/// rolled off the platform raise no sign; a sore injection site has an
+/// answer of its own.
+#[test]
+fn the_sixty_ninth_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "tweaked my back on deadlifts and now i can hardly pee, glute and low back in agony",
+                "bladder-bowel",
+            ),
+            (
+                "mum is 79, fell in the garden yesterday, she will not put weight on her right leg, bum and hip sore",
+                "fall-cannot-stand",
+            ),
+            (
+                "went numb between my legs in spin class on monday and the feeling has not come back",
+                "saddle-numbness",
+            ),
+        ],
+        &[],
+    );
+    let v = ask_json_after(
+        "coach here, one of my swimmers has a sore glute",
+        "he's 13 and he's limping now",
+    );
+    let flags = v["red_flags"].as_array().unwrap();
+    assert!(flags.iter().any(|f| f == "child-limp"), "{v}");
+    none_raises_a_sign(&[
+        "should i foam roll my glute knot the night before maxing out on deadlifts?",
+        "the keg rolled off the bench and missed me, but my glutes are knotted from the loading, stretch?",
+    ]);
+    let v = ask_json("b12 jab in my bum 2 days ago and it is still sore, how long does that last?");
+    assert_eq!(v["match"]["id"], "injection-site", "{v}");
+}
