@@ -132,7 +132,7 @@ impl Scope {
         // fine beside another body part say the message is about that one.
         let ours = |phrases: &PhraseSet| {
             phrases.positions(terms).any(|at| {
-                !self.negated(terms, at) && (places.is_empty() || !self.told_fine(terms, at))
+                !self.negated(terms, at) && (parts.is_empty() || !self.told_fine(terms, at))
             })
         };
         Reading {
