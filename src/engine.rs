@@ -690,14 +690,16 @@ impl Engine {
     }
 
     /// Whether a sign that can wait a few days is only the condition of
-    /// the question rather than its subject: "is massage ok after chemo",
-    /// "I'm diabetic with numb feet, can I use a ball?" ask about massage
-    /// and the ball, and get that answer under the care prompt, while
-    /// "numb toes, is that normal?" asks about the sign. Told by asking
+    /// the asking sentence rather than its subject: "why does pressing
+    /// this spot send an ache down my thigh?" asks about referred pain and
+    /// gets that answer under the care prompt, while "pain runs down past
+    /// the knee, is that sciatica?" asks about the sign. Told by asking
     /// without the sign's words: a confident answer that explains no sign
     /// means the question stands without it. An entry that explains one
     /// is about getting care, which the sign changes ("can a massage
-    /// therapist treat it or should I see my oncologist first?").
+    /// therapist treat it or should I see my oncologist first?"). Only
+    /// for the asking sentences of a longer message: a message that is
+    /// one sentence, stripped of its sign, matches almost anything.
     fn told_as_condition(
         &self,
         category: usize,

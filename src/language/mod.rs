@@ -39,6 +39,8 @@ pub(crate) struct English {
     /// Words that ask for something in place of what was named ("a
     /// different stretch"): not the named stretch's card.
     pub asks_for_another: Vec<String>,
+    /// Words that forbid what the message names ("physio said no
+    /// pigeon"): not that stretch's card.
     pub forbids: Vec<String>,
     /// Question forms that ask what the trouble is or whether to worry.
     pub asks_what_it_is: Vec<String>,
