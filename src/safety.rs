@@ -36,6 +36,43 @@ struct Choice {
     sequences: Vec<Vec<u32>>,
     /// A group word of fillers only: the step may take no words at all.
     optional: bool,
+    /// For a choice of many sequences, the ones beginning with each word:
+    /// a group of hundreds of words is looked up at each place of a gap,
+    /// not walked (empty for a short choice, which is walked).
+    by_first: HashMap<u32, Vec<u32>>,
+}
+
+/// The `second` of a start whose sequence is one word.
+const ONE_WORD: u32 = u32::MAX;
+
+/// Choices with more sequences than this are indexed by their first word.
+const WALKED: usize = 4;
+
+impl Choice {
+    fn new(sequences: Vec<Vec<u32>>, optional: bool) -> Choice {
+        let mut by_first: HashMap<u32, Vec<u32>> = HashMap::default();
+        if sequences.len() > WALKED {
+            for (i, sequence) in sequences.iter().enumerate() {
+                by_first.entry(sequence[0]).or_default().push(i as u32);
+            }
+        }
+        Choice {
+            sequences,
+            optional,
+            by_first,
+        }
+    }
+
+    /// The sequences that may stand where the message has `word`.
+    fn starting_with(&self, word: u32) -> impl Iterator<Item = &[u32]> {
+        let walked = self.by_first.is_empty().then_some(&self.sequences);
+        let looked_up = self.by_first.get(&word).into_iter().flatten();
+        walked
+            .into_iter()
+            .flatten()
+            .map(Vec::as_slice)
+            .chain(looked_up.map(|i| self.sequences[*i as usize].as_slice()))
+    }
 }
 
 struct Step {
@@ -55,6 +92,11 @@ struct Pattern {
 struct Start {
     pattern: u32,
     sequence: u32,
+    /// The pattern's category and the second word of the sequence (or
+    /// `ONE_WORD`), kept here: most patterns filed under a common word
+    /// ("my", "can", "not") are passed over without reading them.
+    category: u32,
+    second: u32,
 }
 
 /// What one pass over a message found, as category indices in file order.
@@ -334,12 +376,20 @@ impl RedFlagDetector {
         kind: usize,
         wanted: impl Fn(usize) -> bool + 'a,
     ) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let starts = ids[start].and_then(|id| self.by_first[kind].get(id as usize));
-        starts.into_iter().flatten().filter_map(move |s| {
-            let pattern = &self.patterns[s.pattern as usize];
-            if !wanted(pattern.category) {
+        let filed = ids[start].and_then(|id| self.by_first[kind].get(id as usize));
+        let filed = filed.map_or(&[][..], Vec::as_slice);
+        // Filed by their second word, the one-word sequences last.
+        let (two, one) = filed.split_at(filed.partition_point(|s| s.second < ONE_WORD));
+        let followed = ids.get(start + 1).copied().flatten().map_or(&[][..], |w| {
+            let from = two.partition_point(|s| s.second < w);
+            let to = two.partition_point(|s| s.second <= w);
+            &two[from..to]
+        });
+        followed.iter().chain(one).filter_map(move |s| {
+            if !wanted(s.category as usize) {
                 return None;
             }
+            let pattern = &self.patterns[s.pattern as usize];
             let (first, rest) = pattern.steps.split_first()?;
             let sequence = &self.choices[first.choice].sequences[s.sequence as usize];
             let end = sequence_end(sequence, ids, breaks, start)?;
@@ -375,8 +425,7 @@ impl RedFlagDetector {
             |j: usize| j > at + 1 && self.negated(ids, j) && !word_in(ids, j, &self.absences);
         (at + 1..=last).find_map(|j| {
             choice
-                .sequences
-                .iter()
+                .starting_with(ids[j]?)
                 .filter_map(|sequence| sequence_end(sequence, ids, breaks, j))
                 .filter(|_| !negated(j) && (step.gap > 0 || !breaks[j]))
                 .find_map(|end| self.match_end(rest, ids, breaks, end))
@@ -385,7 +434,7 @@ impl RedFlagDetector {
 }
 
 /// Files each pattern under the first word of each sequence its first step
-/// may take.
+/// may take, in the order of their second words (see `Start::second`).
 fn file_by_first(
     patterns: &[Pattern],
     choices: &[Choice],
@@ -408,8 +457,13 @@ fn file_by_first(
             by_first[slot].push(Start {
                 pattern: p as u32,
                 sequence: s as u32,
+                category: pattern.category as u32,
+                second: sequence.get(1).copied().unwrap_or(ONE_WORD),
             });
         }
+    }
+    for starts in &mut by_first {
+        starts.sort_by_key(|s| s.second);
     }
     by_first
 }
@@ -580,10 +634,7 @@ impl Compiler<'_> {
             return None;
         }
         let sequences = self.with_plurals(words);
-        self.choices.push(Choice {
-            sequences,
-            optional: false,
-        });
+        self.choices.push(Choice::new(sequences, false));
         self.texts.insert(text.to_string(), self.choices.len() - 1);
         Some(self.choices.len() - 1)
     }
@@ -599,10 +650,7 @@ impl Compiler<'_> {
             .filter(|s| !s.is_empty())
             .flat_map(|s| self.with_plurals(s))
             .collect();
-        self.choices.push(Choice {
-            sequences,
-            optional,
-        });
+        self.choices.push(Choice::new(sequences, optional));
         self.groups.insert(name.to_string(), self.choices.len() - 1);
         self.choices.len() - 1
     }
