@@ -12,6 +12,10 @@ use std::time::Duration;
 
 mod common;
 
+/// The allocator the `knotbot` binary answers with (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use knotbot::knowledge::{Knowledge, KnowledgeFile, Sources};
 use knotbot::Engine;

@@ -771,24 +771,55 @@ impl Matcher {
                 common.push((id, *weight));
                 continue;
             }
-            let mut last_entry = u32::MAX;
-            for p in &self.postings[id as usize] {
-                // One entry's postings of a word share a strength: count it once.
-                if p.entry != last_entry {
-                    s.add_entry(p.entry, weight * p.strength);
-                    last_entry = p.entry;
-                }
-                if p.doc != BODY_DOC {
-                    s.add_doc(p.doc, *weight);
-                }
-            }
+            self.add_postings(id, *weight, s, false);
         }
         if !common.is_empty() {
             self.add_common(&common, s);
         }
     }
 
+    /// Adds the common words to the entries found so far. A word whose
+    /// postings are fewer than those entries' phrasings is cheaper to walk
+    /// (the shipped knowledge, a few dozen entries); otherwise each entry
+    /// looks the word up (ten thousand entries, a word in most of them).
     fn add_common(&self, common: &[(u32, f32)], s: &mut Scratch) {
+        let phrasings: usize = s
+            .entries
+            .iter()
+            .map(|&e| {
+                let (first, last) = self.entry_docs[e as usize];
+                (last - first) as usize
+            })
+            .sum();
+        let (walked, looked_up): (Vec<(u32, f32)>, Vec<(u32, f32)>) = common
+            .iter()
+            .partition(|(t, _)| self.postings[*t as usize].len() <= phrasings);
+        for (t, weight) in walked {
+            self.add_postings(t, weight, s, true);
+        }
+        self.look_up_common(&looked_up, s);
+    }
+
+    /// Adds `weight` of the word `id` to the entries and phrasings that
+    /// contain it; with `found_only`, to the entries already found only.
+    fn add_postings(&self, id: u32, weight: f32, s: &mut Scratch, found_only: bool) {
+        let mut last_entry = u32::MAX;
+        for p in &self.postings[id as usize] {
+            if found_only && s.covered[p.entry as usize] == 0.0 {
+                continue;
+            }
+            // One entry's postings of a word share a strength: count it once.
+            if p.entry != last_entry {
+                s.add_entry(p.entry, weight * p.strength);
+                last_entry = p.entry;
+            }
+            if p.doc != BODY_DOC {
+                s.add_doc(p.doc, weight);
+            }
+        }
+    }
+
+    fn look_up_common(&self, common: &[(u32, f32)], s: &mut Scratch) {
         for i in 0..s.entries.len() {
             let entry = s.entries[i];
             let terms = &self.entry_terms[entry as usize];
