@@ -791,11 +791,13 @@ impl Matcher {
                 (last - first) as usize
             })
             .sum();
-        let (walked, looked_up): (Vec<(u32, f32)>, Vec<(u32, f32)>) = common
-            .iter()
-            .partition(|(t, _)| self.postings[*t as usize].len() <= phrasings);
-        for (t, weight) in walked {
-            self.add_postings(t, weight, s, true);
+        let mut looked_up: Vec<(u32, f32)> = Vec::new();
+        for &(t, weight) in common {
+            if self.postings[t as usize].len() <= phrasings {
+                self.add_postings(t, weight, s, true);
+            } else {
+                looked_up.push((t, weight));
+            }
         }
         self.look_up_common(&looked_up, s);
     }
