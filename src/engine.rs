@@ -610,7 +610,8 @@ impl Engine {
             .iter()
             .copied()
             .filter(|f| {
-                let precaution = categories[*f].tier() == Tier::Precaution;
+                let c = &categories[*f];
+                let precaution = c.tier() == Tier::Precaution && !c.in_passing;
                 (precaution && asserted.contains(f)) || asked.contains(f)
             })
             .collect()

@@ -572,7 +572,9 @@ impl RedFlagDetector {
 /// Plurals whose number tells a sign apart, with their singular's stem:
 /// "my legs keep giving way" is both legs, "my leg keeps giving way" one.
 /// A term's plural matches only the plural; its singular matches both.
-const KEPT_PLURALS: &[(&str, &str)] = &[("legs", "leg")];
+/// Drills are "suicides" in the plural ("after suicides my bum is tight"),
+/// which no one in crisis says of themselves.
+const KEPT_PLURALS: &[(&str, &str)] = &[("legs", "leg"), ("suicides", "suicid")];
 
 /// The key `t` is filed under: its stem, or the word itself for a kept
 /// plural.

@@ -4313,3 +4313,50 @@ fn the_sixty_ninth_reviews_signs_and_look_alikes() {
     let v = ask_json("b12 jab in my bum 2 days ago and it is still sore, how long does that last?");
     assert_eq!(v["match"]["id"], "injection-site", "{v}");
 }
+
+/// Review s28a (youth sport, dancers, chronic conditions, very short
+/// messages): the signs it found missed or under-rated, and the drills,
+/// nerves and menopause that raised an alarm.
+#[test]
+fn the_seventieth_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "low back pain and legs tingling since this morning",
+                "legs-numb-back",
+            ),
+            ("numb from the waist down since the fall", "both-legs"),
+            (
+                "daughter fainted at netball training, bum sore today, what stretch?",
+                "faint-on-exercise",
+            ),
+            ("hit head on mat, now throwing up", "head-injury"),
+            (
+                "sudden severe pain in my bum when I stood up",
+                "sudden-severe-pain",
+            ),
+        ],
+        &[],
+    );
+    each_raises_its_sign(&[
+        (
+            "my son has been cutting himself and his glute hurts",
+            "crisis",
+        ),
+        (
+            "I have osteoporosis, is a foam roller ok on my glutes?",
+            "thin-bones-care",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "the coach loves suicides and now my glute is knotted",
+        "legs went to jelly from nerves before my solo, glute tight after",
+        "hot flashes keep me up at night and my glute is knotted, is heat ok?",
+        "took a dead leg from a knee in rugby, glute is tight too",
+    ]);
+    // Thin bones told around another question keep its answer.
+    let v = ask_json(
+        "Had a scan last year that showed osteopenia. My glute knot is sore after gardening. Should I use heat or ice on it?",
+    );
+    assert_eq!(v["match"]["id"], "heat-vs-ice", "{v}");
+}
