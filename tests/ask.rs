@@ -4359,4 +4359,20 @@ fn the_seventieth_reviews_signs_and_look_alikes() {
         "Had a scan last year that showed osteopenia. My glute knot is sore after gardening. Should I use heat or ice on it?",
     );
     assert_eq!(v["match"]["id"], "heat-vs-ice", "{v}");
+    // A daily aspirin is never answered with ibuprofen unwarned, and a
+    // cancer survivor asking about massage is told how to keep it gentle.
+    let v = ask_json(
+        "I take aspirin every day for my heart, what painkiller can I take for my glute knot?",
+    );
+    let reply = v["reply"].as_str().unwrap();
+    assert!(
+        reply.contains("Don't take ibuprofen, naproxen or extra aspirin"),
+        "{reply}"
+    );
+    let v = ask_json("in remission from lymphoma, is a massage ok for my sore glute?");
+    let reply = v["reply"].as_str().unwrap();
+    assert!(
+        reply.contains("no deep work during treatment or with low platelets"),
+        "{reply}"
+    );
 }
