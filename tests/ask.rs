@@ -4335,6 +4335,10 @@ fn the_seventieth_reviews_signs_and_look_alikes() {
                 "sudden severe pain in my bum when I stood up",
                 "sudden-severe-pain",
             ),
+            (
+                "prostate cancer last year, new back pain and my legs feel weak",
+                "cancer-back-legs",
+            ),
         ],
         &[],
     );
