@@ -4205,12 +4205,17 @@ fn the_sixty_seventh_reviews_signs_and_look_alikes() {
 
 /// A sign that can wait a few days and is only the condition of the
 /// question is no reason to replace its answer: "why does pressing a spot
-/// send an ache down my thigh?" asks about referred pain, while "pain runs
-/// down past the knee, is that sciatica?" asks about the sign.
+/// send an ache into my calf?" asks about referred pain, while "pain runs
+/// down past the knee, is that sciatica?" asks about the sign. An ache
+/// that stays in the thigh is a knot's referred pain, not a sign (the
+/// seeds mark pain spreading below the knee).
 #[test]
 fn a_sign_told_as_the_condition_of_a_question_leaves_its_answer() {
-    let v = ask_json("Play tennis three times a week, 50. Why does pressing a tender spot high on my glute send an ache down the outside of my thigh?");
+    let v = ask_json("Play tennis three times a week, 50. Why does pressing a tender spot high on my glute send an ache down the back of my leg into my calf?");
     assert!(!v["red_flags"].as_array().unwrap().is_empty(), "{v}");
+    assert_eq!(v["match"]["id"], "referred-pain", "{v}");
+    let v = ask_json("Play tennis three times a week, 50. Why does pressing a tender spot high on my glute send an ache down the outside of my thigh?");
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
     assert_eq!(v["match"]["id"], "referred-pain", "{v}");
     let v = ask_json("Lifting for years. Pain runs from my glute down the back of my leg past the knee, is that sciatica?");
     assert_eq!(v["match"]["id"], "sciatica-vs-knot", "{v}");
