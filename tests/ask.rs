@@ -4385,3 +4385,48 @@ fn the_seventieth_reviews_signs_and_look_alikes() {
         "{reply}"
     );
 }
+
+/// Review 71 (s29a: endurance and outdoor athletes, pasted advice, jokes,
+/// thread replies), its HIGH items: leaking not felt with a bad back;
+/// a foot gone cold and numb; numbness still there the day after a ride,
+/// in riders' words; pain past bearing that nothing eases; a buttock that
+/// cramps with walking and lets go with a stop; crashes told as harmless
+/// and a fall down a table of times.
+#[test]
+fn the_seventy_first_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "wet myself on my run and didn't even feel it happen, my back has been bad all week",
+                "bladder-bowel",
+            ),
+            (
+                "my foot is freezing cold and numb since this morning and it hurts",
+                "cold-pale-leg",
+            ),
+            (
+                "can't feel my undercarriage since the century ride yesterday",
+                "saddle-numbness",
+            ),
+            (
+                "numb nuts after the ride and it hasn't come back since yesterday",
+                "saddle-numbness",
+            ),
+            (
+                "glute pain so bad i can't sit, stand or sleep, nothing helps",
+                "worst-pain",
+            ),
+        ],
+        &[],
+    );
+    each_raises_its_sign(&[(
+        "my buttock cramps up when i walk uphill and goes when i stop, i'm 62 and smoke",
+        "walking-pain",
+    )]);
+    none_raises_a_sign(&[
+        "crashed my bike last week, all good, no injuries, glute is tight",
+        "wiped out on my skis a few times, totally fine lol",
+        "fell off the strava leaderboard and my glutes are sore from trying to get the KOM back",
+        "stop being such a numb nuts and stretch your glutes",
+    ]);
+}
