@@ -4430,3 +4430,32 @@ fn the_seventy_first_reviews_signs_and_look_alikes() {
         "stop being such a numb nuts and stretch your glutes",
     ]);
 }
+
+/// Forum-z, read in session 29: a knot pressed, rolled or needled is
+/// sore, told in hyperbole, and that is no sign ("the foam roller is
+/// agony", "like a knife when I press it"), while pain past bearing still
+/// is; asking how best to sleep is the sleep entry's question, not night
+/// pain, while pain that wakes the member still is.
+#[test]
+fn pressing_a_knot_in_hyperbole_and_asking_how_to_sleep_raise_no_sign() {
+    none_raises_a_sign(&[
+        "calf knot after parkrun, how do I roll it without it hurting so much? the foam roller is agony",
+        "tender spot on the side of my bum, feels like a knife when I press it. is that the minimus?",
+    ]);
+    let v = ask_json(
+        "Side sleeper, 34, and the knot in my right glute makes it hard to get comfortable. \
+         What's the best way to sleep with a glute knot? Pillow between the knees or something?",
+    );
+    assert_eq!(v["match"]["id"], "sleep-position", "{v}");
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+    each_raises_its_sign(&[
+        (
+            "what position to sleep in when the glute pain wakes me every night",
+            "night-pain",
+        ),
+        (
+            "the foam roller is agony but the pain is 10/10 all day and nothing helps",
+            "worst-pain",
+        ),
+    ]);
+}
