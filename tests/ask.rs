@@ -4459,3 +4459,69 @@ fn pressing_a_knot_in_hyperbole_and_asking_how_to_sleep_raise_no_sign() {
         ),
     ]);
 }
+
+/// Review 72 (s29b: medical and alternative vocabulary, trainers and
+/// family asking for someone, feelings told by metaphor), its HIGH items:
+/// a workplace is no sign; a cold, pale foot told apart from its leg word;
+/// wiping not felt; clinical words for the signs; the cauda equina page
+/// for tired legs; metaphors for both legs, a dragging foot and a leg
+/// that folds.
+#[test]
+fn the_seventy_second_reviews_signs_and_look_alikes() {
+    none_raises_a_sign(&[
+        "paramedic, sat in the ambulance all shift, my left glute gets a deep ache",
+        "I work in a fracture clinic and stand all day, glute knot",
+        "oncology nurse here, glute tight after long shifts",
+    ]);
+    each_opens_with_its_prompt(
+        &[
+            (
+                "the foot on the side with the knot has gone cold and pale and it really hurts",
+                "cold-pale-told",
+            ),
+            (
+                "cant feel wiping since yesterday, back pain",
+                "saddle-numbness",
+            ),
+            (
+                "saddle anaesthesia and low back pain since this morning",
+                "saddle-numbness",
+            ),
+            ("urinary retention since my back went", "bladder-bowel"),
+            ("bilateral sciatica since this morning", "both-legs"),
+            (
+                "a cold stripe down both legs since my back went",
+                "both-legs",
+            ),
+        ],
+        &[],
+    );
+    each_raises_its_sign(&[
+        (
+            "paraesthesia along my L5 dermatome with glute pain, 10 days",
+            "numbness-tingling",
+        ),
+        (
+            "intermittent claudication in my buttock when I walk",
+            "walking-pain",
+        ),
+        (
+            "my foot feels like a block of wood and drags, glute pain",
+            "foot-drags-told",
+        ),
+        (
+            "my leg feels like it's not mine and keeps folding, butt pain",
+            "leg-folds-told",
+        ),
+        (
+            "the pain was so bad I called an ambulance last night",
+            "worst-pain",
+        ),
+    ]);
+    // Tired legs after a hard session are not the cauda equina page.
+    let v = ask_json("both my legs were jelly after leg day, is that knots in my glutes?");
+    assert_ne!(v["match"]["id"], "cauda-equina", "{v}");
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+    let v = ask_json("what is cauda equina syndrome");
+    assert_eq!(v["match"]["id"], "cauda-equina", "{v}");
+}
