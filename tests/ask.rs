@@ -3883,14 +3883,15 @@ fn the_sixty_first_reviews_signs_and_look_alikes() {
 }
 
 /// A knot in the calf that is "agony" on the roller is about the calf:
-/// the care prompt, and no glute answer (issue 13); a calf that is
-/// swollen and warm after a flight still gets the entry that says to
-/// have it checked today.
+/// no glute answer (issue 13), and since session 29 no sign either (a
+/// knot pressed on a roller, told in hyperbole, is a look-alike); a calf
+/// that is swollen and warm after a flight still gets the entry that says
+/// to have it checked today.
 #[test]
 fn a_sign_about_a_calf_answers_only_when_it_needs_care_today() {
     let v = ask_json("knot in my calf after parkrun, like a golf ball. how do I roll it without it hurting so much? the foam roller is agony");
     assert!(v["match"].is_null(), "{v}");
-    assert_ne!(v["red_flags"], serde_json::json!([]), "{v}");
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
     let v = ask_json("flew home from Perth on Sunday and now my left calf is swollen, warm and sore. is that my glute knot referring?");
     assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
 }
