@@ -4478,7 +4478,7 @@ fn the_seventy_second_reviews_signs_and_look_alikes() {
         &[
             (
                 "the foot on the side with the knot has gone cold and pale and it really hurts",
-                "cold-pale-told",
+                "cold-pale-leg",
             ),
             (
                 "cant feel wiping since yesterday, back pain",
