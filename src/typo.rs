@@ -6,6 +6,7 @@
 //! 50,000, unlike a scan that compares the typo with every word.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
 
 /// How far a word may be from a known word and still be corrected to it.
 /// Short words are left alone: "dumb" is one edit from "numb", and a
@@ -24,7 +25,11 @@ pub struct Vocabulary {
     /// How often each word occurs in the knowledge: the tie-breaker.
     counts: Vec<u32>,
     ids: HashMap<String, u32>,
-    deletes: HashMap<u64, Vec<u32>>,
+    /// Each deletion's hash with the word it came from, sorted by hash.
+    /// Built on the first correction rather than word by word: a cold
+    /// `knotbot ask` whose words are all known never needs it, and one
+    /// sort is much cheaper than a map of small lists.
+    deletes: OnceLock<Vec<(u64, u32)>>,
 }
 
 impl Vocabulary {
@@ -41,13 +46,30 @@ impl Vocabulary {
         self.words.push(word.to_string());
         self.counts.push(1);
         self.ids.insert(word.to_string(), id);
-        let chars: Vec<char> = word.chars().collect();
-        for variant in deletions(&chars, max_distance(chars.len())) {
-            let list = self.deletes.entry(variant).or_default();
-            if list.last() != Some(&id) {
-                list.push(id);
+        self.deletes = OnceLock::new();
+    }
+
+    fn deletes(&self) -> &[(u64, u32)] {
+        self.deletes.get_or_init(|| {
+            let mut all: Vec<(u64, u32)> = Vec::new();
+            for (id, word) in self.words.iter().enumerate() {
+                let chars: Vec<char> = word.chars().collect();
+                let variants = deletions(&chars, max_distance(chars.len()));
+                all.extend(variants.into_iter().map(|h| (h, id as u32)));
             }
-        }
+            all.sort_unstable();
+            all
+        })
+    }
+
+    /// The ids of the words stored under the deletion hashed `variant`.
+    fn under(&self, variant: u64) -> impl Iterator<Item = u32> + '_ {
+        let deletes = self.deletes();
+        let from = deletes.partition_point(|d| d.0 < variant);
+        deletes[from..]
+            .iter()
+            .take_while(move |d| d.0 == variant)
+            .map(|d| d.1)
     }
 
     /// The known word closest to `word`, if one is close enough. People
@@ -61,10 +83,7 @@ impl Vocabulary {
         }
         let mut best: Option<(usize, u32, u32)> = None;
         for variant in deletions(&chars, limit) {
-            let Some(ids) = self.deletes.get(&variant) else {
-                continue;
-            };
-            for &id in ids {
+            for id in self.under(variant) {
                 let candidate = &self.words[id as usize];
                 if candidate.chars().next() != chars.first().copied() {
                     continue;
