@@ -4526,3 +4526,102 @@ fn the_seventy_second_reviews_signs_and_look_alikes() {
     let v = ask_json("what is cauda equina syndrome");
     assert_eq!(v["match"]["id"], "cauda-equina", "{v}");
 }
+
+/// Review 73 (s30a: voice-to-text, code-switching, shift workers, members
+/// who argue back), its HIGH items: a shift worker's clock, rota and
+/// idioms are no sign; both feet puffy after a shift are no clot; a leak
+/// when lifting heavy is the pelvic floor, not the emergency; the saddle
+/// area named without a bike, and emergency signs in slips of the keyboard
+/// or in Taglish, Hinglish, Spanish and Pidgin, are the emergency.
+#[test]
+fn the_seventy_third_reviews_signs_and_look_alikes() {
+    none_raises_a_sign(&[
+        "night shift nurse here by 4am my right butt cheek has this hard tender spot when i sit at the station is that a tribute point",
+        "my heart skipped a beat when i saw the rota, 7 nights in a row, my glutes are gonna be wrecked, any tips",
+        "my glute hurts at 3am on my shift when im on the forklift",
+        "had a falling out with my supervisor and ive been clenching my butt all week",
+        "got hit with a double shift, glutes knotted",
+        "my ankles are puffy by the end of my shift",
+        "swollen feet after standing 10 hours in the kitchen",
+    ]);
+    each_opens_with_its_prompt(
+        &[
+            (
+                "i leak a bit of pee when i lift heavy boxes at work since this glute pain started",
+                "leaking-on-effort",
+            ),
+            ("numb in the saddle area and my back hurts", "saddle-numbness"),
+            (
+                "both my legs are week and my back hurts since yesterday",
+                "both-legs",
+            ),
+            (
+                "i peed my self at work and didnt no, back pain all week",
+                "bladder-bowel",
+            ),
+            (
+                "namamanhid yung pwet ko pati singit, tapos hirap na akong umihi, may back pain din ako",
+                "bladder-bowel",
+            ),
+            (
+                "bhai dono legs mein jhanjhanahat hai aur lower back pain bhi, kal se",
+                "both-legs",
+            ),
+            (
+                "mi nalga esta numb y no puedo orinar desde ayer",
+                "bladder-bowel",
+            ),
+        ],
+        &[],
+    );
+    each_raises_its_sign(&[
+        (
+            "my calf is swollen and im short of breadth",
+            "breathless-chest",
+        ),
+        (
+            "the ache in my buttock won't let me lie down, fourth night in a row",
+            "night-pain",
+        ),
+        (
+            "one ankle swollen since yesterday and my calf hurts",
+            "calf-swelling-told",
+        ),
+    ]);
+}
+
+/// Review 74 (s30b: back from surgery, yoga, pilates and barre, medicines
+/// named in passing, where it hurts in detail), its HIGH items: legs that
+/// shake in a class or sleep in a pose, and a session that "wrecked" the
+/// member, are no sign; dark pee with swollen or rock-hard muscles is the
+/// emergency; a numb bottom after back surgery is the saddle sign; a
+/// stretch card after back surgery says to ask the surgeon first.
+#[test]
+fn the_seventy_fourth_reviews_signs_and_look_alikes() {
+    none_raises_a_sign(&[
+        "legs shaking like jelly in the last barre set, both of them. normal?",
+        "both feet went to sleep in hero pose lol",
+        "hip thrusts wrecked me yesterday, can't walk lol",
+        "legs gave out walking down the stairs after leg day lol",
+        "legs buckled on the way out of spin class lol",
+    ]);
+    each_opens_with_its_prompt(
+        &[
+            (
+                "dark pee after leg day, glutes rock hard and swollen",
+                "dark-urine-sore-muscles",
+            ),
+            (
+                "my bum has gone numb since my discectomy last week",
+                "numb-seat-back-pain",
+            ),
+        ],
+        &[],
+    );
+    // Thirst is no emergency.
+    none_raises_a_sign(&[
+        "pee is a bit dark after the long run, glutes sore, how much water should i drink",
+    ]);
+    let v = ask_json("3 weeks after my spinal fusion, can I foam roll my glutes and do pigeon?");
+    assert!(v["reply"].as_str().unwrap().contains("back surgery"), "{v}");
+}
