@@ -790,7 +790,7 @@ impl Engine {
         // and nothing else, and is not answerable alone. And it asks, or
         // tells a sign ("it's been 5 weeks and hasn't budged"): "ok cool"
         // after an answer must not bring that answer back.
-        let follow_up = own.confident().is_none()
+        let follow_up = (own.confident().is_none() || stands_for_something_told(terms))
             && !own.scope.anchored
             && !own.scope.body_part
             && (crate::focus::asks_something(message) || !self.detector.detect(terms).is_empty());

@@ -3372,6 +3372,22 @@ fn a_follow_up_near_the_bar_stays_with_the_answer_before() {
     assert_eq!(v["match"], serde_json::Value::Null, "{v}");
 }
 
+/// A follow-up whose "it" or "that" stands for what was told before is
+/// read with it, even when its own words would answer something else:
+/// sitting on a cushion after a knot from long sits on the floor is the
+/// sitting answer, not a massage session's.
+#[test]
+fn a_follow_up_that_points_back_is_read_with_the_message_before() {
+    let before = "Since my retreat there's a knot deep in my left glute, it aches after sitting \
+                  cross legged. Stretching and a warm bath help. What else helps a knot from long \
+                  sits on the floor?";
+    let v = ask_json_after(
+        before,
+        "is it ok to keep sitting on the cushion every morning for 30 mins?",
+    );
+    assert_eq!(v["match"]["id"], "sitting", "{v}");
+}
+
 /// A sign in a message about a subject next to ours that we do not cover
 /// (a pilonidal cyst, piles) gets its prompt and no entry of ours, as a
 /// sign about another body part does.
