@@ -232,7 +232,9 @@ impl Engine {
         if let Some(own) = &own_signs {
             asked.retain(|f| own.contains(f));
         }
-        let deciding = self.deciding(&flags, &asserted, &asked);
+        let mut deciding = self.deciding(&flags, &asserted, &asked);
+        let others_precautions = self.others_precautions(message, before, &flags);
+        deciding.retain(|f| !others_precautions.contains(f));
         let chosen = if asserted.is_empty() {
             ranking.confident()
         } else {
@@ -468,7 +470,30 @@ impl Engine {
         // member's.
         let droppable =
             |f: &usize| !matches!(categories[*f].tier(), Tier::Emergency | Tier::Precaution);
-        if !flags.iter().any(droppable) {
+        self.told_only_of_others(message, before, flags, droppable)
+    }
+
+    /// The precautions of `flags` told only of someone else ("my wife is
+    /// pregnant, and I'm so stressed my glutes are knotted"): they keep
+    /// their note, but the member's own question chooses the answer.
+    fn others_precautions(&self, message: &str, before: &[Term], flags: &[usize]) -> Vec<usize> {
+        let categories = &self.knowledge.red_flags.categories;
+        let precaution = |f: &usize| categories[*f].tier() == Tier::Precaution;
+        self.told_only_of_others(message, before, flags, precaution)
+    }
+
+    /// The signs of `flags` that `kind` keeps and `message` tells only of
+    /// someone else, before it turns to the member's own glute (see
+    /// `others_signs`).
+    fn told_only_of_others(
+        &self,
+        message: &str,
+        before: &[Term],
+        flags: &[usize],
+        kind: impl Fn(&usize) -> bool,
+    ) -> Vec<usize> {
+        let droppable = kind;
+        if !flags.iter().any(&droppable) {
             return Vec::new();
         }
         let clauses = crate::whose::clauses(message, &self.analyzer);

@@ -3388,6 +3388,19 @@ fn a_follow_up_that_points_back_is_read_with_the_message_before() {
     assert_eq!(v["match"]["id"], "sitting", "{v}");
 }
 
+/// A precaution told only of someone else keeps its note, but the
+/// member's own question chooses the answer: a husband stressed by his
+/// wife's pregnancy is answered about stress, not given the pregnancy
+/// page; a trainer asking about a pregnant client still gets it.
+#[test]
+fn someone_elses_precaution_keeps_its_note_but_not_the_answer() {
+    let v = ask_json("my wife is pregnant and im so stressed my glutes are knotted up");
+    assert_ne!(v["match"]["id"], "pregnancy", "{v}");
+    assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]), "{v}");
+    let v = ask_json("my client is 20 weeks pregnant, which glute stretches are ok");
+    assert_eq!(v["match"]["id"], "pregnancy", "{v}");
+}
+
 /// A sign in a message about a subject next to ours that we do not cover
 /// (a pilonidal cyst, piles) gets its prompt and no entry of ours, as a
 /// sign about another body part does.
