@@ -4647,6 +4647,9 @@ fn the_seventy_fourth_reviews_signs_and_look_alikes() {
         ],
         &[],
     );
+    // Skin numb beside a c-section scar is expected, not the saddle sign.
+    let v = ask_json("bikini line numb since my c-section, glutes achy");
+    assert_eq!(v["red_flags"], serde_json::json!(["postpartum"]), "{v}");
     // Thirst is no emergency.
     none_raises_a_sign(&[
         "pee is a bit dark after the long run, glutes sore, how much water should i drink",
