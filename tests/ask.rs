@@ -4634,6 +4634,14 @@ fn the_seventy_fourth_reviews_signs_and_look_alikes() {
         "legs gave out walking down the stairs after leg day lol",
         "legs buckled on the way out of spin class lol",
     ]);
+    // A real sign laughed off, or a session that hurt a joint, still counts.
+    each_raises_its_sign(&[
+        ("my leg gave way during my run lol", "weakness"),
+        (
+            "my run wrecked my ankle, cant put weight on it",
+            "unable-to-bear-weight",
+        ),
+    ]);
     each_opens_with_its_prompt(
         &[
             (
