@@ -4616,6 +4616,15 @@ fn the_seventy_third_reviews_signs_and_look_alikes() {
             "one ankle swollen since yesterday and my calf hurts",
             "calf-swelling-told",
         ),
+        // A swollen calf is read beside feet that swell after work.
+        (
+            "my calf is swollen and hot and my feet swell after work",
+            "calf-named-swollen",
+        ),
+        (
+            "menopausal and my glute throbs by 3am every night",
+            "night-pain-clock",
+        ),
     ]);
 }
 
