@@ -52,12 +52,16 @@ impl Vocabulary {
     fn deletes(&self) -> &[(u64, u32)] {
         self.deletes.get_or_init(|| {
             let mut all: Vec<(u64, u32)> = Vec::new();
+            let mut variants = Vec::new();
             for (id, word) in self.words.iter().enumerate() {
                 let chars: Vec<char> = word.chars().collect();
-                let variants = deletions(&chars, max_distance(chars.len()));
-                all.extend(variants.into_iter().map(|h| (h, id as u32)));
+                variants.clear();
+                deletion_hashes(&chars, max_distance(chars.len()), &mut variants);
+                all.extend(variants.iter().map(|&h| (h, id as u32)));
             }
+            // Sorted, a word's repeated deletions sit side by side.
             all.sort_unstable();
+            all.dedup();
             all
         })
     }
@@ -108,33 +112,41 @@ impl Vocabulary {
 }
 
 /// The hashes of `chars` and of every string made from it by deleting up
-/// to `depth` chars, without repeats.
+/// to `depth` (at most 2, see `max_distance`) chars, without repeats, the
+/// fewest deletions first. Correction breaks ties by the order found, so
+/// the order is kept.
 fn deletions(chars: &[char], depth: usize) -> Vec<u64> {
+    let mut all = Vec::new();
+    deletion_hashes(chars, depth, &mut all);
     let mut seen: HashSet<u64> = HashSet::default();
-    let mut all = vec![hash(chars)];
-    seen.insert(all[0]);
-    let mut frontier = vec![chars.to_vec()];
-    for _ in 0..depth {
-        let mut next = Vec::new();
-        for word in &frontier {
-            for i in 0..word.len() {
-                let mut shorter = word.clone();
-                shorter.remove(i);
-                let h = hash(&shorter);
-                if seen.insert(h) {
-                    all.push(h);
-                    next.push(shorter);
-                }
-            }
-        }
-        frontier = next;
-    }
+    all.retain(|h| seen.insert(*h));
     all
+}
+
+/// Pushes the hashes `deletions` gives, repeats included. Hashed in place
+/// rather than built as strings: the index of a cold start hashes every
+/// known word's deletions, and copying each one cost more than hashing it.
+fn deletion_hashes(chars: &[char], depth: usize, out: &mut Vec<u64>) {
+    debug_assert!(depth <= 2, "typos are corrected up to two edits");
+    let without = |a: usize, b: usize| {
+        let kept = chars.iter().enumerate().filter(|&(i, _)| i != a && i != b);
+        hash(kept.map(|(_, c)| c))
+    };
+    let n = chars.len();
+    out.push(hash(chars.iter()));
+    if depth >= 1 {
+        out.extend((0..n).map(|a| without(a, a)));
+    }
+    if depth >= 2 {
+        for a in 0..n {
+            out.extend((0..n).filter(|&b| b != a).map(|b| without(a, b)));
+        }
+    }
 }
 
 /// FNV-1a over the characters: stable, fast, and good enough to key buckets
 /// whose members are verified by a real distance anyway.
-fn hash(chars: &[char]) -> u64 {
+fn hash<'a>(chars: impl Iterator<Item = &'a char>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for c in chars {
         for b in (*c as u32).to_le_bytes() {
