@@ -4674,3 +4674,97 @@ fn the_seventy_fourth_reviews_signs_and_look_alikes() {
     let v = ask_json("3 weeks after my spinal fusion, can I foam roll my glutes and do pigeon?");
     assert!(v["reply"].as_str().unwrap().contains("back surgery"), "{v}");
 }
+
+/// The seventy-fifth review (session 31, s31a: embarrassed members,
+/// loose medical words, UK, Irish, Australian and South African slang):
+/// fear told as soiling oneself, knees caving on a squat and a laugh before
+/// "can't feel my legs" are no emergency; retention, a numb bottom and
+/// "me" for "my" in slang are.
+#[test]
+fn the_seventy_fifth_reviews_signs_and_look_alikes() {
+    none_raises_a_sign(&[
+        "was crapping myself before the race and now my glutes are tight",
+        "my knees collapse in on the squat and my glutes feel knotted, any cues",
+        "lol can't feel my legs, how do I stretch my glutes",
+        "the wheels fell off at 30k and my glutes are knotted",
+        "got a dead leg at footy from a knee, also a glute knot, which should I ice",
+    ]);
+    // The same words told as what they are still count.
+    each_raises_its_sign(&[
+        (
+            "I crapped myself without noticing and my back is killing me",
+            "bladder-bowel",
+        ),
+        (
+            "my knee collapsed under me and I fell, glute is sore now",
+            "weakness",
+        ),
+    ]);
+    each_opens_with_its_prompt(
+        &[
+            ("can't go for a wee, back is bad", "bladder-bowel"),
+            (
+                "can't have a slash and my back is killing me",
+                "bladder-bowel",
+            ),
+            (
+                "can't feel me bits and me back is wrecked",
+                "saddle-numbness",
+            ),
+            ("me hole is numb since my back went", "numb-seat-back-pain"),
+            (
+                "my jacksie is numb and my back is killing me",
+                "numb-seat-back-pain",
+            ),
+        ],
+        &[],
+    );
+    // A gym cue while pregnant keeps the precaution, not the labour warning.
+    let v = ask_json("20 weeks pregnant, how do I get a better glute contraction in bridges");
+    assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]), "{v}");
+    let v = ask_json("12 weeks gone and my bum is in knots, can I still do hip thrusts");
+    assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]), "{v}");
+}
+
+/// The seventy-sixth review (session 31, s31b: products and gadgets, two
+/// questions in one, heat, travel and fasting): urine told by its colour,
+/// the weather, a hot tub and money that "took a hit" are no sign;
+/// erections told in other words and fainting in a set are.
+#[test]
+fn the_seventy_sixth_reviews_signs_and_look_alikes() {
+    none_raises_a_sign(&[
+        "does drinking more water so my urine is clear help knots",
+        "im burning up in this hostel with no AC, whats a good stretch for my glute knot",
+        "hot tub was boiling, now my bum is red from the heat lol, knot feels better though",
+        "my bank account took a hit buying a theragun, is it worth it for glute knots",
+        "my fitbit keeps buzzing to tell me to stand up, glute is stiff from sitting",
+    ]);
+    each_raises_its_sign(&[
+        (
+            "im burning up and shivering, red hot lump on my bum",
+            "fever-infection",
+        ),
+        (
+            "passed out during squats today, glute knot too",
+            "faint-on-exercise",
+        ),
+        ("blacked out mid set on hip thrusts", "faint-on-exercise"),
+        (
+            "Along with glute pain I am not able to pass urine properly since morning",
+            "bladder-bowel",
+        ),
+    ]);
+    each_opens_with_its_prompt(
+        &[
+            (
+                "new problems getting an erection plus back and bum pain since i lifted a heavy suitcase",
+                "sexual-change-back-pain",
+            ),
+            (
+                "ED since my back injury last week, bum still sore",
+                "sexual-change-back-pain",
+            ),
+        ],
+        &["exercise-overload"],
+    );
+}
