@@ -109,15 +109,24 @@ fn breathlessness_with_a_calf_sign_is_an_emergency_everywhere() {
 /// A knot is not a growth, but a growing lump is a reason to see a doctor.
 #[test]
 fn a_growing_lump_gets_see_a_doctor_not_training_tips() {
-    for q in [
-        "theres a hard lump in my glute that seems to be getting bigger",
-        "lump on my bum the size of a golf ball, doesnt hurt",
+    for (q, sign) in [
+        (
+            "theres a hard lump in my glute that seems to be getting bigger",
+            "lump-growing",
+        ),
+        (
+            "lump on my bum the size of a golf ball, doesnt hurt",
+            "lump",
+        ),
     ] {
         let v = ask(q);
-        assert!(flags(&v).contains(&"lump".to_string()), "{q}: {v}");
-        assert!(opens_with_prompt_of(&v, "lump"), "{q}: {v}");
+        assert!(flags(&v).contains(&sign.to_string()), "{q}: {v}");
+        assert!(opens_with_prompt_of(&v, sign), "{q}: {v}");
         assert_ne!(v["match"]["id"], "exercise-overload", "{q}");
     }
+    // A lump that has grown gets the doctor's page, not what a knot is.
+    let v = ask("the lump in my glute is getting bigger every week, is that a knot");
+    assert_eq!(v["match"]["id"], "when-to-see-doctor", "{v}");
     let k = knotbot::Knowledge::shipped().unwrap();
     for e in &k.entries {
         assert!(!e.body.contains("not a tear or a growth"), "{}", e.id);
