@@ -4768,3 +4768,119 @@ fn the_seventy_sixth_reviews_signs_and_look_alikes() {
         &["exercise-overload"],
     );
 }
+
+/// The seventy-seventh review (session 31, s31c: injections in the
+/// buttock, trans and non-binary members, farmers and trades in regional
+/// dialect): a reaction to a jab, a leg numb "and weak", one painful
+/// testicle, a calf "swole up", feminising hormones, shaking with a
+/// spreading infection, and signs told in Scots or Appalachian words are
+/// read; a drop of blood at an IVF injection site, tucking's pressure
+/// numbness and a rancher's "rear end's" raise no emergency.
+#[test]
+fn the_seventy_seventh_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "had my b12 jab in the bum 10 mins ago and my lips and face are swelling up",
+                "allergic-reaction",
+            ),
+            (
+                "pin site on my arse is red hot and spreading, im shaking and cant think straight",
+                "infection-very-unwell",
+            ),
+            (
+                "cannae feel ma bits when ah wipe and ma back's killin me",
+                "saddle-numbness",
+            ),
+            (
+                "cain't pee since yesterday and my back hurts",
+                "bladder-bowel",
+            ),
+        ],
+        &[],
+    );
+    each_raises_its_sign(&[
+        (
+            "my leg is numb and weak since my shot in the bum yesterday",
+            "weakness",
+        ),
+        (
+            "tucked all day at a gig and now one ball is really painful and swollen",
+            "testicle-pain",
+        ),
+        (
+            "calf swole n hot since the long haul flight",
+            "leg-swelling",
+        ),
+        (
+            "started estradiol last month and now my calf aches and feels tight",
+            "calf-clot-risk",
+        ),
+        (
+            "fell off the hay wagon yesterday and my hip is killing me",
+            "trauma",
+        ),
+        (
+            "tucked all day and my groin is still numb hours later",
+            "saddle-numbness",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "y'all, been ridin fence all week and my rear end's got a knot in it, what'll work it out",
+        "fell off the wagon over christmas, glutes tight again",
+    ]);
+    let v = ask_json("pregnant through ivf, the pio site bled a little when i pulled the needle out, glute knot is sore, is heat ok");
+    assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]), "{v}");
+    let v = ask_json(
+        "tucking makes my bits go a bit numb til i untuck, and my glutes are tight, stretches?",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!(["saddle-tucking"]), "{v}");
+}
+
+/// The seventy-eighth review (session 31, s31d: members who live with a
+/// condition that changes sensation or strength, numbers, panic at
+/// night): known neuropathy never hides a new sign, sudden weakness or a
+/// weak "good leg" after a stroke is the emergency, and a wheelchair
+/// user's flat cushion or red patch that will not fade is a pressure
+/// injury to check today; legs dead after a session, 20k steps or the
+/// dentist's numbing are no sign.
+#[test]
+fn the_seventy_eighth_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "I have neuropathy, and since today both my legs are numb and weak up to the thighs",
+                "both-legs",
+            ),
+            (
+                "diabetic with neuropathy in my feet, but since this morning I can't feel the toilet paper when I wipe",
+                "saddle-numbness",
+            ),
+            (
+                "had a stroke in 2021, since lunchtime my good leg is weak and my speech feels a bit off",
+                "weakness-fast",
+            ),
+            (
+                "my wheelchair cushion has gone flat and my butt is sore, is it a knot or the cushion?",
+                "pressure-sore",
+            ),
+        ],
+        &["weak-glutes"],
+    );
+    each_raises_its_sign(&[(
+        "diabetic, this week I've got new numbness in my left shin only, different from my usual neuropathy",
+        "numbness-tingling",
+    )]);
+    none_raises_a_sign(&[
+        "leg day yesterday and I can barely walk today lol",
+        "did 200 walking lunges and now I can barely walk down the stairs",
+        "can't feel my legs after 30k steps at Disney",
+        "can't feel my legs after a 12 hour shift lol, glutes knotted",
+        "the dentist numbed half my face for 2 hours and now I have a glute knot from the chair lol",
+    ]);
+    // A fall that leaves someone barely walking still counts.
+    each_raises_its_sign(&[(
+        "can barely walk since I fell on the ice yesterday",
+        "trauma",
+    )]);
+}
