@@ -1657,7 +1657,8 @@ fn the_twenty_ninth_reviews_signs_get_the_urgency_they_need() {
             (
                 "Mum (81) went down in the kitchen, she's still on the lino and says she can't \
                  take any weight on her right leg, hip hurts. should we rub it?",
-                "found-on-floor",
+                // the fall's own emergency, whose prompt names the floor too
+                "fall-cannot-stand",
             ),
             (
                 "68, pack a day man. tonight it felt like someone unzipped my back, the pain shot \
@@ -4883,4 +4884,83 @@ fn the_seventy_eighth_reviews_signs_and_look_alikes() {
         "can barely walk since I fell on the ice yesterday",
         "trauma",
     )]);
+}
+
+/// The seventy-ninth review (session 31, s31e: machine-translated and
+/// word-for-word English, diaries): legs with "no power" or gone to
+/// "cotton", a short breath beside a swollen leg, stool that came out by
+/// itself, numbness "between legs" and a fall onto a leg that "cannot
+/// step" are read at their tier; heat or anger told as boiling, skin
+/// reddened by massage or coin rubbing, and "not on a diet" said of
+/// everyday eating raise no prompt.
+#[test]
+fn the_seventy_ninth_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            ("Both leg no power suddenly, cannot stand up", "both-legs"),
+            (
+                "I cannot take breath well since this morning and my leg is swollen",
+                "breath-with-calf",
+            ),
+            ("Stool came out by itself, back pain", "bladder-bowel"),
+            ("numb between legs since yesterday", "saddle-numbness"),
+            (
+                "I fell on the ice on the buttock, now I cannot step on the leg, it hurts very much in the hip",
+                "fall-cannot-stand",
+            ),
+        ],
+        &[],
+    );
+    none_raises_a_sign(&[
+        "It is boiling hot today, my glute is tight from sitting in the car.",
+        "My blood is boiling at my boss, and my glutes are tight.",
+        "After the sports massage my glute skin is red, is that ok?",
+        "My grandma does coin rubbing on my butt knot and it leaves red lines like bruises. Is it ok?",
+        "I am not on a diet, just want to know the best glute stretch.",
+    ]);
+    // Weight lost without trying still counts.
+    each_raises_its_sign(&[(
+        "dropped 5 kg this month, not on a diet, and my glute aches at night",
+        "weight-loss-unexplained",
+    )]);
+}
+
+/// The eightieth review (session 31, s31f: nights and mornings,
+/// inflammatory and autoimmune conditions, young athletes): the
+/// inflammatory back pain pattern, a teenager's own limp, a throbbing lump
+/// with "a temperature" and both legs numb told without "are" are read;
+/// "in remission" without a cancer and being woken by an alarm or a dog
+/// are not signs.
+#[test]
+fn the_eightieth_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "I'm 25 and for 4 months I've been stiff for over an hour every morning in my lower back and butt, gets better when I move and worse when I rest",
+                "inflammatory-back-pain",
+            ),
+            (
+                "16 and I've been limping for 3 days with hip and knee pain, no injury I can think of",
+                "child-limp",
+            ),
+            (
+                "Crohn's, got a really painful swollen lump right next to my bum crack that's throbbing, and a temperature",
+                "fever-infection",
+            ),
+            ("my legs go numb at night", "both-legs"),
+        ],
+        &["symptoms"],
+    );
+    none_raises_a_sign(&[
+        "my Crohn's is in remission, I just want to know how to roll a glute knot",
+        "my alarm wakes me at 5am for training, glutes stiff, best warm up?",
+        "my dog wakes me at 6 every day, glute knot from the sofa, stretch?",
+    ]);
+    each_raises_its_sign(&[
+        (
+            "breast cancer in remission, can i use a massage gun",
+            "cancer-weight-loss",
+        ),
+        ("the pain wakes me at 3am every night", "night-pain"),
+    ]);
 }
