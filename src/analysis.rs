@@ -10,8 +10,9 @@ use crate::language;
 use crate::text::{tokenize, tokenize_marked};
 use crate::typo::Vocabulary;
 
-/// Longest synonym phrase, in words, that the table may hold.
-const MAX_PHRASE: usize = 4;
+/// Longest synonym phrase, in words, that the table may hold (`check`
+/// refuses a longer one, which would never be read).
+pub(crate) const MAX_PHRASE: usize = 4;
 
 /// One word of a message after analysis.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4964,3 +4964,14 @@ fn the_eightieth_reviews_signs_and_look_alikes() {
         ("the pain wakes me at 3am every night", "night-pain"),
     ]);
 }
+
+/// The stem of "balls" is that of "ball", so a member sitting on a massage
+/// ball must not be read as having testicle pain (the group word "my right
+/// ball" was read as "my ball", "right" being a filler word).
+#[test]
+fn a_massage_ball_is_no_testicle() {
+    let v = ask_json("sitting on my ball is agony, too hard?");
+    let flags = v["red_flags"].as_array().unwrap();
+    assert!(!flags.iter().any(|f| f == "testicle-pain"), "{v}");
+    each_raises_its_sign(&[("pain in my balls since this morning", "testicle-pain")]);
+}

@@ -437,6 +437,44 @@ fn a_red_flag_term_with_a_filler_word_is_reported() {
     );
 }
 
+/// A group word is read like a term: "my right ball" in the testicle group
+/// was read as "my ball" and sent a member sitting on a massage ball to the
+/// emergency department. `check` names the filler word.
+#[test]
+fn a_group_word_with_a_filler_word_is_reported() {
+    let dir = knowledge_copy();
+    let path = dir.path().join("red_flags.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen(
+        "\"my left ball\",",
+        "\"my left ball\", \"my right ball\",",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    assert_names(
+        &check_fails(dir.path()),
+        "red_flags.toml:",
+        "\"my right ball\" contains \"right\", a filler word",
+    );
+}
+
+/// A message is read four words at a time for synonyms, so a longer
+/// phrase in lexicon.toml would never match: `check` says so, with its line.
+#[test]
+fn a_synonym_too_long_to_be_read_is_reported() {
+    let dir = knowledge_copy();
+    let line = append(
+        dir.path(),
+        "lexicon.toml",
+        "\"legs feel heavy and numb\" = \"legs are numb\"\n",
+    );
+    assert_names(
+        &check_fails(dir.path()),
+        &format!("lexicon.toml:{line}:"),
+        "\"legs feel heavy and numb\": a message is read 4 words at a time",
+    );
+}
+
 #[test]
 fn a_topic_id_without_the_prefix_is_reported() {
     let dir = knowledge_copy();

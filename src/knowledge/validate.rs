@@ -7,6 +7,7 @@ use super::{
     Knowledge, KnowledgeFile, Problem, RedFlagCategory, Sources, DESCRIPTION_LIMIT, MAX_NAMED,
     TITLE_LIMIT,
 };
+use crate::analysis::MAX_PHRASE;
 use crate::term::Term;
 use crate::text::tokenize;
 
@@ -316,16 +317,19 @@ impl Checker<'_> {
             }
             // A word that parses as naming a group (or half of one).
             let names_group = |w: &str| Term::parse(w).map_or(true, |t| t.has_group());
-            for word in words
-                .iter()
-                .filter(|w| tokenize(w).is_empty() || names_group(w))
-            {
-                let at = self.line(file, &[Key("groups"), Key(name), Text(word)]);
+            for word in words {
                 let why = if names_group(word) {
-                    "names another group, which groups cannot do"
+                    "names another group, which groups cannot do".to_string()
+                } else if tokenize(word).is_empty() {
+                    "has no words to match".to_string()
+                } else if let Some(f) = filler_in(word) {
+                    // "my right ball" would be read as "my ball" (a
+                    // massage ball): the same trap as in a term.
+                    format!("contains \"{f}\", a filler word (the program's own list) that matching skips, so it matches without it: leave it out")
                 } else {
-                    "has no words to match"
+                    continue;
                 };
+                let at = self.line(file, &[Key("groups"), Key(name), Text(word)]);
                 self.report(file, at, format!("group \"{name}\": \"{word}\" {why}"));
             }
         }
@@ -462,9 +466,13 @@ impl Checker<'_> {
     fn lexicon(&mut self, k: &Knowledge) {
         let file = KnowledgeFile::Lexicon;
         for (from, to) in &k.lexicon.synonyms {
+            let line = || self.line(file, &[Key("synonyms"), Key(from)]);
             if tokenize(from).is_empty() || tokenize(to).is_empty() {
-                let line = self.line(file, &[Key("synonyms"), Key(from)]);
-                self.report(file, line, format!("synonym \"{from}\" = \"{to}\": both sides need words (a synonym can not make words disappear)"));
+                let at = line();
+                self.report(file, at, format!("synonym \"{from}\" = \"{to}\": both sides need words (a synonym can not make words disappear)"));
+            } else if tokenize(from).len() > MAX_PHRASE {
+                let at = line();
+                self.report(file, at, format!("synonym \"{from}\": a message is read {MAX_PHRASE} words at a time, so a longer phrase never matches: shorten it"));
             }
         }
     }
@@ -541,6 +549,13 @@ fn valid_id(id: &str) -> bool {
 }
 
 /// What is wrong with a red-flag term (or look-alike), if anything.
+/// The first filler word of `text`, which matching skips (see
+/// `english.toml`'s `fillers`).
+fn filler_in(text: &str) -> Option<String> {
+    let fillers = &crate::language::english().fillers;
+    tokenize(text).into_iter().find(|w| fillers.contains(w))
+}
+
 fn term_problem(
     term: &str,
     groups: &std::collections::BTreeMap<String, Vec<String>>,
@@ -548,8 +563,7 @@ fn term_problem(
     // Every group word has words (see `groups`), so only a term without a
     // group can come out empty.
     let words = tokenize(term);
-    let english = crate::language::english();
-    let filler = words.iter().find(|w| english.fillers.contains(w));
+    let filler = filler_in(term);
     let parsed = Term::parse(term);
     let has_group = parsed.as_ref().is_ok_and(Term::has_group);
     match parsed.and_then(|t| t.check(groups)) {
