@@ -416,22 +416,25 @@ fn an_id_over_the_limit_is_reported_at_its_line() {
     );
 }
 
+/// `check` on a copy of the knowledge whose red_flags.toml has `word`
+/// added after the list item `after`: the problems it reports.
+fn check_with_red_flag_word(after: &str, word: &str) -> String {
+    let dir = knowledge_copy();
+    let path = dir.path().join("red_flags.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let item = format!("\"{after}\",");
+    let text = text.replacen(&item, &format!("{item} \"{word}\","), 1);
+    std::fs::write(&path, text).unwrap();
+    check_fails(dir.path())
+}
+
 /// Matching skips filler words, so "literally can not move" matched as
 /// "can not move" and caught "cant move my hip properly": a term with a
 /// filler in it is reported, with the word to leave out.
 #[test]
 fn a_red_flag_term_with_a_filler_word_is_reported() {
-    let dir = knowledge_copy();
-    let path = dir.path().join("red_flags.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let text = text.replacen(
-        "\"can not even move\",",
-        "\"can not even move\", \"literally can not move\",",
-        1,
-    );
-    std::fs::write(&path, text).unwrap();
     assert_names(
-        &check_fails(dir.path()),
+        &check_with_red_flag_word("can not even move", "literally can not move"),
         "red_flags.toml:",
         "\"literally can not move\" contains \"literally\", a filler word",
     );
@@ -442,17 +445,8 @@ fn a_red_flag_term_with_a_filler_word_is_reported() {
 /// emergency department. `check` names the filler word.
 #[test]
 fn a_group_word_with_a_filler_word_is_reported() {
-    let dir = knowledge_copy();
-    let path = dir.path().join("red_flags.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let text = text.replacen(
-        "\"my left ball\",",
-        "\"my left ball\", \"my right ball\",",
-        1,
-    );
-    std::fs::write(&path, text).unwrap();
     assert_names(
-        &check_fails(dir.path()),
+        &check_with_red_flag_word("my left ball", "my right ball"),
         "red_flags.toml:",
         "\"my right ball\" contains \"right\", a filler word",
     );

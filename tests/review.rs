@@ -251,7 +251,7 @@ fn the_second_reviews_urgent_cases_get_the_right_first_line() {
         // The worst pain, or pain that painkillers don't touch.
         ("excruciating pain in my bum, painkillers dont touch it", "worst-pain"),
         // A lump in everyday words.
-        ("noticed a lump on my bum that wasnt there before and its bigger now", "lump"),
+        ("noticed a lump on my bum that wasnt there before and its bigger now", "lump-growing"),
         ("i can see a bump on my glute when i stand", "lump"),
         // Walking brings it on, rest eases it.
         ("i'm 72 and my buttocks ache when i walk but it goes away when i stop", "walking-pain"),
