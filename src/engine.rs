@@ -482,7 +482,7 @@ impl Engine {
         self.told_only_of_others(message, before, flags, precaution)
     }
 
-    /// The signs of `flags` that `kind` keeps and `message` tells only of
+    /// The signs of `flags` that `droppable` keeps and `message` tells only of
     /// someone else, before it turns to the member's own glute (see
     /// `others_signs`).
     fn told_only_of_others(
@@ -490,9 +490,8 @@ impl Engine {
         message: &str,
         before: &[Term],
         flags: &[usize],
-        kind: impl Fn(&usize) -> bool,
+        droppable: impl Fn(&usize) -> bool,
     ) -> Vec<usize> {
-        let droppable = kind;
         if !flags.iter().any(&droppable) {
             return Vec::new();
         }

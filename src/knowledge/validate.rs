@@ -318,11 +318,12 @@ impl Checker<'_> {
             // A word that parses as naming a group (or half of one).
             let names_group = |w: &str| Term::parse(w).map_or(true, |t| t.has_group());
             for word in words {
+                let tokens = tokenize(word);
                 let why = if names_group(word) {
                     "names another group, which groups cannot do".to_string()
-                } else if tokenize(word).is_empty() {
+                } else if tokens.is_empty() {
                     "has no words to match".to_string()
-                } else if let Some(f) = filler_in(word) {
+                } else if let Some(f) = filler_in(&tokens) {
                     // "my right ball" would be read as "my ball" (a
                     // massage ball): the same trap as in a term.
                     format!("contains \"{f}\", a filler word (the program's own list) that matching skips, so it matches without it: leave it out")
@@ -466,14 +467,16 @@ impl Checker<'_> {
     fn lexicon(&mut self, k: &Knowledge) {
         let file = KnowledgeFile::Lexicon;
         for (from, to) in &k.lexicon.synonyms {
-            let line = || self.line(file, &[Key("synonyms"), Key(from)]);
-            if tokenize(from).is_empty() || tokenize(to).is_empty() {
-                let at = line();
-                self.report(file, at, format!("synonym \"{from}\" = \"{to}\": both sides need words (a synonym can not make words disappear)"));
-            } else if tokenize(from).len() > MAX_PHRASE {
-                let at = line();
-                self.report(file, at, format!("synonym \"{from}\": a message is read {MAX_PHRASE} words at a time, so a longer phrase never matches: shorten it"));
-            }
+            let words = tokenize(from).len();
+            let why = if words == 0 || tokenize(to).is_empty() {
+                format!("synonym \"{from}\" = \"{to}\": both sides need words (a synonym can not make words disappear)")
+            } else if words > MAX_PHRASE {
+                format!("synonym \"{from}\": a message is read {MAX_PHRASE} words at a time, so a longer phrase never matches: shorten it")
+            } else {
+                continue;
+            };
+            let at = self.line(file, &[Key("synonyms"), Key(from)]);
+            self.report(file, at, why);
         }
     }
 
@@ -548,14 +551,14 @@ fn valid_id(id: &str) -> bool {
         && !id.contains("--")
 }
 
-/// What is wrong with a red-flag term (or look-alike), if anything.
-/// The first filler word of `text`, which matching skips (see
+/// The first filler word of `words`, which matching skips (see
 /// `english.toml`'s `fillers`).
-fn filler_in(text: &str) -> Option<String> {
+fn filler_in(words: &[String]) -> Option<&String> {
     let fillers = &crate::language::english().fillers;
-    tokenize(text).into_iter().find(|w| fillers.contains(w))
+    words.iter().find(|w| fillers.contains(w))
 }
 
+/// What is wrong with a red-flag term (or look-alike), if anything.
 fn term_problem(
     term: &str,
     groups: &std::collections::BTreeMap<String, Vec<String>>,
@@ -563,7 +566,7 @@ fn term_problem(
     // Every group word has words (see `groups`), so only a term without a
     // group can come out empty.
     let words = tokenize(term);
-    let filler = filler_in(term);
+    let filler = filler_in(&words);
     let parsed = Term::parse(term);
     let has_group = parsed.as_ref().is_ok_and(Term::has_group);
     match parsed.and_then(|t| t.check(groups)) {
