@@ -22,8 +22,9 @@ use crate::knowledge::RedFlags;
 use crate::term::{Piece, Term as TermText, GAP_WORDS};
 
 /// The kinds of pattern, each filed in an index of its own: the signs and
-/// their `unless` terms (slots below `2n`), the look-alikes (slot `2n`)
-/// and the denials (slot `2n + 1`).
+/// their `unless` terms (slots below `2n`), the look-alikes (slot `2n`, and
+/// `2n + 2` for those the matcher still reads) and the denials (slot
+/// `2n + 1`).
 const SIGNS: usize = 0;
 const LOOK_ALIKES: usize = 1;
 const DENIALS: usize = 2;
@@ -172,7 +173,8 @@ impl RedFlagDetector {
         let mut patterns = Vec::new();
         // A category's `unless` terms are patterns of a slot of their own,
         // after all the categories: slot `n + i` vetoes category `i`; the
-        // look-alikes are slot `2n` and the denials `2n + 1`.
+        // look-alikes are slot `2n`, the denials `2n + 1` and the phrases
+        // that are no sign but still about the question `2n + 2`.
         let n = flags.categories.len();
         let slots = flags.categories.iter().enumerate().flat_map(|(i, c)| {
             let terms = c.terms.iter().map(move |t| (i, t));
@@ -180,6 +182,7 @@ impl RedFlagDetector {
         });
         let slots = slots.chain(flags.look_alikes.iter().map(|t| (2 * n, t)));
         let slots = slots.chain(flags.denials.iter().map(|t| (2 * n + 1, t)));
+        let slots = slots.chain(flags.not_signs.iter().map(|t| (2 * n + 2, t)));
         for (category, term) in slots {
             // Validation refuses a term that names no defined group, so
             // one that slips through unvalidated knowledge is skipped.
@@ -245,14 +248,16 @@ impl RedFlagDetector {
 
     /// The categories found, and those an `unless` term vetoed.
     pub fn scan(&self, terms: &[Term]) -> Scan {
-        self.detect_masking(terms, &[2 * self.categories], false)
+        let n = self.categories;
+        self.detect_masking(terms, &[2 * n, 2 * n + 2], false)
     }
 
     /// The categories found outside the phrases that deny a sign ("no
     /// numbness or tingling"): those the message asserts.
     pub fn asserted(&self, terms: &[Term]) -> Vec<usize> {
         let n = self.categories;
-        self.detect_masking(terms, &[2 * n, 2 * n + 1], true).signs
+        self.detect_masking(terms, &[2 * n, 2 * n + 1, 2 * n + 2], true)
+            .signs
     }
 
     /// Where each sign (not each `unless`) is read in `terms`, look-alikes
@@ -262,6 +267,7 @@ impl RedFlagDetector {
         let (kept, mut ids, breaks) = self.ids(terms);
         let n = self.categories;
         self.mask_look_alikes(&mut ids, &breaks, 2 * n);
+        self.mask_look_alikes(&mut ids, &breaks, 2 * n + 2);
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         for start in 0..ids.len() {
             let unseen = |c: usize| c < n && !spans.iter().any(|s| s.0 == c);
@@ -326,8 +332,8 @@ impl RedFlagDetector {
         for slot in masks {
             self.mask_look_alikes(&mut ids, &breaks, *slot);
         }
-        // Two more slots, for the look-alikes and the denials.
-        let found = vec![Cell::new(false); 2 * n + 2];
+        // Three more slots, for the two kinds of look-alike and the denials.
+        let found = vec![Cell::new(false); 2 * n + 3];
         let mut denied_end: Option<usize> = None;
         for start in 0..ids.len() {
             // A list goes on from the denials before this word, not from
@@ -495,7 +501,7 @@ impl RedFlagDetector {
     fn kind_of(slot: usize, n: usize) -> usize {
         match slot.checked_sub(2 * n) {
             None => SIGNS,
-            Some(0) => LOOK_ALIKES,
+            Some(0 | 2) => LOOK_ALIKES,
             Some(_) => DENIALS,
         }
     }

@@ -4965,6 +4965,65 @@ fn the_eightieth_reviews_signs_and_look_alikes() {
     ]);
 }
 
+/// The eighty-first physiotherapist review (session 32, on 71385f0; older
+/// members and their carers, manual workers, messages dictated to a
+/// phone): voice-to-text homophones of an emergency, a fall told as "his
+/// fall", a knock to the head on a blood thinner and a growing bruise on
+/// one get their urgency; not wanting to get hurt, legs like jelly after a
+/// run and knees weak at a bill are no sign.
+#[test]
+fn the_eighty_first_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "sigh attica in both legs now and i cant control my blatter since last night",
+                "bladder-bowel",
+            ),
+            (
+                "my dad has dementia, since his fall yesterday he won't put weight on his left leg",
+                "fall-cannot-stand",
+            ),
+            (
+                "mum had a fall in the care home yesterday and now she won't walk on that leg",
+                "fall-cannot-stand",
+            ),
+            (
+                "my husband on warfarin fell and banged his head, he seems fine",
+                "head-knock-thinners",
+            ),
+            (
+                "my mum is on warfarin and has a nasty bruise on her bum from the commode, it is getting bigger",
+                "bruise-growing-thinners",
+            ),
+            (
+                "on blood thinners, my buttock has swollen up hard and painful after the massage gun",
+                "bruise-on-thinners",
+            ),
+        ],
+        &["symptoms"],
+    );
+    none_raises_a_sign(&[
+        "legs like jelly after the parkrun, glutes sore, how do I stretch them",
+        "my knees went weak when I saw the care home bill",
+        "I could kill myself for forgetting my stretches, glute is tight again",
+    ]);
+    let v = ask_json(
+        "my daughter says to lie on a tennis ball for my sore bum but i dont want to hurt myself how hard should i press",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+    assert_eq!(v["match"]["id"], "ball-self-massage", "{v}");
+    assert_eq!(
+        ask_json("is it sigh attica or just a knot in my bum, it stops above the knee")["match"]
+            ["id"],
+        "sciatica-vs-knot"
+    );
+    let v = ask_json("how do i stretch my pair of form is muscle i am 70");
+    assert!(
+        v["match"]["id"].as_str().unwrap().contains("piriformis"),
+        "{v}"
+    );
+}
+
 /// The stem of "balls" is that of "ball", so a member sitting on a massage
 /// ball must not be read as having testicle pain (the group word "my right
 /// ball" was read as "my ball", "right" being a filler word).
@@ -4974,4 +5033,35 @@ fn a_massage_ball_is_no_testicle() {
     let flags = v["red_flags"].as_array().unwrap();
     assert!(!flags.iter().any(|f| f == "testicle-pain"), "{v}");
     each_raises_its_sign(&[("pain in my balls since this morning", "testicle-pain")]);
+}
+
+/// Pain under a roller, a ball, a thumb or a needle, told in hyperbole, is
+/// expected (the prompt would only say to ease off), and a cough with a
+/// cold is no pain made worse by coughing: no sign. Unlike a look-alike,
+/// the words still say what the question is about, so the roller question
+/// is answered with foam rolling.
+#[test]
+fn pain_under_pressure_and_a_cold_are_no_sign() {
+    let v = ask_json(
+        "Finally bought a foam roller. Rolling my glutes is either nothing or excruciating \
+         depending on where I sit. Roll fast or slow? How long per side?",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+    assert_eq!(v["match"]["id"], "foam-rolling", "{v}");
+    none_raises_a_sign(&[
+        "Had my glute needled yesterday. When he hit the spot my whole leg jumped like an \
+         electric shock, which was wild. Is the ache today normal?",
+        "Sore throat and blocked nose since yesterday, bit of a cough. Should I still train legs \
+         tonight or rest?",
+    ]);
+    each_raises_its_sign(&[
+        (
+            "every time I cough my glute lights up, is that a knot",
+            "radiating-pain",
+        ),
+        (
+            "stabbing pain in my glute every time i stand up, like a knife",
+            "severe-pain",
+        ),
+    ]);
 }

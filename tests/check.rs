@@ -207,6 +207,28 @@ fn a_term_naming_an_undefined_word_group_is_reported_at_the_term() {
     );
 }
 
+/// A `not_signs` phrase is checked like a term: a misspelt group is named
+/// at its own line, not silently never matched.
+#[test]
+fn a_not_signs_phrase_naming_an_undefined_group_is_reported_at_its_line() {
+    let dir = knowledge_copy();
+    let path = dir.path().join("red_flags.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.find("not_signs = [\n").expect("a not_signs list");
+    let line = text[..at].lines().count() + 2;
+    let broken = text.replacen(
+        "not_signs = [\n",
+        "not_signs = [\n  \"{presing} ... agony\",\n",
+        1,
+    );
+    std::fs::write(&path, broken).unwrap();
+    assert_names(
+        &check_fails(dir.path()),
+        &format!("red_flags.toml:{line}:"),
+        "{presing}",
+    );
+}
+
 #[test]
 fn problems_in_several_files_are_all_listed() {
     let dir = knowledge_copy();

@@ -186,6 +186,7 @@ fn red_flags(file: RedFlagFile, lines: &LineIndex) -> RedFlags {
             denied: owned(file.prompts.denied),
         },
         look_alikes: owned_all(file.look_alikes),
+        not_signs: owned_all(file.not_signs),
         denials: owned_all(file.denials),
         groups: file
             .groups

@@ -62,6 +62,10 @@ pub struct RedFlagFile {
     /// Phrases whose words are never read as a sign.
     #[serde(default)]
     pub look_alikes: Vec<Text>,
+    /// Phrases whose words are never read as a sign, though the matcher
+    /// still reads them.
+    #[serde(default)]
+    pub not_signs: Vec<Text>,
     /// Phrases that deny a sign: it keeps its prompt, not the answer.
     #[serde(default)]
     pub denials: Vec<Text>,

@@ -202,6 +202,11 @@ pub struct RedFlags {
     /// never read as a sign, while every other sign in the same message
     /// still is.
     pub look_alikes: Vec<String>,
+    /// Phrases that use a sign's words of something expected, whose words
+    /// still say what the question is about: pain under a ball or a
+    /// therapist's thumb ("rolling it is agony"). Never read as a sign, as
+    /// look-alikes are not, but the matcher still reads them ("rolling").
+    pub not_signs: Vec<String>,
     /// Phrases that deny a sign ("no numbness or tingling"). For safety a
     /// denied sign still gets its prompt; it never replaces the answer to
     /// the question asked.

@@ -252,6 +252,7 @@ impl Checker<'_> {
         self.groups(k);
         let lists = [
             ("look_alikes", &k.red_flags.look_alikes),
+            ("not_signs", &k.red_flags.not_signs),
             ("denials", &k.red_flags.denials),
         ];
         for (key, list) in lists {
