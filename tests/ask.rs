@@ -5065,3 +5065,32 @@ fn pain_under_pressure_and_a_cold_are_no_sign() {
         ),
     ]);
 }
+
+/// From the forum-ac blind set (session 32): a leg that goes from under
+/// someone is weakness; worse "instead of getting better" is the getting
+/// worse sign; soreness the day after a massage, worse than before or not,
+/// is massage soreness; a morning that "ends in tears" is no pain.
+#[test]
+fn the_forum_ac_sets_signs_and_look_alikes() {
+    each_raises_its_sign(&[
+        (
+            "This week the left leg just went out from under me twice getting down off the ute",
+            "weakness",
+        ),
+        ("mum's legs keep going from under her", "weakness"),
+        (
+            "Six weeks of PT for a glute knot. Instead of getting better it's worse. Time to see a doctor?",
+            "worsening",
+        ),
+    ]);
+    none_raises_a_sign(&[
+        "my daughter's curls knot every night and brushing them out ends in tears, which detangler works?",
+    ]);
+    let v = ask_json(
+        "Got my first deep tissue massage yesterday for a glute knot. Today my butt cheek feels bruised and \
+         it hurts to sit, kind of worse than before lol. Is this normal and how long should it last?",
+    );
+    assert_eq!(v["red_flags"], serde_json::json!([]), "{v}");
+    assert_eq!(v["match"]["id"], "massage-soreness", "{v}");
+}
+
