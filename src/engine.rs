@@ -444,8 +444,9 @@ impl Engine {
     /// follow-up tells no sign of its own (`own`, its signs, is empty): the
     /// message before carried their prompt, and "and can I still train on
     /// it?" is answered without it. Signs of today or now (a fall
-    /// yesterday, then "can I still go to the gym today?"), and
-    /// precautions, keep theirs.
+    /// yesterday, then "can I still go to the gym today?"), precautions,
+    /// and signs that last (a cancer treated years ago, then "is deep
+    /// tissue massage ok?"), keep theirs.
     fn without_earlier_soon(&self, own: &[usize], flags: Vec<usize>) -> Vec<usize> {
         let categories = &self.knowledge.red_flags.categories;
         if !own.is_empty() {
@@ -453,7 +454,7 @@ impl Engine {
         }
         flags
             .into_iter()
-            .filter(|f| categories[*f].tier() != Tier::Soon)
+            .filter(|f| categories[*f].tier() != Tier::Soon || categories[*f].lasting)
             .collect()
     }
 

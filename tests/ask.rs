@@ -5094,3 +5094,28 @@ fn the_forum_ac_sets_signs_and_look_alikes() {
     assert_eq!(v["match"]["id"], "massage-soreness", "{v}");
 }
 
+/// Review s32a's medium items: a cancer treated years ago still changes
+/// what is safe in the follow-up; a hip wound that leaks is the hip's
+/// sign, not the bladder's; restless legs and "nothing helps" are no night
+/// pain.
+#[test]
+fn the_eighty_first_reviews_medium_items() {
+    let v = ask_json_after(
+        "had bowel cancer five years ago, all clear now",
+        "is deep tissue massage ok on my glutes",
+    );
+    let flags = v["red_flags"].as_array().unwrap();
+    assert!(flags.iter().any(|f| f == "cancer-weight-loss"), "{v}");
+    let v = ask_json("hip replaced 3 weeks ago and the wound is leaking a bit");
+    let flags = v["red_flags"].as_array().unwrap();
+    assert!(flags.iter().any(|f| f == "hip-replacement-trouble"), "{v}");
+    assert!(!flags.iter().any(|f| f == "bladder-bowel"), "{v}");
+    for q in [
+        "restless legs keep me up at night, is that from a glute knot",
+        "nothings helping this glute knot, what else can I try",
+    ] {
+        let flags = ask_json(q)["red_flags"].clone();
+        assert!(!flags.as_array().unwrap().iter().any(|f| f == "night-pain"), "{q}: {flags}");
+    }
+}
+
