@@ -5115,7 +5115,54 @@ fn the_eighty_first_reviews_medium_items() {
         "nothings helping this glute knot, what else can I try",
     ] {
         let flags = ask_json(q)["red_flags"].clone();
-        assert!(!flags.as_array().unwrap().iter().any(|f| f == "night-pain"), "{q}: {flags}");
+        assert!(
+            !flags.as_array().unwrap().iter().any(|f| f == "night-pain"),
+            "{q}: {flags}"
+        );
     }
 }
 
+/// The eighty-second physiotherapist review (session 32; coaches and
+/// therapists asking for clients, pasted notes full of jargon, very short
+/// questions): a teenager's age told after the person, and numbness
+/// between "her legs", get their urgency; a clinician's note that rules
+/// the saddle signs out gets the gentle note, not the emergency; a squat
+/// or lunge that collapses is coaching talk.
+#[test]
+fn the_eighty_second_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            (
+                "one of my athletes is 13 and has been limping for a few days with hip and knee pain, no injury",
+                "child-limp",
+            ),
+            ("one of my juniors is limping and says his knee hurts, he's 12", "child-limp"),
+            (
+                "one of my runners says she's numb between her legs since yesterday",
+                "saddle-numbness",
+            ),
+        ],
+        &["causes"],
+    );
+    for note in [
+        "No saddle anaesthesia, B&B NAD, neuro intact, no red flags. Dx: gluteal TrP",
+        "GP ruled out cauda equina, no saddle numbness, so how do I treat the glute knot?",
+        "Nil saddle anaesthesia. Nil urinary retention.",
+    ] {
+        let reply = ask_json(note)["reply"].as_str().unwrap().to_string();
+        assert!(!opens_with_prompt(&reply, "saddle-numbness"), "{note}: {reply}");
+        assert!(reply.contains("You ruled out"), "{note}: {reply}");
+    }
+    none_raises_a_sign(&[
+        "my new client's squat collapses when he gets tired, is that his glutes?",
+        "her lunge collapses on the way up",
+        "one of my runners says her legs turned to jelly in the last mile",
+    ]);
+    assert!(
+        !ask_json("my pain is 10 out of 10 and i am limping")["red_flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "child-limp")
+    );
+}
