@@ -5150,7 +5150,10 @@ fn the_eighty_second_reviews_signs_and_look_alikes() {
         "Nil saddle anaesthesia. Nil urinary retention.",
     ] {
         let reply = ask_json(note)["reply"].as_str().unwrap().to_string();
-        assert!(!opens_with_prompt(&reply, "saddle-numbness"), "{note}: {reply}");
+        assert!(
+            !opens_with_prompt(&reply, "saddle-numbness"),
+            "{note}: {reply}"
+        );
         assert!(reply.contains("You ruled out"), "{note}: {reply}");
     }
     none_raises_a_sign(&[
@@ -5165,4 +5168,54 @@ fn the_eighty_second_reviews_signs_and_look_alikes() {
             .iter()
             .any(|f| f == "child-limp")
     );
+}
+
+/// The eighty-third physiotherapist review (session 32; pregnancy, the
+/// weeks after a birth and the menopause): pregnancy told as "32+4", by
+/// the bump or by labour; a baby moving less, pre-eclampsia's signs before
+/// and after the birth, an ectopic's shoulder-tip pain, and a fall in
+/// pregnancy get the maternity prompt; a missed period, a glute ache that
+/// comes and goes, bleeding a scan has cleared and Braxton Hicks during
+/// bridges do not.
+#[test]
+fn the_eighty_third_reviews_signs_and_look_alikes() {
+    each_opens_with_its_prompt(
+        &[
+            ("I'm 32+4, spotting this morning and my glute aches", "pregnancy-warning"),
+            (
+                "40+3 and contractions every 5 mins, glute is killing me, should I stretch it?",
+                "pregnancy-warning",
+            ),
+            (
+                "29 weeks pregnant and I haven't felt him move since this morning",
+                "pregnancy-warning",
+            ),
+            ("36 weeks pregnant, face swelled up overnight, headache", "pregnancy-warning"),
+            (
+                "7 weeks pregnant, sharp pain low on one side of my tummy and pain in my shoulder tip",
+                "pregnancy-warning",
+            ),
+            (
+                "5 days after giving birth, worst headache of my life and seeing spots",
+                "postpartum-headache",
+            ),
+            ("fell over at 30 weeks and landed on my bump", "pregnancy-fall"),
+        ],
+        &["topic-pnf-stretching", "knot-vs-spasm"],
+    );
+    for q in [
+        "found out I'm pregnant after a missed period, can I still do glute bridges",
+        "pregnant and my glute pain comes and goes, is that normal",
+        "I had some bleeding at 8 weeks but all fine at the scan, now 20 weeks, can I use a foam roller",
+        "pregnant and I get Braxton Hicks when I do glute bridges",
+    ] {
+        let v = ask_json(q);
+        assert_eq!(v["red_flags"], serde_json::json!(["pregnancy"]), "{q}: {v}");
+    }
+    for q in [
+        "ran 21.1 km today and my glutes are sore",
+        "I did 32.5 kg hip thrusts and my glute is tight",
+    ] {
+        assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
+    }
 }
