@@ -266,8 +266,9 @@ impl RedFlagDetector {
     pub fn sign_spans(&self, terms: &[Term]) -> Vec<(usize, usize, usize)> {
         let (kept, mut ids, breaks) = self.ids(terms);
         let n = self.categories;
-        self.mask_look_alikes(&mut ids, &breaks, 2 * n);
-        self.mask_look_alikes(&mut ids, &breaks, 2 * n + 2);
+        self.mask_look_alikes(&mut ids, &breaks, LOOK_ALIKES, |c| {
+            c == 2 * n || c == 2 * n + 2
+        });
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         for start in 0..ids.len() {
             let unseen = |c: usize| c < n && !spans.iter().any(|s| s.0 == c);
@@ -292,7 +293,8 @@ impl RedFlagDetector {
         let mut inside = vec![false; terms.len()];
         let n = self.categories;
         for slot in [2 * n, 2 * n + 1] {
-            for span in self.spans(&ids, &breaks, slot) {
+            let kind = Self::kind_of(slot, n);
+            for span in self.spans(&ids, &breaks, kind, |c| c == slot) {
                 for j in span {
                     inside[kept[j]] = true;
                 }
@@ -329,8 +331,12 @@ impl RedFlagDetector {
     fn detect_masking(&self, terms: &[Term], masks: &[usize], deny_negated: bool) -> Scan {
         let (_, mut ids, breaks) = self.ids(terms);
         let n = self.categories;
-        for slot in masks {
-            self.mask_look_alikes(&mut ids, &breaks, *slot);
+        // The slots of one kind are found in one pass over the message.
+        for kind in [LOOK_ALIKES, DENIALS] {
+            let of_kind = |slot: &usize| Self::kind_of(*slot, n) == kind;
+            if masks.iter().any(of_kind) {
+                self.mask_look_alikes(&mut ids, &breaks, kind, |c| masks.contains(&c));
+            }
         }
         // Three more slots, for the two kinds of look-alike and the denials.
         let found = vec![Cell::new(false); 2 * n + 3];
@@ -506,17 +512,17 @@ impl RedFlagDetector {
         }
     }
 
-    /// Where the patterns of `slot` match in `ids`.
+    /// Where the patterns of the `wanted` slots of `kind` match in `ids`.
     fn spans(
         &self,
         ids: &[Option<u32>],
         breaks: &[bool],
-        slot: usize,
+        kind: usize,
+        wanted: impl Fn(usize) -> bool + Copy,
     ) -> Vec<std::ops::RangeInclusive<usize>> {
-        let kind = Self::kind_of(slot, self.categories);
         (0..ids.len())
             .flat_map(|start| {
-                self.matches_at(ids, breaks, start, kind, move |category| category == slot)
+                self.matches_at(ids, breaks, start, kind, wanted)
                     .map(move |(_, end)| start..=end)
             })
             .collect()
@@ -565,9 +571,16 @@ impl RedFlagDetector {
     }
 
     /// Blanks the words of every look-alike (or denial: the patterns of
-    /// `slot`) in `ids`, so that no sign is read in them.
-    fn mask_look_alikes(&self, ids: &mut [Option<u32>], breaks: &[bool], slot: usize) {
-        for span in self.spans(ids, breaks, slot) {
+    /// the `wanted` slots of `kind`) in `ids`, so that no sign is read in
+    /// them.
+    fn mask_look_alikes(
+        &self,
+        ids: &mut [Option<u32>],
+        breaks: &[bool],
+        kind: usize,
+        wanted: impl Fn(usize) -> bool + Copy,
+    ) {
+        for span in self.spans(ids, breaks, kind, wanted) {
             for id in &mut ids[span] {
                 *id = None;
             }
