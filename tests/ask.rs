@@ -5219,3 +5219,20 @@ fn the_eighty_third_reviews_signs_and_look_alikes() {
         assert_eq!(ask_json(q)["red_flags"], serde_json::json!([]), "{q}");
     }
 }
+
+/// Review s32b's medium items: hips that shoot up in a lift are a form
+/// fault, a lump that grows never tells the member they mentioned cancer,
+/// and a clot a scan ruled out is a denial, not the same-day prompt.
+#[test]
+fn the_eighty_second_reviews_medium_items() {
+    none_raises_a_sign(&["my lifter's back rounds and his hips shoot up on deadlifts"]);
+    assert_eq!(
+        ask_json("lump glute growing?")["red_flags"],
+        serde_json::json!(["lump-growing"])
+    );
+    let v = ask_json("DVT ruled out with a scan, so is my calf and glute pain a knot?");
+    assert!(
+        !opens_with_prompt(v["reply"].as_str().unwrap(), "clot-named"),
+        "{v}"
+    );
+}
