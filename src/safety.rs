@@ -29,6 +29,31 @@ const SIGNS: usize = 0;
 const LOOK_ALIKES: usize = 1;
 const DENIALS: usize = 2;
 
+/// The slots of the three phrase lists, after those of the `n`
+/// categories and their `unless` terms.
+#[derive(Clone, Copy)]
+struct Lists {
+    look_alikes: usize,
+    denials: usize,
+    /// Look-alikes the matcher still reads (`not_signs`).
+    not_signs: usize,
+}
+
+impl Lists {
+    fn after(n: usize) -> Lists {
+        Lists {
+            look_alikes: 2 * n,
+            denials: 2 * n + 1,
+            not_signs: 2 * n + 2,
+        }
+    }
+
+    /// Whether `slot` holds look-alikes of either kind.
+    fn hides(self, slot: usize) -> bool {
+        slot == self.look_alikes || slot == self.not_signs
+    }
+}
+
 /// Words a step may take: a term's literal words are one sequence, a group
 /// is one sequence per word of the group ("inner thigh" is two words).
 /// Words are ids into the detector's own stem table.
@@ -180,9 +205,10 @@ impl RedFlagDetector {
             let terms = c.terms.iter().map(move |t| (i, t));
             terms.chain(c.unless.iter().map(move |t| (n + i, t)))
         });
-        let slots = slots.chain(flags.look_alikes.iter().map(|t| (2 * n, t)));
-        let slots = slots.chain(flags.denials.iter().map(|t| (2 * n + 1, t)));
-        let slots = slots.chain(flags.not_signs.iter().map(|t| (2 * n + 2, t)));
+        let lists = Lists::after(n);
+        let slots = slots.chain(flags.look_alikes.iter().map(|t| (lists.look_alikes, t)));
+        let slots = slots.chain(flags.denials.iter().map(|t| (lists.denials, t)));
+        let slots = slots.chain(flags.not_signs.iter().map(|t| (lists.not_signs, t)));
         for (category, term) in slots {
             // Validation refuses a term that names no defined group, so
             // one that slips through unvalidated knowledge is skipped.
@@ -248,15 +274,15 @@ impl RedFlagDetector {
 
     /// The categories found, and those an `unless` term vetoed.
     pub fn scan(&self, terms: &[Term]) -> Scan {
-        let n = self.categories;
-        self.detect_masking(terms, &[2 * n, 2 * n + 2], false)
+        let l = self.lists();
+        self.detect_masking(terms, &[l.look_alikes, l.not_signs], false)
     }
 
     /// The categories found outside the phrases that deny a sign ("no
     /// numbness or tingling"): those the message asserts.
     pub fn asserted(&self, terms: &[Term]) -> Vec<usize> {
-        let n = self.categories;
-        self.detect_masking(terms, &[2 * n, 2 * n + 1, 2 * n + 2], true)
+        let l = self.lists();
+        self.detect_masking(terms, &[l.look_alikes, l.denials, l.not_signs], true)
             .signs
     }
 
@@ -266,9 +292,8 @@ impl RedFlagDetector {
     pub fn sign_spans(&self, terms: &[Term]) -> Vec<(usize, usize, usize)> {
         let (kept, mut ids, breaks) = self.ids(terms);
         let n = self.categories;
-        self.mask_look_alikes(&mut ids, &breaks, LOOK_ALIKES, |c| {
-            c == 2 * n || c == 2 * n + 2
-        });
+        let lists = self.lists();
+        self.mask_look_alikes(&mut ids, &breaks, LOOK_ALIKES, |c| lists.hides(c));
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         for start in 0..ids.len() {
             let unseen = |c: usize| c < n && !spans.iter().any(|s| s.0 == c);
@@ -292,7 +317,8 @@ impl RedFlagDetector {
         let (kept, ids, breaks) = self.ids(terms);
         let mut inside = vec![false; terms.len()];
         let n = self.categories;
-        for slot in [2 * n, 2 * n + 1] {
+        let lists = self.lists();
+        for slot in [lists.look_alikes, lists.denials] {
             let kind = Self::kind_of(slot, n);
             for span in self.spans(&ids, &breaks, kind, |c| c == slot) {
                 for j in span {
@@ -338,8 +364,8 @@ impl RedFlagDetector {
                 self.mask_look_alikes(&mut ids, &breaks, kind, |c| masks.contains(&c));
             }
         }
-        // Three more slots, for the two kinds of look-alike and the denials.
-        let found = vec![Cell::new(false); 2 * n + 3];
+        // One more slot for each phrase list.
+        let found = vec![Cell::new(false); self.lists().not_signs + 1];
         let mut denied_end: Option<usize> = None;
         for start in 0..ids.len() {
             // A list goes on from the denials before this word, not from
@@ -505,11 +531,18 @@ fn sequence_end(
 impl RedFlagDetector {
     /// Which index a pattern of `slot` is filed in, with `n` categories.
     fn kind_of(slot: usize, n: usize) -> usize {
-        match slot.checked_sub(2 * n) {
-            None => SIGNS,
-            Some(0 | 2) => LOOK_ALIKES,
-            Some(_) => DENIALS,
+        let lists = Lists::after(n);
+        if slot < lists.look_alikes {
+            SIGNS
+        } else if lists.hides(slot) {
+            LOOK_ALIKES
+        } else {
+            DENIALS
         }
+    }
+
+    fn lists(&self) -> Lists {
+        Lists::after(self.categories)
     }
 
     /// Where the patterns of the `wanted` slots of `kind` match in `ids`.
